@@ -1,0 +1,48 @@
+namespace PlanBot.Core.Plans;
+
+/// <summary>One numbered milestone or action in a plan, as the tracker states it.</summary>
+public sealed record Milestone
+{
+    public required MilestoneRef Ref { get; init; }
+    public required string Title { get; init; }
+    public string? Team { get; init; }
+    public string? Department { get; init; }
+    public string? Programme { get; init; }
+
+    /// <summary>The requirement or recommendation an action answers (seeds 001 and 002 group actions under one).</summary>
+    public string? Requirement { get; init; }
+
+    public TrackerDate Start { get; init; } = TrackerDate.Blank;
+    public TrackerDate Due { get; init; } = TrackerDate.Blank;
+    public TrackerDate RevisedDue { get; init; } = TrackerDate.Blank;
+
+    public MilestoneStatus Status { get; init; }
+    public string StatusText { get; init; } = string.Empty;
+    public Rag Rag { get; init; }
+    public string RagText { get; init; } = string.Empty;
+
+    public bool CriticalPath { get; init; }
+    public string? CommitteeSignOff { get; init; }
+    public IReadOnlyList<Owner> Owners { get; init; } = [];
+
+    /// <summary>The latest progress text the tracker holds ("Progress Update", "UPDATE/MITIGATION").</summary>
+    public string? ProgressNote { get; init; }
+
+    /// <summary>Trend since last report as the tracker marks it: ↑, ↓ or ↔.</summary>
+    public string? Trend { get; init; }
+
+    public string? Evidence { get; init; }
+
+    /// <summary>Columns the importer did not map, kept by header name so nothing in the tracker is lost.</summary>
+    public IReadOnlyDictionary<string, string> OtherFields { get; init; } = new Dictionary<string, string>();
+
+    public SourceLocation? Source { get; init; }
+
+    /// <summary>The date the milestone is now expected: the revised due date when there is one.</summary>
+    public DateOnly? EffectiveDue => RevisedDue.Date ?? Due.Date;
+
+    public IEnumerable<Owner> DeliveryOwners => Owners.Where(o => o.Role == OwnerRole.Delivery);
+    public IEnumerable<Owner> AccountableOwners => Owners.Where(o => o.Role == OwnerRole.Accountable);
+
+    public bool IsFinished => Status is MilestoneStatus.Complete or MilestoneStatus.Closed || Rag == Rag.Blue;
+}
