@@ -1,1 +1,3 @@
-﻿Console.WriteLine("Hello, World!");
+using PlanBot.Cli;
+
+return await PlanBotCommandLine.Build().Parse(args).InvokeAsync();

@@ -1,6 +1,11 @@
+using PlanBot.Web;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddPlanBot(builder.Configuration);
+
 var app = builder.Build();
-
-app.MapGet("/", () => "Hello World!");
-
+app.MapPlanBotEndpoints();
 app.Run();
+
+/// <summary>Entry point, visible to WebApplicationFactory in tests.</summary>
+public partial class Program;

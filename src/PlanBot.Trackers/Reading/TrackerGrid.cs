@@ -28,4 +28,16 @@ public sealed record TrackerSheet(string? Name, IReadOnlyList<TrackerRow> Rows);
 public sealed record TrackerWorkbook(string FileName, IReadOnlyList<TrackerSheet> Sheets);
 
 /// <summary>A tracker file that cannot be read at all; the message names the file and, where known, the place.</summary>
-public sealed class TrackerFileException(string message) : Exception(message);
+public sealed class TrackerFileException : Exception
+{
+    public TrackerFileException(string message)
+        : base(message)
+    {
+    }
+
+    /// <param name="innerException">The library or I/O error behind it, for logs; the message is what users see.</param>
+    public TrackerFileException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

@@ -1,0 +1,183 @@
+using System.CommandLine;
+using PlanBot.Core.Plans;
+using PlanBot.Trackers.Importing;
+using PlanBot.Trackers.Reading;
+using Spectre.Console;
+
+namespace PlanBot.Cli.Commands;
+
+/// <summary>`planbot import FILE --plan ID [--dry-run] [--sheet NAME] [--map "Header=Field"]…`</summary>
+internal static class ImportCommand
+{
+    private const int ListLimit = 40;
+
+    public static Command Create()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "Tracker file: .xlsx, .csv, .tsv or .txt (tab-delimited)." };
+        var plan = CommonOptions.Plan();
+        var dryRun = new Option<bool>("--dry-run") { Description = "Show what would change, save nothing." };
+        var sheet = new Option<string?>("--sheet") { Description = "Read only this sheet of a workbook." };
+        var map = new Option<string[]>("--map")
+        {
+            Description = "Name a column the built-in header names miss: \"Deliverable=Title\". Repeat or separate with ';'.",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var name = new Option<string?>("--name") { Description = "Plan name (default: the file's title line)." };
+        var financialYear = new Option<int?>("--financial-year")
+        {
+            Description = "First year of the plan's financial year, e.g. 2018 for 2018/19, for dates written without a year.",
+        };
+        var verbose = new Option<bool>("--verbose") { Description = "List every warning and change, not just the first " + ListLimit + "." };
+
+        var command = new Command("import", "Import a tracker into a plan: all or nothing, updating milestones in place and keeping their history.")
+        {
+            file, plan, dryRun, sheet, map, name, financialYear, verbose,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            IReadOnlyList<ColumnMapping> mappings;
+            try
+            {
+                mappings = ColumnMapping.ParseList(parse.GetValue(map) ?? []);
+            }
+            catch (FormatException e)
+            {
+                return Output.Fail(e.Message);
+            }
+            var options = new TrackerImportOptions
+            {
+                PlanId = parse.GetValue(plan)!,
+                PlanName = parse.GetValue(name),
+                Sheet = parse.GetValue(sheet),
+                ColumnMap = mappings,
+                FinancialYearStart = parse.GetValue(financialYear),
+            };
+            return await RunAsync(parse.GetValue(file)!, options, parse.GetValue(dryRun), parse.GetValue(verbose), cancellationToken);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(FileInfo file, TrackerImportOptions options, bool dryRun, bool verbose, CancellationToken cancellationToken)
+    {
+        var environment = CliEnvironment.Load();
+        var service = new PlanImportService(environment.CreateStore(), environment.Clock.Time);
+        ImportPreview preview;
+        try
+        {
+            preview = await service.PreviewAsync(file.FullName, options, cancellationToken);
+        }
+        catch (TrackerFileException e)
+        {
+            return Output.Fail(e.Message);
+        }
+
+        var result = preview.Result;
+        foreach (var table in result.Tables)
+            AnsiConsole.MarkupLineInterpolated($"[grey]Found {Describe(table)}.[/]");
+
+        var errors = result.Errors.ToList();
+        if (errors.Count > 0)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]{errors.Count} error(s) in {file.Name}:[/]");
+            PrintMessages(errors, verbose);
+            PrintMessages(result.Warnings.ToList(), verbose, "warning");
+            AnsiConsole.MarkupLine("[red]Nothing was imported.[/] Fix the errors above and import again.");
+            return 1;
+        }
+
+        var plan = result.Plan!;
+        var diff = preview.Diff!;
+        AnsiConsole.MarkupLineInterpolated($"Plan [bold]{plan.Id}[/]: {plan.Name}");
+        AnsiConsole.MarkupLineInterpolated($"{plan.Milestones.Count} milestones, {plan.Exceptions.Count} exception report entries.");
+        PrintDiff(diff, preview.Existing, verbose);
+        PrintMessages(result.Warnings.ToList(), verbose, "warning");
+
+        if (dryRun)
+        {
+            AnsiConsole.MarkupLine("[yellow]Dry run: nothing was saved.[/] Run again without --dry-run to import.");
+            return 0;
+        }
+        if (preview.Existing is not null && diff.IsEmpty && preview.Existing.ExceptionCount == plan.Exceptions.Count)
+        {
+            AnsiConsole.MarkupLineInterpolated($"Plan {plan.Id} is already up to date; nothing to save.");
+            return 0;
+        }
+
+        PlanSummary saved;
+        try
+        {
+            saved = await AnsiConsole.Progress()
+                .AutoClear(false)
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                .StartAsync(async context =>
+                {
+                    var task = context.AddTask($"Saving {plan.Milestones.Count} milestones", maxValue: Math.Max(1, plan.Milestones.Count));
+                    var progress = new Progress<int>(written => task.Value = written);
+                    var summary = await service.CommitAsync(preview, CliEnvironment.CurrentUser, progress, cancellationToken);
+                    task.Value = task.MaxValue;
+                    return summary;
+                });
+        }
+        catch (PlanConcurrencyException e)
+        {
+            return Output.Fail($"{e.Message} Nothing was imported; run the import again to compare with the latest plan.");
+        }
+        catch (OperationCanceledException)
+        {
+            return Output.Fail("Import cancelled. Nothing was changed: the previous plan is still in place.");
+        }
+
+        AnsiConsole.MarkupLineInterpolated(
+            $"[green]Imported plan {saved.Id}:[/] {saved.MilestoneCount} milestones ({diff.Added.Count} added, {diff.Changed.Count} changed, {diff.Removed.Count} removed, {diff.Unchanged} unchanged).");
+        return 0;
+    }
+
+    private static string Describe(FoundTable table)
+    {
+        var kind = table.Kind switch
+        {
+            TableKind.Milestones => "milestone table",
+            TableKind.ExceptionReport => "exception report",
+            _ => "action concern report",
+        };
+        var sheet = table.Sheet is null ? string.Empty : $" on sheet '{table.Sheet}'";
+        var records = table.Kind == TableKind.ActionConcernReport ? "not imported" : $"{table.Records} read";
+        return $"{kind}{sheet} with its header at row {table.HeaderRow} ({records})";
+    }
+
+    private static void PrintDiff(PlanDiff diff, PlanSummary? existing, bool verbose)
+    {
+        if (existing is null)
+        {
+            AnsiConsole.MarkupLine("New plan: every milestone will be added.");
+            return;
+        }
+        AnsiConsole.MarkupLineInterpolated(
+            $"Compared with the stored plan (imported {existing.ImportedAt:dd MMM yyyy HH:mm} by {existing.ImportedBy}): {diff.Added.Count} added, {diff.Changed.Count} changed, {diff.Removed.Count} removed, {diff.Unchanged} unchanged.");
+        var limit = verbose ? int.MaxValue : ListLimit;
+        foreach (var m in diff.Added.Take(limit))
+            AnsiConsole.MarkupLineInterpolated($"  [green]+ {m.Ref.Display}[/] {Shorten(m.Title)}");
+        foreach (var c in diff.Changed.Take(limit))
+        {
+            var fields = string.Join("; ", c.Changes.Select(f => $"{f.Field}: {Shorten(f.Old ?? "(blank)", 30)} → {Shorten(f.New ?? "(blank)", 30)}"));
+            AnsiConsole.MarkupLineInterpolated($"  [yellow]~ {c.Ref.Display}[/] {fields}");
+        }
+        foreach (var m in diff.Removed.Take(limit))
+            AnsiConsole.MarkupLineInterpolated($"  [red]- {m.Ref.Display}[/] {Shorten(m.Title)} (its history is kept)");
+        var hidden = Math.Max(0, diff.Added.Count - limit) + Math.Max(0, diff.Changed.Count - limit) + Math.Max(0, diff.Removed.Count - limit);
+        if (hidden > 0) AnsiConsole.MarkupLineInterpolated($"  … and {hidden} more; --verbose lists them all.");
+    }
+
+    private static void PrintMessages(List<ImportMessage> messages, bool verbose, string? label = null)
+    {
+        if (messages.Count == 0) return;
+        if (label is not null) AnsiConsole.MarkupLineInterpolated($"[yellow]{messages.Count} {label}(s):[/]");
+        var limit = verbose ? int.MaxValue : ListLimit;
+        foreach (var message in messages.Take(limit))
+            AnsiConsole.WriteLine("  " + message);
+        if (messages.Count > limit)
+            AnsiConsole.MarkupLineInterpolated($"  … and {messages.Count - limit} more; --verbose lists them all.");
+    }
+
+    private static string Shorten(string text, int max = 60) => text.Length <= max ? text : text[..(max - 1)] + "…";
+}

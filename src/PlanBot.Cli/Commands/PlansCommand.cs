@@ -1,0 +1,29 @@
+using System.CommandLine;
+using Spectre.Console;
+
+namespace PlanBot.Cli.Commands;
+
+/// <summary>`planbot plans`: the stored plans.</summary>
+internal static class PlansCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("plans", "List the stored plans.");
+        command.SetAction(async (_, cancellationToken) =>
+        {
+            var plans = await CliEnvironment.Load().CreateStore().ListPlansAsync(cancellationToken);
+            if (plans.Count == 0)
+            {
+                AnsiConsole.WriteLine("No plans yet. Import one with: planbot import FILE --plan ID");
+                return 0;
+            }
+            var table = new Table().AddColumns("Plan", "Name", "Milestones", "Exceptions", "Imported", "By");
+            foreach (var p in plans)
+                table.AddRow(Markup.Escape(p.Id), Markup.Escape(p.Name), p.MilestoneCount.ToString(), p.ExceptionCount.ToString(),
+                    p.ImportedAt.ToString("dd MMM yyyy HH:mm"), Markup.Escape(p.ImportedBy));
+            AnsiConsole.Write(table);
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,18 @@
+using System.CommandLine;
+using PlanBot.Cli.Commands;
+
+namespace PlanBot.Cli;
+
+/// <summary>The `planbot` command tree.</summary>
+public static class PlanBotCommandLine
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("PlanBot: import, inspect and export milestone plans kept in Azure Table storage.");
+        root.Subcommands.Add(ImportCommand.Create());
+        root.Subcommands.Add(PlansCommand.Create());
+        root.Subcommands.Add(ShowCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
+        return root;
+    }
+}

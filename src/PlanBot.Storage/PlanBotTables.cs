@@ -1,0 +1,65 @@
+using Azure.Core;
+using Azure.Data.Tables;
+
+namespace PlanBot.Storage;
+
+/// <summary>The table clients for one storage account and prefix; creates the tables the first time they are needed.</summary>
+internal sealed class PlanBotTables
+{
+    private readonly Lock _gate = new();
+    private Task? _created;
+
+    public PlanBotTables(TableStorageOptions options)
+    {
+        Names = TableNames.For(options.TablePrefix);
+        Service = new TableServiceClient(options.ConnectionString, ClientOptions());
+        Plans = Service.GetTableClient(Names.Plans);
+        Milestones = Service.GetTableClient(Names.Milestones);
+        ExceptionReports = Service.GetTableClient(Names.ExceptionReports);
+        MilestoneHistory = Service.GetTableClient(Names.MilestoneHistory);
+        ImportGenerations = Service.GetTableClient(Names.ImportGenerations);
+    }
+
+    public TableNames Names { get; }
+    public TableServiceClient Service { get; }
+    public TableClient Plans { get; }
+    public TableClient Milestones { get; }
+    public TableClient ExceptionReports { get; }
+    public TableClient MilestoneHistory { get; }
+    public TableClient ImportGenerations { get; }
+
+    /// <summary>
+    /// Short, few retries: a request that fails three times in a couple of seconds will not be saved by waiting longer,
+    /// and the import or chat turn waiting on it should hear so quickly.
+    /// </summary>
+    public static TableClientOptions ClientOptions(int maxRetries = 3, TimeSpan? networkTimeout = null)
+    {
+        var options = new TableClientOptions();
+        options.Retry.Mode = RetryMode.Exponential;
+        options.Retry.MaxRetries = maxRetries;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(200);
+        options.Retry.MaxDelay = TimeSpan.FromSeconds(2);
+        options.Retry.NetworkTimeout = networkTimeout ?? TimeSpan.FromSeconds(30);
+        return options;
+    }
+
+    /// <summary>Creates any missing table once per instance; a failed attempt is tried again on the next call.</summary>
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    {
+        Task created;
+        lock (_gate) created = _created ??= CreateAllAsync();
+        try
+        {
+            await created.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch when (created.IsFaulted || created.IsCanceled)
+        {
+            lock (_gate) if (ReferenceEquals(_created, created)) _created = null;
+            throw;
+        }
+    }
+
+    private Task CreateAllAsync() =>
+        Task.WhenAll(new[] { Plans, Milestones, ExceptionReports, MilestoneHistory, ImportGenerations }
+            .Select(t => t.CreateIfNotExistsAsync(CancellationToken.None)));
+}

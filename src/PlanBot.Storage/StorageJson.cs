@@ -1,0 +1,26 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace PlanBot.Storage;
+
+/// <summary>
+/// Compact JSON for the list-valued columns (owners, unmapped tracker columns, history changes).
+/// Text is written as is rather than \u-escaped, so a column's length in characters stays close to the text's own.
+/// </summary>
+[JsonSerializable(typeof(List<OwnerJson>))]
+[JsonSerializable(typeof(Dictionary<string, string>))]
+[JsonSerializable(typeof(List<FieldChangeJson>))]
+internal sealed partial class StorageJson : JsonSerializerContext
+{
+    public static StorageJson Compact { get; } = new(new JsonSerializerOptions
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault,
+    });
+}
+
+internal sealed record OwnerJson(string Name, string Role, string Title, bool Deputy = false);
+
+internal sealed record FieldChangeJson(string Field, string? Old, string? New);

@@ -1,0 +1,25 @@
+using System.Text.RegularExpressions;
+
+namespace PlanBot.Storage;
+
+/// <summary>The five tables PlanBot keeps, each name behind an optional prefix.</summary>
+public sealed partial record TableNames(string Plans, string Milestones, string ExceptionReports, string MilestoneHistory, string ImportGenerations)
+{
+    public const int MaxPrefixLength = 40;
+
+    public static TableNames For(string? prefix)
+    {
+        prefix ??= string.Empty;
+        if (!IsValidPrefix(prefix))
+            throw new ArgumentException($"Table prefix '{prefix}' must be empty or up to {MaxPrefixLength} letters and digits starting with a letter.", nameof(prefix));
+        return new(prefix + "Plans", prefix + "Milestones", prefix + "ExceptionReports", prefix + "MilestoneHistory", prefix + "ImportGenerations");
+    }
+
+    public static bool IsValidPrefix(string? prefix) => prefix is not null && (prefix.Length == 0 || PrefixPattern().IsMatch(prefix));
+
+    public IEnumerable<string> All => [Plans, Milestones, ExceptionReports, MilestoneHistory, ImportGenerations];
+
+    // Table names are 3-63 letters and digits starting with a letter; the longest suffix is 17 characters.
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9]{0,39}$")]
+    private static partial Regex PrefixPattern();
+}

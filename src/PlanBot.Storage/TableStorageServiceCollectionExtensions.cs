@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using PlanBot.Core.Plans;
+
+namespace PlanBot.Storage;
+
+public static class TableStorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="IPlanStore"/> on Azure Table storage and <see cref="TableStorageHealth"/>, configured from
+    /// <c>PlanBot:Storage</c> and <c>ConnectionStrings:Tables</c> (default: local Azurite); settings are checked at start.
+    /// </summary>
+    public static IServiceCollection AddPlanBotTableStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<TableStorageOptions>()
+            .Configure(options => options.Bind(configuration))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TableStorageOptions>, TableStorageOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new TablePlanStore(
+            sp.GetRequiredService<IOptions<TableStorageOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ILoggerFactory>()?.CreateLogger<TablePlanStore>() ?? NullLogger<TablePlanStore>.Instance));
+        services.TryAddSingleton<IPlanStore>(sp => sp.GetRequiredService<TablePlanStore>());
+        services.TryAddSingleton(sp => new TableStorageHealth(sp.GetRequiredService<IOptions<TableStorageOptions>>().Value));
+        return services;
+    }
+}
+
+internal sealed class TableStorageOptionsValidator : IValidateOptions<TableStorageOptions>
+{
+    public ValidateOptionsResult Validate(string? name, TableStorageOptions options) =>
+        options.Problems() is { Count: > 0 } problems ? ValidateOptionsResult.Fail(problems) : ValidateOptionsResult.Success;
+}
+
+/// <summary>For hosts without dependency injection (the CLI): the same settings, read straight from configuration.</summary>
+public static class TableStorageSetup
+{
+    public static TablePlanStore CreatePlanStore(IConfiguration configuration, TimeProvider? timeProvider = null, ILogger<TablePlanStore>? logger = null) =>
+        new(TableStorageOptions.FromConfiguration(configuration), timeProvider ?? TimeProvider.System, logger ?? NullLogger<TablePlanStore>.Instance);
+}

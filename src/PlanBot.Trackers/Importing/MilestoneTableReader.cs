@@ -1,0 +1,485 @@
+using System.Text.RegularExpressions;
+using PlanBot.Core.Dates;
+using PlanBot.Core.Plans;
+using PlanBot.Trackers.Reading;
+
+namespace PlanBot.Trackers.Importing;
+
+/// <summary>
+/// Reads the rows of milestone tables. Real trackers are exported board papers, so rows are repaired before
+/// they are read: a row that starts with its reference is lined up under the reference column; a sub-action letter
+/// in its own column or at the start of the action ("a GB to sign off") joins the reference (2 + a = 2a);
+/// grouping columns left of the title inherit from the row above, as merged cells do; tables without a reference
+/// column get numbers in order, and a milestone repeated in a later table (a summary then a detailed dashboard)
+/// is merged into the first rather than duplicated.
+/// </summary>
+internal sealed partial class MilestoneTableReader(string file, ITrackerDateParser dates, List<ImportMessage> messages)
+{
+    private static readonly HashSet<ColumnField> GroupingFields =
+        [ColumnField.Programme, ColumnField.Requirement, ColumnField.Team, ColumnField.Department];
+
+    private readonly List<Draft> _drafts = [];
+    private readonly Dictionary<MilestoneRef, Draft> _byRef = new();
+    private readonly Dictionary<string, Draft> _byIdentity = new(StringComparer.Ordinal);
+    private int _tableIndex;
+
+    private sealed class Draft(Milestone milestone, int tableIndex)
+    {
+        public Milestone Milestone { get; set; } = milestone;
+        public int TableIndex { get; } = tableIndex;
+        public bool HasOwnRef { get; init; }
+    }
+
+    /// <summary>Reads one table; returns how many milestones it gave (including ones merged into earlier tables).</summary>
+    public int Read(TableSegment segment)
+    {
+        _tableIndex++;
+        var layout = segment.Layout;
+        var refCol = layout.Column(ColumnField.Ref);
+        var titleCol = layout.Column(ColumnField.Title);
+        var groupingCols = Enumerable.Range(0, titleCol)
+            .Where(c => c != refCol && !layout.IsIgnored(c) && (GroupingFieldAt(layout, c) || (!layout.IsMapped(c) && !layout.IsUnnamed(c))))
+            .ToList();
+        var headingProgramme = NumberedHeading().Match(segment.Heading ?? string.Empty) is { Success: true } h ? h.Groups["name"].Value.Trim() : null;
+
+        var inherited = new Dictionary<int, TrackerCell>();
+        var inheritedOwners = new Dictionary<int, TrackerCell>();
+        MilestoneRef? parent = null;
+        var nextLetter = 'a';
+        var records = 0;
+
+        foreach (var row in segment.DataRows)
+        {
+            if (row.IsBlank) continue;
+            if (ReportFormulas(segment, layout, row)) continue;
+
+            var cells = row.Cells.ToList();
+            var nonEmpty = cells.Count(c => !c.IsBlank);
+
+            if (refCol >= 0)
+            {
+                cells = LineUpReference(cells, layout, refCol);
+                var refText = Text(cells, refCol);
+                if (refText.Length > 0 && !MilestoneRef.TryParse(refText, out _))
+                {
+                    if (nonEmpty >= 2) break; // another kind of table follows without a header we know: this one has ended
+                    continue;
+                }
+            }
+
+            if (nonEmpty == 1 && (refCol < 0 || Text(cells, refCol).Length == 0))
+            {
+                // A note or section line inside the table. In a grouping column it carries the group forward.
+                var only = cells.FindIndex(c => !c.IsBlank);
+                if (groupingCols.Contains(only) && !NumberedHeading().IsMatch(cells[only].Text.Trim()))
+                    inherited[only] = cells[only];
+                continue;
+            }
+
+            var subLetter = TakeLetterColumn(cells, titleCol);
+            var ownRef = refCol >= 0 && MilestoneRef.TryParse(Text(cells, refCol), out var r) ? r : null;
+            if (ownRef is null && Text(cells, titleCol).Length == 0 && Text(cells, titleCol + 1).Length > 0)
+                cells.RemoveAt(titleCol); // the title drifted one column right on this row
+            RepairDueColumn(cells, layout);
+
+            var isContinuation = refCol >= 0 ? ownRef is null : groupingCols.Count > 0 && Text(cells, groupingCols[0]).Length == 0;
+            ApplyInheritance(cells, groupingCols, inherited);
+            if (refCol < 0)
+                ApplyOwnerInheritance(cells, layout, inheritedOwners, isContinuation);
+
+            var title = CellText.CleanTitle(Text(cells, titleCol));
+            var location = segment.Location(file, row.Number);
+
+            MilestoneRef? reference = null;
+            if (ownRef is not null)
+            {
+                parent = ownRef;
+                nextLetter = 'a';
+                if (subLetter is null && TakeTitleLetter(ref title, 'a')) subLetter = 'a';
+                reference = subLetter is { } l ? Suffix(ownRef, l) : ownRef;
+                if (subLetter is { } used) nextLetter = (char)(used + 1);
+            }
+            else if (refCol >= 0)
+            {
+                if (title.Length == 0)
+                {
+                    if (nonEmpty >= 2) Warn(location, null, "has values but no reference or milestone title; row skipped.");
+                    continue;
+                }
+                if (parent is null)
+                {
+                    Warn(location, layout.HeaderName(refCol), $"'{Shorten(title)}' has no reference and no numbered row above it to continue; row skipped.");
+                    continue;
+                }
+                if (subLetter is null && TakeTitleLetter(ref title, nextLetter)) subLetter = nextLetter;
+                if (subLetter is { } l)
+                {
+                    reference = Suffix(parent, l);
+                    nextLetter = (char)(l + 1);
+                }
+                else
+                {
+                    reference = NextFreeSuffix(parent, ref nextLetter);
+                    if (reference is null)
+                    {
+                        Warn(location, layout.HeaderName(refCol), $"'{Shorten(title)}' has no reference of its own and cannot be numbered under {parent.Display}; row skipped.");
+                        continue;
+                    }
+                    Warn(location, layout.HeaderName(refCol), $"'{Shorten(title)}' has no reference of its own; read as {reference.Display}, continuing {parent.Display}.");
+                }
+            }
+
+            if (title.Length == 0)
+            {
+                if (reference is null)
+                {
+                    if (nonEmpty >= 2) Warn(location, null, "has values but no milestone title; row skipped.");
+                    continue;
+                }
+                Warn(location, layout.HeaderName(titleCol), $"{reference.Display} has no title.");
+            }
+            else if (LooksLikeADate(title))
+            {
+                Warn(location, layout.HeaderName(titleCol), $"the milestone title '{Shorten(title)}' is a date, so this row's columns are out of line; row skipped.");
+                continue;
+            }
+
+            var milestone = Build(cells, layout, reference, title, headingProgramme, location);
+            records++;
+            Add(milestone, reference is not null, location);
+        }
+        return records;
+    }
+
+    /// <summary>All milestones read, numbering those from tables without references, in reference order.</summary>
+    public List<Milestone> Finish()
+    {
+        var next = 1;
+        foreach (var draft in _drafts.Where(d => !d.HasOwnRef))
+        {
+            MilestoneRef generated;
+            while (_byRef.ContainsKey(generated = MilestoneRef.Parse(next.ToString()))) next++;
+            draft.Milestone = draft.Milestone with { Ref = generated };
+            _byRef[generated] = draft;
+        }
+        return _drafts.Select(d => d.Milestone).OrderBy(m => m.Ref).ToList();
+    }
+
+    private void Add(Milestone milestone, bool hasOwnRef, SourceLocation location)
+    {
+        if (hasOwnRef)
+        {
+            if (_byRef.TryGetValue(milestone.Ref, out var first))
+            {
+                messages.Add(new(ImportSeverity.Error, location, null,
+                    $"{milestone.Ref.Display} appears more than once (first at row {first.Milestone.Source?.Row}); every reference must be unique."));
+                return;
+            }
+            var draft = new Draft(milestone, _tableIndex) { HasOwnRef = true };
+            _byRef[milestone.Ref] = draft;
+            _drafts.Add(draft);
+            return;
+        }
+
+        var identity = HeaderVocabulary.Normalise(milestone.Title) + "|" + HeaderVocabulary.Normalise(milestone.Programme ?? string.Empty);
+        if (_byIdentity.TryGetValue(identity, out var earlier) && earlier.TableIndex != _tableIndex)
+        {
+            earlier.Milestone = Merge(earlier.Milestone, milestone);
+            messages.Add(new(ImportSeverity.Info, location, null,
+                $"'{Shorten(milestone.Title)}' repeats a milestone from row {earlier.Milestone.Source?.Row}; the two rows were merged."));
+            return;
+        }
+        var added = new Draft(milestone, _tableIndex);
+        _byIdentity.TryAdd(identity, added);
+        _drafts.Add(added);
+    }
+
+    private Milestone Build(List<TrackerCell> cells, TableLayout layout, MilestoneRef? reference, string title, string? headingProgramme, SourceLocation location)
+    {
+        string Field(ColumnField f) => layout.Column(f) is var c and >= 0 ? CellText.Clean(Text(cells, c)) : string.Empty;
+        string? Optional(ColumnField f) => Field(f) is { Length: > 0 } s ? s : null;
+
+        var start = dates.Parse(Field(ColumnField.Start)).Date;
+        var due = dates.Parse(Field(ColumnField.Due));
+        var revised = due.Revised ?? dates.Parse(Field(ColumnField.RevisedDue)).Date;
+        ReportDate(location, layout, ColumnField.Start, start);
+        ReportDate(location, layout, ColumnField.Due, due.Date);
+        ReportDate(location, layout, due.Revised is null ? ColumnField.RevisedDue : ColumnField.Due, revised);
+        if (start.Date is { } s && due.Date.Date is { } d && d < s)
+            Warn(location, layout.HeaderName(layout.Column(ColumnField.Due)),
+                $"{Ref(reference)}due date {d:dd MMM yyyy} is before its start date {s:dd MMM yyyy}; check the tracker.");
+
+        var statusText = Field(ColumnField.Status);
+        var ragText = Field(ColumnField.Rag);
+
+        return new Milestone
+        {
+            Ref = reference ?? MilestoneRef.Parse("0"), // numbered in Finish()
+            Title = title,
+            Team = Optional(ColumnField.Team),
+            Department = Optional(ColumnField.Department),
+            Programme = Optional(ColumnField.Programme) ?? headingProgramme,
+            Requirement = Optional(ColumnField.Requirement),
+            Start = start,
+            Due = due.Date,
+            RevisedDue = revised,
+            Status = StatusReader.Normalise(statusText, ragText),
+            StatusText = statusText,
+            Rag = StatusReader.ParseRag(ragText),
+            RagText = ragText,
+            CriticalPath = IsCriticalPathMark(Field(ColumnField.CriticalPath)),
+            CommitteeSignOff = Optional(ColumnField.CommitteeSignOff),
+            ProgressNote = Optional(ColumnField.ProgressNote),
+            Trend = Optional(ColumnField.Trend),
+            Evidence = Optional(ColumnField.Evidence),
+            Owners = ReadOwners(cells, layout),
+            OtherFields = ReadOtherFields(cells, layout),
+            Source = location,
+        };
+    }
+
+    private static List<Owner> ReadOwners(List<TrackerCell> cells, TableLayout layout)
+    {
+        var owners = new List<Owner>();
+        foreach (var (column, field) in layout.OwnerColumns)
+        {
+            var role = field == ColumnField.AccountableOwner ? OwnerRole.Accountable : OwnerRole.Delivery;
+            foreach (var name in OwnerNames.Split(CellText.Clean(Text(cells, column))))
+            {
+                var owner = name.IsSupporting
+                    ? new Owner(name.Name, OwnerRole.Delivery, "Supporting officer")
+                    : new Owner(name.Name, role, layout.HeaderName(column), name.IsDeputy);
+                if (!owners.Any(o => o.Name == owner.Name && o.Role == owner.Role)) owners.Add(owner);
+            }
+        }
+        return owners;
+    }
+
+    private static Dictionary<string, string> ReadOtherFields(List<TrackerCell> cells, TableLayout layout)
+    {
+        var other = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var c = 0; c < cells.Count; c++)
+        {
+            if (layout.IsMapped(c) || layout.IsIgnored(c)) continue;
+            var value = CellText.Clean(cells[c].Text);
+            if (value.Length == 0) continue;
+            var key = layout.HeaderName(c);
+            for (var n = 2; other.ContainsKey(key); n++) key = $"{layout.HeaderName(c)} ({n})";
+            other[key] = value;
+        }
+        return other;
+    }
+
+    private static Milestone Merge(Milestone first, Milestone later)
+    {
+        static string? Pick(string? a, string? b) => string.IsNullOrWhiteSpace(a) ? b : a;
+        static TrackerDate PickDate(TrackerDate a, TrackerDate b) => a.IsBlank ? b : a;
+        var other = new Dictionary<string, string>(first.OtherFields);
+        foreach (var (k, v) in later.OtherFields) other.TryAdd(k, v);
+        return first with
+        {
+            Team = Pick(first.Team, later.Team),
+            Department = Pick(first.Department, later.Department),
+            Requirement = Pick(first.Requirement, later.Requirement),
+            Start = PickDate(first.Start, later.Start),
+            Due = PickDate(first.Due, later.Due),
+            RevisedDue = PickDate(first.RevisedDue, later.RevisedDue),
+            // A detailed table is the fresher account of progress.
+            ProgressNote = Pick(later.ProgressNote, first.ProgressNote),
+            Trend = Pick(later.Trend, first.Trend),
+            StatusText = first.StatusText.Length > 0 ? first.StatusText : later.StatusText,
+            Status = first.Status == MilestoneStatus.Unknown ? later.Status : first.Status,
+            Rag = first.Rag == Rag.None ? later.Rag : first.Rag,
+            RagText = first.RagText.Length > 0 ? first.RagText : later.RagText,
+            CriticalPath = first.CriticalPath || later.CriticalPath,
+            CommitteeSignOff = Pick(first.CommitteeSignOff, later.CommitteeSignOff),
+            Evidence = Pick(first.Evidence, later.Evidence),
+            Owners = first.Owners.Count > 0 ? first.Owners : later.Owners,
+            OtherFields = other,
+        };
+    }
+
+    /// <summary>
+    /// Rows that lost their leading columns at a page break ("6.9  IT: Southend Telehealth Pilot  CN (TD) …") are read
+    /// from the reference column onward, skipping unnamed columns; a reference sitting in the unnamed column beside
+    /// the reference column is moved into it.
+    /// </summary>
+    private static List<TrackerCell> LineUpReference(List<TrackerCell> cells, TableLayout layout, int refCol)
+    {
+        if (MilestoneRef.TryParse(Text(cells, refCol), out _)) return cells;
+        var first = cells.FindIndex(c => !c.IsBlank);
+        if (first >= 0 && first < refCol && MilestoneRef.TryParse(cells[first].Text, out _))
+        {
+            var lined = new List<TrackerCell>();
+            var target = refCol;
+            for (var i = first; i < cells.Count; i++)
+            {
+                while (target != refCol && target < layout.Width && layout.IsUnnamed(target)) target++;
+                while (lined.Count <= target) lined.Add(TrackerCell.Empty);
+                lined[target++] = cells[i];
+            }
+            return lined;
+        }
+        if (Text(cells, refCol).Length == 0 && layout.IsUnnamed(refCol + 1) && MilestoneRef.TryParse(Text(cells, refCol + 1), out _))
+        {
+            var moved = cells.ToList();
+            moved[refCol] = moved[refCol + 1];
+            moved[refCol + 1] = TrackerCell.Empty;
+            return moved;
+        }
+        return cells;
+    }
+
+    /// <summary>A lone letter in the title column followed by the action itself: "4 | … | a | Agree and deliver …".</summary>
+    private static char? TakeLetterColumn(List<TrackerCell> cells, int titleCol)
+    {
+        var text = Text(cells, titleCol);
+        if (text.Length == 1 && text[0] is >= 'a' and <= 'z' && Text(cells, titleCol + 1).Length > 0)
+        {
+            cells.RemoveAt(titleCol);
+            return text[0];
+        }
+        return null;
+    }
+
+    /// <summary>"a GB to formally sign off" under reference 1 is action 1a when 'a' is the letter expected next.</summary>
+    private static bool TakeTitleLetter(ref string title, char expected)
+    {
+        var m = TitleLetter().Match(title);
+        if (!m.Success || m.Groups["letter"].Value[0] != expected) return false;
+        title = m.Groups["rest"].Value;
+        return true;
+    }
+
+    /// <summary>
+    /// When the due cell holds words and the cell after it the date, the row has an extra column: the words belong to
+    /// the title ("Communications and continuing engagement" | "Public Consultation" | 01-Sep-16 …).
+    /// </summary>
+    private void RepairDueColumn(List<TrackerCell> cells, TableLayout layout)
+    {
+        var dueCol = layout.Column(ColumnField.Due);
+        var titleCol = layout.Column(ColumnField.Title);
+        if (dueCol < 0 || dueCol + 1 >= cells.Count || Text(cells, titleCol).Length == 0) return;
+        var nextField = FieldAt(layout, dueCol + 1);
+        if (nextField is ColumnField.Start or ColumnField.RevisedDue or ColumnField.ProposedRevisedDate) return;
+        var dueText = Text(cells, dueCol);
+        if (dueText.Length > 0 && dates.Parse(dueText).Date.Problem != DateProblem.NotADate) return;
+        var next = dates.Parse(Text(cells, dueCol + 1)).Date;
+        if (next.Date is null || next.Problem != DateProblem.None || next.Note is not null) return;
+        if (dueText.Length > 0 && titleCol >= 0)
+            cells[titleCol] = new TrackerCell($"{Text(cells, titleCol)}: {dueText}");
+        cells.RemoveAt(dueCol);
+    }
+
+    private static void ApplyInheritance(List<TrackerCell> cells, List<int> groupingCols, Dictionary<int, TrackerCell> inherited)
+    {
+        var groupStartsHere = false;
+        foreach (var c in groupingCols)
+        {
+            if (Text(cells, c).Length > 0)
+            {
+                inherited[c] = cells[c];
+                groupStartsHere = true;
+            }
+            else if (groupStartsHere)
+            {
+                inherited.Remove(c); // a new group on the left ends the sub-groups to its right
+            }
+            else if (inherited.TryGetValue(c, out var above))
+            {
+                while (cells.Count <= c) cells.Add(TrackerCell.Empty);
+                cells[c] = above;
+            }
+        }
+    }
+
+    private static void ApplyOwnerInheritance(List<TrackerCell> cells, TableLayout layout, Dictionary<int, TrackerCell> inherited, bool isContinuation)
+    {
+        foreach (var (c, _) in layout.OwnerColumns)
+        {
+            if (Text(cells, c).Length > 0) inherited[c] = cells[c];
+            else if (isContinuation && inherited.TryGetValue(c, out var above))
+            {
+                while (cells.Count <= c) cells.Add(TrackerCell.Empty);
+                cells[c] = above;
+            }
+        }
+    }
+
+    private bool ReportFormulas(TableSegment segment, TableLayout layout, TrackerRow row)
+    {
+        var found = false;
+        for (var c = 0; c < row.Cells.Count; c++)
+        {
+            if (row.Cells[c].Formula is not { } formula) continue;
+            found = true;
+            messages.Add(new(ImportSeverity.Error, segment.Location(file, row.Number, c + 1), layout.HeaderName(c),
+                $"the cell holds a formula (={Shorten(formula)}). PlanBot imports values only: in Excel copy the sheet and use Paste Special › Values, then import again."));
+        }
+        return found;
+    }
+
+    private void ReportDate(SourceLocation location, TableLayout layout, ColumnField field, TrackerDate date)
+    {
+        if (date.IsBlank || date.Problem == DateProblem.None) return;
+        var column = layout.Column(field) is var c and >= 0 ? layout.HeaderName(c) : field.ToString();
+        var text = date.Problem switch
+        {
+            DateProblem.Impossible => $"'{date.Text}' is not a real date; kept as written and flagged.",
+            DateProblem.MissingYear => $"'{date.Text}' has no year and the plan's financial year is not known; kept as written.",
+            _ => $"'{Shorten(date.Text)}' is not a date; kept as written.",
+        };
+        Warn(location with { Column = layout.Column(field) is var col and >= 0 ? col + 1 : null }, column, text);
+    }
+
+    private static MilestoneRef? NextFreeSuffixCore(MilestoneRef parent, ref char next, Func<MilestoneRef, bool> used)
+    {
+        if (!char.IsDigit(parent.Value[^1])) return null;
+        for (; next <= 'z'; next++)
+        {
+            var candidate = parent.WithSuffix(next);
+            if (!used(candidate)) { next++; return candidate; }
+        }
+        return null;
+    }
+
+    private MilestoneRef? NextFreeSuffix(MilestoneRef parent, ref char next) => NextFreeSuffixCore(parent, ref next, _byRef.ContainsKey);
+
+    private static MilestoneRef Suffix(MilestoneRef parent, char letter) =>
+        char.IsDigit(parent.Value[^1]) ? parent.WithSuffix(letter) : parent;
+
+    private bool LooksLikeADate(string title)
+    {
+        var parsed = dates.Parse(title).Date;
+        return parsed.Date is not null && parsed.Problem == DateProblem.None && parsed.Note is null;
+    }
+
+    private static bool IsCriticalPathMark(string text) =>
+        text.Length > 0 && !text.Equals("no", StringComparison.OrdinalIgnoreCase) && !text.Equals("n", StringComparison.OrdinalIgnoreCase)
+        && !text.Equals("false", StringComparison.OrdinalIgnoreCase) && text is not "0" and not "-";
+
+    private static bool GroupingFieldAt(TableLayout layout, int column) => FieldAt(layout, column) is { } f && GroupingFields.Contains(f);
+
+    private static ColumnField? FieldAt(TableLayout layout, int column)
+    {
+        foreach (var field in Enum.GetValues<ColumnField>())
+            if (layout.Column(field) == column) return field;
+        return null;
+    }
+
+    private static string Text(List<TrackerCell> cells, int column) =>
+        column >= 0 && column < cells.Count ? cells[column].Text.Trim() : string.Empty;
+
+    private static string Ref(MilestoneRef? reference) => reference is null ? string.Empty : reference.Display + ": ";
+
+    private void Warn(SourceLocation location, string? column, string text) =>
+        messages.Add(new(ImportSeverity.Warning, location, column, text));
+
+    internal static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "…";
+
+    [GeneratedRegex(@"^(?<letter>[a-z])[\s.)]+(?<rest>[A-Z].*)$", RegexOptions.Singleline)]
+    private static partial Regex TitleLetter();
+
+    [GeneratedRegex(@"^\d{1,2}\.?\s+(?<name>\D.*)$")]
+    private static partial Regex NumberedHeading();
+}

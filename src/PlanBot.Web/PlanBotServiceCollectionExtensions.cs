@@ -1,0 +1,38 @@
+using PlanBot.Core.Plans;
+using PlanBot.Core.Time;
+using PlanBot.Storage;
+using PlanBot.Trackers.Importing;
+
+namespace PlanBot.Web;
+
+public static class PlanBotServiceCollectionExtensions
+{
+    public static IServiceCollection AddPlanBot(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new PlanClock(
+            sp.GetRequiredService<TimeProvider>(), PlanClock.ParseToday(configuration["PlanBot:Today"])));
+        services.AddPlanBotTableStorage(configuration);
+        services.AddSingleton(sp => new PlanImportService(sp.GetRequiredService<IPlanStore>(), sp.GetRequiredService<PlanClock>().Time));
+
+        services.AddOptions<SamplePlanOptions>().BindConfiguration(SamplePlanOptions.Section);
+        services.AddHostedService<SamplePlanSeeder>();
+        return services;
+    }
+
+    public static WebApplication MapPlanBotEndpoints(this WebApplication app)
+    {
+        app.MapGet("/healthz", async (TableStorageHealth storage, PlanClock clock, CancellationToken cancellationToken) =>
+        {
+            var check = await storage.CheckAsync(cancellationToken);
+            var body = new
+            {
+                status = check.Reachable ? "healthy" : "unhealthy",
+                storage = new { reachable = check.Reachable, detail = check.Detail },
+                today = clock.Today.ToString("yyyy-MM-dd"),
+            };
+            return Results.Json(body, statusCode: check.Reachable ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+        });
+        return app;
+    }
+}

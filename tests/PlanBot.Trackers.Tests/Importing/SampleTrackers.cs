@@ -1,0 +1,40 @@
+using PlanBot.Trackers.Importing;
+using PlanBot.Trackers.Reading;
+
+namespace PlanBot.Trackers.Tests.Importing;
+
+/// <summary>Reads the seed-derived sample trackers under samples/ at the repository root.</summary>
+internal static class SampleTrackers
+{
+    public static string PathOf(string name)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "PlanBot.sln")))
+                return Path.Combine(dir.FullName, "samples", name);
+        }
+        throw new InvalidOperationException("Cannot find the repository root (PlanBot.sln) above " + AppContext.BaseDirectory);
+    }
+
+    public static TrackerImportResult Import(string name, string planId = "sample", Func<TrackerImportOptions, TrackerImportOptions>? adjust = null)
+    {
+        var options = new TrackerImportOptions { PlanId = planId };
+        if (adjust is not null) options = adjust(options);
+        return new TrackerImporter().Import(TrackerFileReader.Read(PathOf(name)), options);
+    }
+}
+
+/// <summary>Builds small grids in memory for tests of one import rule at a time.</summary>
+internal static class Grid
+{
+    public static TrackerWorkbook Tsv(string fileName, params string[] lines) =>
+        new(fileName, [new TrackerSheet(null, lines.Select((line, i) =>
+            new TrackerRow(i + 1, line.Split('\t').Select(t => new TrackerCell(t)).ToList())).ToList())]);
+
+    public static TrackerImportResult Import(TrackerWorkbook workbook, Func<TrackerImportOptions, TrackerImportOptions>? adjust = null)
+    {
+        var options = new TrackerImportOptions { PlanId = "test" };
+        if (adjust is not null) options = adjust(options);
+        return new TrackerImporter().Import(workbook, options);
+    }
+}
