@@ -67,9 +67,10 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
                 }
             }
 
-            if (nonEmpty == 1 && (refCol < 0 || Text(cells, refCol).Length == 0))
+            if (nonEmpty == 1 && cells.FindIndex(c => !c.IsBlank) != titleCol)
             {
-                // A note or section line inside the table. In a grouping column it carries the group forward.
+                // One value on its own (a page number, a note, a section line) is not a milestone.
+                // In a grouping column it carries the group forward.
                 var only = cells.FindIndex(c => !c.IsBlank);
                 if (groupingCols.Contains(only) && !NumberedHeading().IsMatch(cells[only].Text.Trim()))
                     inherited[only] = cells[only];
@@ -320,9 +321,15 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
             }
             return lined;
         }
-        if (Text(cells, refCol).Length == 0 && layout.IsUnnamed(refCol + 1) && MilestoneRef.TryParse(Text(cells, refCol + 1), out _))
+        if (layout.IsUnnamed(refCol + 1) && MilestoneRef.TryParse(Text(cells, refCol + 1), out _))
         {
             var moved = cells.ToList();
+            if (Text(cells, refCol).Length > 0)
+            {
+                // A section title in the first cell pushed the leading columns one right; the rest of the row is in place.
+                moved.RemoveAt(0);
+                moved.Insert(refCol, TrackerCell.Empty);
+            }
             moved[refCol] = moved[refCol + 1];
             moved[refCol + 1] = TrackerCell.Empty;
             return moved;

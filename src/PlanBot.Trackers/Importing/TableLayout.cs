@@ -92,5 +92,17 @@ public sealed class TableLayout
 
     private HashSet<int> _ignored = [];
 
+    /// <summary>
+    /// A row of short labels, at least two of them column names PlanBot knows ("Recommendation | Progress Update"),
+    /// that is not a table PlanBot reads: the header of some other table, which ends the one above it.
+    /// </summary>
+    public static bool LooksLikeOtherHeader(TrackerRow row)
+    {
+        var texts = row.Cells.Select(c => c.Text.Trim()).Where(t => t.Length > 0).ToList();
+        if (texts.Count < 2 || texts.Any(t => t.Length > 40)) return false;
+        var known = texts.Count(t => HeaderVocabulary.Recognise(t).Field is not null);
+        return known >= 2 && known * 2 >= texts.Count;
+    }
+
     public bool IsIgnored(int column) => _ignored.Contains(column);
 }

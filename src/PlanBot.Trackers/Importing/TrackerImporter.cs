@@ -101,6 +101,12 @@ public sealed class TrackerImporter
                 current = new TableSegment(sheet.Name, layout, HeadingAbove(rows, i));
                 continue;
             }
+            if (current is not null && TableLayout.LooksLikeOtherHeader(row))
+            {
+                yield return current;
+                current = null;
+                continue;
+            }
             current?.DataRows.Add(row);
         }
         if (current is not null) yield return current;

@@ -49,12 +49,12 @@ public sealed class ImportRulesTests
     [Fact]
     public void An_explicit_map_names_columns_the_vocabulary_misses()
     {
-        var grid = Grid.Tsv("custom.csv", "Key\tDeliverable\tTarget\tLead", "A1\tShip it\t31/03/2020\tAmy Lee");
+        var grid = Grid.Tsv("custom.csv", "Key\tOutput\tWhen expected\tLead", "101\tShip it\t31/03/2020\tAmy Lee");
         Assert.Null(Grid.Import(grid).Plan);
-        var mapped = Grid.Import(grid, o => o with { ColumnMap = ColumnMapping.ParseList(["Key=Ref; Deliverable=Title", "Target=Due"]) });
+        var mapped = Grid.Import(grid, o => o with { ColumnMap = ColumnMapping.ParseList(["Key=Ref; Output=Title", "When expected=Due"]) });
         Assert.False(mapped.HasErrors, string.Join("\n", mapped.Errors));
         var m = Assert.Single(mapped.Plan!.Milestones);
-        Assert.Equal("a1", m.Ref.Value);
+        Assert.Equal("101", m.Ref.Value);
         Assert.Equal("Ship it", m.Title);
         Assert.Equal(new DateOnly(2020, 3, 31), m.Due.Date);
         Assert.Equal(["Amy Lee"], m.DeliveryOwners.Select(o => o.Name));
@@ -128,5 +128,15 @@ public sealed class ImportRulesTests
             "Funding gap\t16\tAmy Lee\tLobby"));
         Assert.Single(result.Plan!.Milestones);
         Assert.Empty(result.Warnings);
+    }
+
+    [Fact]
+    public void The_header_of_a_table_PlanBot_does_not_read_ends_the_table_above()
+    {
+        var result = Grid.Import(Grid.Tsv("p.txt", "Area\tMilestone\tBy When\tAccountable Lead",
+            "Leadership\tAppoint a clinical leader\tJanuary 2018\tJackie Pendleton",
+            "\tRecommendation\t\tProgress Update",
+            "\tRefocus the delivery group\t\tProposed in the governance review"));
+        Assert.Equal(["Appoint a clinical leader"], result.Plan!.Milestones.Select(m => m.Title));
     }
 }
