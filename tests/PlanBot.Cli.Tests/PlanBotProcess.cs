@@ -1,0 +1,53 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using PlanBot.Core.Plans;
+using PlanBot.Storage;
+using PlanBot.Testing;
+
+namespace PlanBot.Cli.Tests;
+
+public sealed record CliRun(int ExitCode, string Output, string Error)
+{
+    public string All => Output + Error;
+}
+
+/// <summary>Runs the real `planbot` program as a separate process against the test's Azurite tables.</summary>
+public sealed class PlanBotProcess(AzuriteFixture azurite)
+{
+    private readonly string _prefix = TestTablePrefix.New();
+
+    public string Today { get; init; } = "2020-01-20";
+
+    public IPlanStore Store => TableStorageSetup.CreatePlanStore(new ConfigurationBuilder()
+        .AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Tables"] = azurite.ConnectionString,
+            ["PlanBot:Storage:TablePrefix"] = _prefix,
+        })
+        .Build());
+
+    public async Task<CliRun> RunAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = RepositoryRoot.Path,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "planbot.dll"));
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        start.Environment["ConnectionStrings__Tables"] = azurite.ConnectionString;
+        start.Environment["PlanBot__Storage__TablePrefix"] = _prefix;
+        start.Environment["PlanBot__Today"] = Today;
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return new CliRun(process.ExitCode, await output, await error);
+    }
+
+    public static string Sample(string name) => Path.Combine(RepositoryRoot.Path, "samples", name);
+}
