@@ -8,12 +8,30 @@ namespace PlanBot.Core.Plans;
 /// </summary>
 public sealed partial class MilestoneRef : IEquatable<MilestoneRef>, IComparable<MilestoneRef>
 {
+    // Runs of digits or single letters: "1.10a" → "1", "10", "a". Numbers are kept parsed for fast comparison.
     private readonly string[] _segments;
+    private readonly long[] _numbers;
 
     private MilestoneRef(string value)
     {
         Value = value;
-        _segments = SegmentPattern().Matches(value).Select(m => m.Value).ToArray();
+        var segments = new List<string>(4);
+        for (var i = 0; i < value.Length;)
+        {
+            if (char.IsDigit(value[i]))
+            {
+                var start = i;
+                while (i < value.Length && char.IsDigit(value[i])) i++;
+                segments.Add(value[start..i]);
+            }
+            else
+            {
+                if (char.IsLetter(value[i])) segments.Add(value[i].ToString());
+                i++;
+            }
+        }
+        _segments = [.. segments];
+        _numbers = _segments.Select(s => char.IsDigit(s[0]) ? long.Parse(s) : -1).ToArray();
     }
 
     public string Value { get; }
@@ -53,14 +71,12 @@ public sealed partial class MilestoneRef : IEquatable<MilestoneRef>, IComparable
         if (other is null) return 1;
         for (var i = 0; i < Math.Min(_segments.Length, other._segments.Length); i++)
         {
-            var a = _segments[i];
-            var b = other._segments[i];
-            var aNum = char.IsDigit(a[0]);
-            var bNum = char.IsDigit(b[0]);
+            var aNum = _numbers[i] >= 0;
+            var bNum = other._numbers[i] >= 0;
             int c;
-            if (aNum && bNum) c = long.Parse(a).CompareTo(long.Parse(b));
+            if (aNum && bNum) c = _numbers[i].CompareTo(other._numbers[i]);
             else if (aNum != bNum) c = aNum ? -1 : 1;
-            else c = string.CompareOrdinal(a, b);
+            else c = string.CompareOrdinal(_segments[i], other._segments[i]);
             if (c != 0) return c;
         }
         return _segments.Length.CompareTo(other._segments.Length);
@@ -72,7 +88,4 @@ public sealed partial class MilestoneRef : IEquatable<MilestoneRef>, IComparable
     // 36, 6.17, 1.3.1, 2c, 12b, 1.10.3 — up to 4 numeric levels and an optional single letter.
     [GeneratedRegex(@"^\d{1,5}(\.\d{1,5}){0,3}[a-zA-Z]?$")]
     private static partial Regex RefPattern();
-
-    [GeneratedRegex(@"\d+|[a-z]")]
-    private static partial Regex SegmentPattern();
 }

@@ -367,7 +367,7 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
         var dueCol = layout.Column(ColumnField.Due);
         var titleCol = layout.Column(ColumnField.Title);
         if (dueCol < 0 || dueCol + 1 >= cells.Count || Text(cells, titleCol).Length == 0) return;
-        var nextField = FieldAt(layout, dueCol + 1);
+        var nextField = layout.FieldAt(dueCol + 1);
         if (nextField is ColumnField.Start or ColumnField.RevisedDue or ColumnField.ProposedRevisedDate) return;
         var dueText = Text(cells, dueCol);
         if (dueText.Length > 0 && dates.Parse(dueText).Date.Problem != DateProblem.NotADate) return;
@@ -457,6 +457,7 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
 
     private bool LooksLikeADate(string title)
     {
+        if (title.Length > 40) return false; // dates are short; sentences that mention one are titles
         var parsed = dates.Parse(title).Date;
         return parsed.Date is not null && parsed.Problem == DateProblem.None && parsed.Note is null;
     }
@@ -465,14 +466,7 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
         text.Length > 0 && !text.Equals("no", StringComparison.OrdinalIgnoreCase) && !text.Equals("n", StringComparison.OrdinalIgnoreCase)
         && !text.Equals("false", StringComparison.OrdinalIgnoreCase) && text is not "0" and not "-";
 
-    private static bool GroupingFieldAt(TableLayout layout, int column) => FieldAt(layout, column) is { } f && GroupingFields.Contains(f);
-
-    private static ColumnField? FieldAt(TableLayout layout, int column)
-    {
-        foreach (var field in Enum.GetValues<ColumnField>())
-            if (layout.Column(field) == column) return field;
-        return null;
-    }
+    private static bool GroupingFieldAt(TableLayout layout, int column) => layout.FieldAt(column) is { } f && GroupingFields.Contains(f);
 
     private static string Text(List<TrackerCell> cells, int column) =>
         column >= 0 && column < cells.Count ? cells[column].Text.Trim() : string.Empty;

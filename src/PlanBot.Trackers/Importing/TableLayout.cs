@@ -25,12 +25,18 @@ public sealed class TableLayout
 
     public IReadOnlyList<(int Column, ColumnField Field)> OwnerColumns => _owners;
 
+    private ColumnField?[] _fieldAt = [];
+    private HashSet<int> _mapped = [];
+
     public int Column(ColumnField field) => _primary.TryGetValue(field, out var c) ? c : -1;
+
+    /// <summary>The field read from <paramref name="column"/>, if any (owner columns included).</summary>
+    public ColumnField? FieldAt(int column) => column >= 0 && column < _fieldAt.Length ? _fieldAt[column] : null;
 
     public bool Has(ColumnField field) => _primary.ContainsKey(field);
 
     /// <summary>Columns whose values are read into a named field (the rest go to a milestone's other fields).</summary>
-    public bool IsMapped(int column) => _primary.ContainsValue(column) || _owners.Any(o => o.Column == column);
+    public bool IsMapped(int column) => _mapped.Contains(column);
 
     public bool IsUnnamed(int column) => column >= Width || string.IsNullOrWhiteSpace(HeaderTexts[column]);
 
@@ -50,7 +56,8 @@ public sealed class TableLayout
         var recognised = new List<(int Column, ColumnField Field, int Strength)>();
         for (var i = 0; i < texts.Count; i++)
         {
-            if (texts[i].Length == 0) continue;
+            // Header names are short words: skip long text and numbers without normalising them.
+            if (texts[i].Length == 0 || texts[i].Length > 80 || char.IsDigit(texts[i][0])) continue;
             var mapped = explicitMap.FirstOrDefault(m =>
                 HeaderVocabulary.Normalise(m.Header) == HeaderVocabulary.Normalise(texts[i]));
             if (mapped is not null)
@@ -87,6 +94,10 @@ public sealed class TableLayout
         }
         layout._owners.Sort((a, b) => a.Column.CompareTo(b.Column));
         layout._ignored = recognised.Where(r => r.Field == ColumnField.Ignore).Select(r => r.Column).ToHashSet();
+        layout._fieldAt = new ColumnField?[texts.Count];
+        foreach (var (field, column) in layout._primary) layout._fieldAt[column] = field;
+        foreach (var (column, field) in layout._owners) layout._fieldAt[column] = field;
+        layout._mapped = layout._fieldAt.Select((f, i) => (f, i)).Where(x => x.f is not null).Select(x => x.i).ToHashSet();
         return layout;
     }
 

@@ -1,0 +1,6 @@
+using PlanBot.Testing;
+
+namespace PlanBot.Web.Tests;
+
+[CollectionDefinition(AzuriteFixture.Collection)]
+public sealed class AzuriteCollection : ICollectionFixture<AzuriteFixture>;
