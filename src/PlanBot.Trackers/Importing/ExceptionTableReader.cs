@@ -20,13 +20,7 @@ internal static partial class ExceptionTableReader
         {
             if (row.IsBlank) continue;
             var location = segment.Location(file, row.Number);
-            var formula = row.Cells.Select((c, i) => (c, i)).FirstOrDefault(x => x.c.Formula is not null);
-            if (formula.c.Formula is not null)
-            {
-                messages.Add(new(ImportSeverity.Error, location with { Column = formula.i + 1 }, layout.HeaderName(formula.i),
-                    $"the cell holds a formula (={formula.c.Formula}). PlanBot imports values only: paste the sheet as values and import again."));
-                continue;
-            }
+            if (FormulaCells.Report(segment, file, row, messages)) continue;
             if (row.Cells.Count(c => !c.IsBlank) < 2) continue; // a title or note line
 
             string Field(ColumnField f) => layout.Column(f) is var c and >= 0 ? CellText.Clean(row.Text(c)) : string.Empty;

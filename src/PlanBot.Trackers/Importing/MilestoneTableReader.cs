@@ -51,7 +51,7 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
         foreach (var row in segment.DataRows)
         {
             if (row.IsBlank) continue;
-            if (ReportFormulas(segment, layout, row)) continue;
+            if (FormulaCells.Report(segment, file, row, messages)) continue;
 
             var cells = row.Cells.ToList();
             var nonEmpty = cells.Count(c => !c.IsBlank);
@@ -411,19 +411,6 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
                 cells[c] = above;
             }
         }
-    }
-
-    private bool ReportFormulas(TableSegment segment, TableLayout layout, TrackerRow row)
-    {
-        var found = false;
-        for (var c = 0; c < row.Cells.Count; c++)
-        {
-            if (row.Cells[c].Formula is not { } formula) continue;
-            found = true;
-            messages.Add(new(ImportSeverity.Error, segment.Location(file, row.Number, c + 1), layout.HeaderName(c),
-                $"the cell holds a formula (={Shorten(formula)}). PlanBot imports values only: in Excel copy the sheet and use Paste Special › Values, then import again."));
-        }
-        return found;
     }
 
     private void ReportDate(SourceLocation location, TableLayout layout, ColumnField field, TrackerDate date)

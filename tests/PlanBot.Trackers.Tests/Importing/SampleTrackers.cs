@@ -1,3 +1,4 @@
+using PlanBot.Testing;
 using PlanBot.Trackers.Importing;
 using PlanBot.Trackers.Reading;
 
@@ -6,15 +7,7 @@ namespace PlanBot.Trackers.Tests.Importing;
 /// <summary>Reads the seed-derived sample trackers under samples/ at the repository root.</summary>
 internal static class SampleTrackers
 {
-    public static string PathOf(string name)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "PlanBot.sln")))
-                return Path.Combine(dir.FullName, "samples", name);
-        }
-        throw new InvalidOperationException("Cannot find the repository root (PlanBot.sln) above " + AppContext.BaseDirectory);
-    }
+    public static string PathOf(string name) => Path.Combine(RepositoryRoot.Path, "samples", name);
 
     public static TrackerImportResult Import(string name, string planId = "sample", Func<TrackerImportOptions, TrackerImportOptions>? adjust = null)
     {
