@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace PlanBot.Trackers.Reading;
@@ -43,6 +44,7 @@ internal static class ExcelValues
     /// A date serial as ISO text: yyyy-MM-dd, with THH:mm:ss only when there is a time part; a fraction below one
     /// day is a time of day (HH:mm:ss). Null when the number is not a date Excel can show.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string? SerialToIso(double serial, bool date1904)
     {
         if (!double.IsFinite(serial) || serial < 0 || serial >= 2_958_466) return null;
@@ -79,6 +81,7 @@ internal static class ExcelValues
     /// A stored number as a reader sees it: invariant culture, never an exponent for integers, and at most
     /// 15 significant digits as Excel shows them (0.30000000000000004 is 0.3).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string NumberText(string stored)
     {
         if (IsPlainInteger(stored)) return stored;
@@ -86,6 +89,7 @@ internal static class ExcelValues
         return NumberText(value);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string NumberText(double value)
     {
         if (value == Math.Floor(value) && Math.Abs(value) < 1e15) return ((long)value).ToString(CultureInfo.InvariantCulture);
@@ -94,6 +98,7 @@ internal static class ExcelValues
         return value.ToString("G15", CultureInfo.InvariantCulture);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsPlainInteger(string s)
     {
         if (s.Length is 0 or > 15) return false;
@@ -108,6 +113,7 @@ internal static class ExcelValues
     }
 
     /// <summary>Decodes the _xHHHH_ escapes SpreadsheetML uses for characters XML cannot hold (Excel writes CR as _x000D_).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string UnescapeText(string text)
     {
         var at = text.IndexOf("_x", StringComparison.Ordinal);

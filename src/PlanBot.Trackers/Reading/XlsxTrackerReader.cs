@@ -1,16 +1,16 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Xml;
-using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace PlanBot.Trackers.Reading;
 
 /// <summary>
-/// Reads an .xlsx/.xlsm workbook with the Open XML SDK's forward-only <see cref="OpenXmlReader"/>, so a sheet of
-/// tens of thousands of rows is never held as a DOM. Every sheet is read, in workbook order; only cells with a value
-/// or a formula are kept, at their real row numbers and column positions.
+/// Reads an .xlsx/.xlsm workbook: the Open XML SDK opens the package and finds its parts, and each part's XML is read
+/// forward-only with <see cref="XmlReader"/> (<see cref="SpreadsheetXml"/>), so a sheet of tens of thousands of rows is
+/// never held as a DOM and a fresh process does not pay for warming up the SDK's typed reader. Every sheet is read, in
+/// workbook order; only cells with a value or a formula are kept, at their real row numbers and column positions.
 /// </summary>
 internal static class XlsxTrackerReader
 {
@@ -95,21 +95,30 @@ internal static class XlsxTrackerReader
     {
         var sheets = new List<(string, string?)>();
         var date1904 = false;
-        using var reader = OpenXmlReader.Create(workbookPart);
-        if (!reader.Read() || reader.ElementType != typeof(Workbook))
+        using var reader = SpreadsheetXml.Open(workbookPart);
+        if (!SpreadsheetXml.Is(reader, "workbook"))
             throw NotAWorkbook(fileName, "its main part is not a workbook; is it a Word or PowerPoint file renamed?");
-        while (reader.Read())
+        if (!SpreadsheetXml.HasContent(reader)) return (sheets, date1904);
+        while (SpreadsheetXml.NextChild(reader, 0))
         {
-            if (!reader.IsStartElement) continue;
-            if (reader.ElementType == typeof(WorkbookProperties))
+            if (SpreadsheetXml.Is(reader, "workbookPr"))
             {
-                date1904 = ((WorkbookProperties)reader.LoadCurrentElement()!).Date1904?.Value ?? false;
+                date1904 = reader.GetAttribute("date1904") is { } value && ParseBoolean(value); // the last workbookPr counts
             }
-            else if (reader.ElementType == typeof(Sheet))
+            else if (SpreadsheetXml.Is(reader, "sheets") && SpreadsheetXml.HasContent(reader))
             {
-                var sheet = (Sheet)reader.LoadCurrentElement()!;
-                sheets.Add((sheet.Name?.Value ?? $"Sheet{sheets.Count + 1}", sheet.Id?.Value));
+                var sheetsDepth = reader.Depth;
+                while (SpreadsheetXml.NextChild(reader, sheetsDepth))
+                {
+                    if (SpreadsheetXml.Is(reader, "sheet"))
+                        sheets.Add((reader.GetAttribute("name") ?? $"Sheet{sheets.Count + 1}", SpreadsheetXml.RelationshipId(reader)));
+                    SpreadsheetXml.Skip(reader);
+                }
+
+                continue;
             }
+
+            SpreadsheetXml.Skip(reader);
         }
 
         return (sheets, date1904);
@@ -121,111 +130,213 @@ internal static class XlsxTrackerReader
         if (stylesPart is null) return [];
         var customFormats = new Dictionary<int, string>();
         var styles = new List<bool>();
-        var inCellFormats = false;
-        using var reader = OpenXmlReader.Create(stylesPart);
-        while (reader.Read())
+        using var reader = SpreadsheetXml.Open(stylesPart);
+        if (!SpreadsheetXml.Is(reader, "styleSheet") || !SpreadsheetXml.HasContent(reader))
         {
-            var type = reader.ElementType;
-            if (type == typeof(CellFormats))
+            SpreadsheetXml.Skip(reader);
+            return [];
+        }
+
+        while (SpreadsheetXml.NextChild(reader, 0))
+        {
+            if (!SpreadsheetXml.HasContent(reader)) continue;
+            var depth = reader.Depth;
+            if (SpreadsheetXml.Is(reader, "numFmts"))
             {
-                inCellFormats = reader.IsStartElement;
+                while (SpreadsheetXml.NextChild(reader, depth)) ReadNumberFormat(reader, customFormats);
             }
-            else if (reader.IsStartElement && type == typeof(NumberingFormat))
+            else if (SpreadsheetXml.Is(reader, "dxfs"))
             {
-                var id = IntAttribute(reader, "numFmtId");
-                var code = Attribute(reader, "formatCode");
-                if (id is not null && code is not null) customFormats[id.Value] = code;
+                // A differential format's numFmt is a number format too, as the SDK's reader saw it.
+                while (SpreadsheetXml.NextChild(reader, depth))
+                {
+                    if (SpreadsheetXml.Is(reader, "dxf") && SpreadsheetXml.HasContent(reader))
+                    {
+                        var dxfDepth = reader.Depth;
+                        while (SpreadsheetXml.NextChild(reader, dxfDepth)) ReadNumberFormat(reader, customFormats);
+                    }
+                    else
+                    {
+                        SpreadsheetXml.Skip(reader);
+                    }
+                }
             }
-            else if (reader.IsStartElement && inCellFormats && type == typeof(CellFormat))
+            else if (SpreadsheetXml.Is(reader, "cellXfs"))
             {
-                var id = IntAttribute(reader, "numFmtId") ?? 0;
-                styles.Add(customFormats.TryGetValue(id, out var code) ? ExcelValues.IsDateFormatCode(code) : ExcelValues.IsBuiltInDateFormat(id));
+                while (SpreadsheetXml.NextChild(reader, depth))
+                {
+                    if (SpreadsheetXml.Is(reader, "xf"))
+                    {
+                        var id = SpreadsheetXml.IntAttribute(reader, "numFmtId") ?? 0;
+                        styles.Add(customFormats.TryGetValue(id, out var code) ? ExcelValues.IsDateFormatCode(code) : ExcelValues.IsBuiltInDateFormat(id));
+                    }
+
+                    SpreadsheetXml.Skip(reader);
+                }
+            }
+            else
+            {
+                SpreadsheetXml.Skip(reader);
             }
         }
 
         return [.. styles];
     }
 
+    /// <summary>
+    /// An xsd:boolean as the SDK's BooleanValue read it: true, false, 1 or 0, surrounding whitespace allowed. An empty
+    /// value failed with Nullable's message, kept so the refusal reads as before.
+    /// </summary>
+    private static bool ParseBoolean(string value) =>
+        value.Length == 0 ? throw new InvalidOperationException("Nullable object must have a value.") : XmlConvert.ToBoolean(value);
+
+    private static void ReadNumberFormat(XmlReader reader, Dictionary<int, string> customFormats)
+    {
+        if (SpreadsheetXml.Is(reader, "numFmt"))
+        {
+            var id = SpreadsheetXml.IntAttribute(reader, "numFmtId");
+            var code = SpreadsheetXml.Attribute(reader, "formatCode");
+            if (id is not null && code is not null) customFormats[id.Value] = code;
+        }
+
+        SpreadsheetXml.Skip(reader);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string[] ReadSharedStrings(SharedStringTablePart? part, CancellationToken cancellationToken)
     {
         if (part is null) return [];
         var strings = new List<string>();
         var builder = new StringBuilder();
-        using var reader = OpenXmlReader.Create(part);
-        while (reader.Read())
+        using var reader = SpreadsheetXml.Open(part);
+        if (!SpreadsheetXml.Is(reader, "sst"))
         {
-            if (!reader.IsStartElement) continue;
-            if (reader.ElementType == typeof(SharedStringTable))
-            {
-                var unique = IntAttribute(reader, "uniqueCount");
-                if (unique is > 0 and < 1_000_000) strings.Capacity = unique.Value;
-            }
-            else if (reader.ElementType == typeof(SharedStringItem))
+            SpreadsheetXml.Skip(reader);
+            return [];
+        }
+
+        var unique = SpreadsheetXml.IntAttribute(reader, "uniqueCount");
+        if (unique is > 0 and < 1_000_000) strings.Capacity = unique.Value;
+        if (!SpreadsheetXml.HasContent(reader)) return [];
+        while (SpreadsheetXml.NextChild(reader, 0))
+        {
+            if (SpreadsheetXml.Is(reader, "si"))
             {
                 if ((strings.Count & 4095) == 0) cancellationToken.ThrowIfCancellationRequested();
-                strings.Add(CleanText(ReadRichText(reader, typeof(SharedStringItem), builder)));
+                strings.Add(CleanText(ReadRichText(reader, builder)));
+            }
+            else
+            {
+                SpreadsheetXml.Skip(reader);
             }
         }
 
         return [.. strings];
     }
 
-    /// <summary>The text of a string item or inline string: its runs joined, phonetic guides (rPh) left out.</summary>
-    private static string ReadRichText(OpenXmlReader reader, Type container, StringBuilder builder)
+    /// <summary>
+    /// The text of a string item (si) or inline string (is), the reader on its start tag: its t and its runs' t
+    /// joined, phonetic guides (rPh) left out. Stops on the element's end tag.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static string ReadRichText(XmlReader reader, StringBuilder builder)
     {
+        if (!SpreadsheetXml.HasContent(reader)) return string.Empty;
         builder.Clear();
-        var phoneticDepth = 0;
-        while (reader.Read())
+        string? single = null;
+        var pieces = 0;
+        var depth = reader.Depth;
+        while (SpreadsheetXml.NextChild(reader, depth))
         {
-            var type = reader.ElementType;
-            if (type == container && reader.IsEndElement) break;
-            if (type == typeof(PhoneticRun)) phoneticDepth += reader.IsStartElement ? 1 : -1;
-            else if (type == typeof(Text) && reader.IsStartElement && phoneticDepth == 0) builder.Append(reader.GetText());
+            if (SpreadsheetXml.Is(reader, "t"))
+            {
+                Add(SpreadsheetXml.ReadLeafText(reader));
+            }
+            else if (SpreadsheetXml.Is(reader, "r") && SpreadsheetXml.HasContent(reader))
+            {
+                var runDepth = reader.Depth;
+                while (SpreadsheetXml.NextChild(reader, runDepth))
+                {
+                    if (SpreadsheetXml.Is(reader, "t")) Add(SpreadsheetXml.ReadLeafText(reader));
+                    else SpreadsheetXml.Skip(reader);
+                }
+            }
+            else
+            {
+                SpreadsheetXml.Skip(reader); // rPh, phoneticPr and anything unknown
+            }
         }
 
-        return builder.ToString();
+        return pieces switch { 0 => string.Empty, 1 => single!, _ => builder.ToString() };
+
+        void Add(string text)
+        {
+            if (++pieces == 1) single = text;
+            else if (pieces == 2) builder.Append(single).Append(text);
+            else builder.Append(text);
+        }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static List<TrackerRow> ReadSheet(WorksheetPart part, string sheetName, SheetContext context, ref int cellCount, CancellationToken cancellationToken)
     {
         var rows = new List<TrackerRow>();
         var sharedFormulas = new Dictionary<string, SharedFormula>();
         var builder = new StringBuilder();
-        List<TrackerCell>? cells = null;
+        var cells = new RowCells();
         var rowNumber = 0;
-        var lastColumn = -1;
         var inOrder = true;
 
-        using var reader = OpenXmlReader.Create(part);
-        while (reader.Read())
+        using var reader = SpreadsheetXml.Open(part);
+        if (!SpreadsheetXml.Is(reader, "worksheet") || !SpreadsheetXml.HasContent(reader))
         {
-            var type = reader.ElementType;
-            if (type == typeof(Row))
+            SpreadsheetXml.Skip(reader);
+            return rows;
+        }
+
+        while (SpreadsheetXml.NextChild(reader, 0))
+        {
+            if (!SpreadsheetXml.Is(reader, "sheetData") || !SpreadsheetXml.HasContent(reader))
             {
-                if (reader.IsStartElement)
-                {
-                    if ((rows.Count & 255) == 0) cancellationToken.ThrowIfCancellationRequested();
-                    var number = IntAttribute(reader, "r") ?? rowNumber + 1;
-                    if (number <= rowNumber) inOrder = false;
-                    rowNumber = number;
-                    cells = [];
-                    lastColumn = -1;
-                }
-                else if (cells is not null)
-                {
-                    if (cells.Count > 0) rows.Add(new TrackerRow(rowNumber, cells));
-                    cells = null;
-                }
+                SpreadsheetXml.Skip(reader);
+                continue;
             }
-            else if (type == typeof(Cell) && reader.IsStartElement && cells is not null)
+
+            var sheetDataDepth = reader.Depth;
+            while (SpreadsheetXml.NextChild(reader, sheetDataDepth))
             {
-                var (column, cell) = ReadCell(reader, rowNumber, lastColumn, sharedFormulas, context, builder);
-                lastColumn = column;
-                if (cell is not { } value) continue;
-                if (++cellCount > MaxCells)
-                    throw new TrackerFileException(
-                        $"'{context.FileName}' has more than {MaxCells:N0} filled cells (sheet '{sheetName}', row {rowNumber}); a tracker should be far smaller.");
-                Place(cells, column, value);
+                if (!SpreadsheetXml.Is(reader, "row"))
+                {
+                    SpreadsheetXml.Skip(reader);
+                    continue;
+                }
+
+                if ((rows.Count & 255) == 0) cancellationToken.ThrowIfCancellationRequested();
+                var number = SpreadsheetXml.IntAttribute(reader, "r") ?? rowNumber + 1;
+                if (number <= rowNumber) inOrder = false;
+                rowNumber = number;
+                if (!SpreadsheetXml.HasContent(reader)) continue;
+
+                var lastColumn = -1;
+                var rowDepth = reader.Depth;
+                while (SpreadsheetXml.NextChild(reader, rowDepth))
+                {
+                    if (!SpreadsheetXml.Is(reader, "c"))
+                    {
+                        SpreadsheetXml.Skip(reader);
+                        continue;
+                    }
+
+                    var (column, cell) = ReadCell(reader, rowNumber, lastColumn, sharedFormulas, context, builder);
+                    lastColumn = column;
+                    if (cell is not { } value) continue;
+                    if (++cellCount > MaxCells)
+                        throw new TrackerFileException(
+                            $"'{context.FileName}' has more than {MaxCells:N0} filled cells (sheet '{sheetName}', row {rowNumber}); a tracker should be far smaller.");
+                    cells.Place(column, value);
+                }
+
+                if (cells.Count > 0) rows.Add(new TrackerRow(rowNumber, cells.TakeRow()));
             }
         }
 
@@ -233,19 +344,26 @@ internal static class XlsxTrackerReader
         return rows;
     }
 
+    /// <summary>One cell, the reader on its start tag; stops on its end tag.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (int Column, TrackerCell? Cell) ReadCell(
-        OpenXmlReader reader, int rowNumber, int lastColumn, Dictionary<string, SharedFormula> sharedFormulas, SheetContext context, StringBuilder builder)
+        XmlReader reader, int rowNumber, int lastColumn, Dictionary<string, SharedFormula> sharedFormulas, SheetContext context, StringBuilder builder)
     {
         string? reference = null, dataType = null;
         var style = 0;
-        foreach (var attribute in reader.Attributes)
+        if (reader.MoveToFirstAttribute())
         {
-            switch (attribute.LocalName)
+            do
             {
-                case "r": reference = attribute.Value; break;
-                case "t": dataType = attribute.Value; break;
-                case "s": style = int.TryParse(attribute.Value, out var s) ? s : 0; break;
+                var name = reader.LocalName;
+                if (name is not ("r" or "t" or "s") || reader.Prefix == "xmlns") continue; // xmlns:r declares a prefix
+                if (name == "r") reference = reader.Value;
+                else if (name == "t") dataType = reader.Value;
+                else style = int.TryParse(reader.Value, out var s) ? s : 0;
             }
+            while (reader.MoveToNextAttribute());
+
+            reader.MoveToElement();
         }
 
         var column = reference is null ? -1 : ColumnIndex(reference);
@@ -254,24 +372,29 @@ internal static class XlsxTrackerReader
             throw NotAWorkbook(context.FileName, $"cell {reference ?? "in row " + rowNumber} is beyond the last column (XFD)");
 
         string? value = null, formula = null, formulaType = null, sharedIndex = null, inline = null;
-        while (reader.Read())
+        if (SpreadsheetXml.HasContent(reader))
         {
-            var type = reader.ElementType;
-            if (type == typeof(Cell) && reader.IsEndElement) break;
-            if (!reader.IsStartElement) continue;
-            if (type == typeof(CellValue))
+            var cellDepth = reader.Depth;
+            while (SpreadsheetXml.NextChild(reader, cellDepth))
             {
-                value = reader.GetText();
-            }
-            else if (type == typeof(CellFormula))
-            {
-                formulaType = Attribute(reader, "t");
-                sharedIndex = Attribute(reader, "si");
-                formula = reader.GetText();
-            }
-            else if (type == typeof(InlineString))
-            {
-                inline = ReadRichText(reader, typeof(InlineString), builder);
+                if (SpreadsheetXml.Is(reader, "v"))
+                {
+                    value = SpreadsheetXml.ReadLeafText(reader);
+                }
+                else if (SpreadsheetXml.Is(reader, "f"))
+                {
+                    formulaType = SpreadsheetXml.Attribute(reader, "t");
+                    sharedIndex = SpreadsheetXml.Attribute(reader, "si");
+                    formula = SpreadsheetXml.ReadLeafText(reader);
+                }
+                else if (SpreadsheetXml.Is(reader, "is"))
+                {
+                    inline = ReadRichText(reader, builder);
+                }
+                else
+                {
+                    SpreadsheetXml.Skip(reader);
+                }
             }
         }
 
@@ -305,6 +428,7 @@ internal static class XlsxTrackerReader
             $"cell {SourceColumn(column)}{rowNumber} refers to shared string {value}, which the workbook does not have");
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string Number(string? value, int style, SheetContext context)
     {
         if (string.IsNullOrEmpty(value)) return string.Empty;
@@ -328,19 +452,8 @@ internal static class XlsxTrackerReader
 
     private static string CleanText(string text) => ExcelValues.UnescapeText(text).TrimEnd('\r');
 
-    private static void Place(List<TrackerCell> cells, int column, TrackerCell cell)
-    {
-        if (column < cells.Count)
-        {
-            cells[column] = cell;
-            return;
-        }
-
-        while (cells.Count < column) cells.Add(TrackerCell.Empty);
-        cells.Add(cell);
-    }
-
     /// <summary>The 0-based column of a reference such as "C7" (or "$C$7"); -1 when it is not one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int ColumnIndex(string reference)
     {
         var column = 0;
@@ -359,19 +472,6 @@ internal static class XlsxTrackerReader
 
     private static string SourceColumn(int column) => Core.Plans.SourceLocation.ColumnLetter(column + 1);
 
-    private static string? Attribute(OpenXmlReader reader, string localName)
-    {
-        foreach (var attribute in reader.Attributes)
-        {
-            if (attribute.LocalName == localName) return attribute.Value;
-        }
-
-        return null;
-    }
-
-    private static int? IntAttribute(OpenXmlReader reader, string localName) =>
-        int.TryParse(Attribute(reader, localName), out var value) ? value : null;
-
     private static bool IsPackageProblem(Exception ex) => ex is OpenXmlPackageException or InvalidDataException or FileFormatException
         or XmlException or IOException or FormatException or InvalidOperationException or NotSupportedException or ArgumentException
         or KeyNotFoundException;
@@ -386,6 +486,38 @@ internal static class XlsxTrackerReader
         cause is null
             ? new($"'{fileName}' is not a valid .xlsx workbook ({reason}).")
             : new($"'{fileName}' is not a valid .xlsx workbook ({reason}).", cause);
+
+    /// <summary>
+    /// The cells of the row being read, at their columns with empty cells in the gaps, in a buffer reused from row to
+    /// row; <see cref="TakeRow"/> hands them over as a list of exactly that length.
+    /// </summary>
+    private sealed class RowCells
+    {
+        private TrackerCell[] _buffer = new TrackerCell[32];
+
+        public int Count { get; private set; }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void Place(int column, TrackerCell cell)
+        {
+            if (column >= Count)
+            {
+                if (column >= _buffer.Length) Array.Resize(ref _buffer, Math.Max(column + 1, _buffer.Length * 2));
+                _buffer.AsSpan(Count, column - Count).Fill(TrackerCell.Empty);
+                Count = column + 1;
+            }
+
+            _buffer[column] = cell;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public List<TrackerCell> TakeRow()
+        {
+            List<TrackerCell> row = [.. _buffer.AsSpan(0, Count)];
+            Count = 0;
+            return row;
+        }
+    }
 
     private sealed record SheetContext(string FileName, bool[] DateStyles, string[] SharedStrings, bool Date1904);
 
