@@ -1,14 +1,49 @@
 #!/usr/bin/env bash
-# Installs the repo's npm tools (Azurite) from package-lock.json.
-# Runs `npm ci` only when node_modules is missing or older than the lock file; quiet on success.
+# Installs the repo's tools: Debian's Chromium (and a colour emoji font) for the card renderer, then the npm tools
+# (Azurite, the Adaptive Cards renderer, markdown-it, playwright-core) from package-lock.json.
+# Each step runs only when its tool is missing or stale; quiet on success.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
+# tools/card-renderer drives /usr/bin/chromium through playwright-core; Playwright's own browser downloads cannot
+# work on a closed network, so the browser always comes from Debian.
+install_debian_packages() {
+  local packages=("$@") apt=(apt-get) log
+  if ! command -v apt-get >/dev/null 2>&1; then
+    return 1
+  fi
+  if [[ $(id -u) -ne 0 ]]; then
+    if ! command -v sudo >/dev/null 2>&1; then
+      return 1
+    fi
+    apt=(sudo -n apt-get) # -n: fail instead of waiting for a password (CI has no terminal)
+  fi
+  log="$(mktemp)"
+  if ! { "${apt[@]}" update -qq && DEBIAN_FRONTEND=noninteractive "${apt[@]}" install -y -qq "${packages[@]}"; } >"$log" 2>&1; then
+    echo "install-tools: 'apt-get install ${packages[*]}' failed:" >&2
+    cat "$log" >&2
+    rm -f "$log"
+    exit 1
+  fi
+  rm -f "$log"
+}
+
+debian_packages=()
+[[ -x /usr/bin/chromium ]] || debian_packages+=(chromium)
+[[ -f /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ]] || debian_packages+=(fonts-noto-color-emoji)
+if ((${#debian_packages[@]} > 0)) && ! install_debian_packages "${debian_packages[@]}"; then
+  if [[ ! -x /usr/bin/chromium ]]; then
+    echo "install-tools: /usr/bin/chromium is missing and apt-get (as root or through sudo) is not available; install Debian's 'chromium' package to render cards (tools/card-renderer)." >&2
+    exit 1
+  fi
+  echo "install-tools: could not install fonts-noto-color-emoji (no apt-get); card screenshots will show emoji as boxes." >&2
+fi
+
 # npm writes node_modules/.package-lock.json after every install, so its age is the install's age.
 marker="node_modules/.package-lock.json"
-if [[ -f "$marker" && -d node_modules/azurite && ! package-lock.json -nt "$marker" ]]; then
+if [[ -f "$marker" && -d node_modules/azurite && -d node_modules/markdown-it && ! package-lock.json -nt "$marker" ]]; then
   exit 0
 fi
 

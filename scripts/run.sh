@@ -1,15 +1,50 @@
 #!/usr/bin/env bash
-# Runs PlanBot locally on its embedded defaults: Azurite for Table storage (data kept in .azurite/),
-# the sample plan imported into an empty store, the bot host on http://127.0.0.1:3978.
+# Runs PlanBot locally on its embedded defaults: Azurite for Table storage (data kept in .azurite/), the sample plan
+# imported into an empty store, the bot on http://127.0.0.1:3978 in local mode (no MicrosoftAppId, so no inbound
+# auth), and the Microsoft 365 Agents Playground pointed at it to chat with. Ctrl+C stops all three.
+#   PLANBOT_PLAYGROUND=0 scripts/run.sh     the bot and Azurite only
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 
+bot_url="http://127.0.0.1:3978"
+playground_port="${PLANBOT_PLAYGROUND_PORT:-56150}"
+
 "$root/scripts/install-tools.sh"
 "$root/scripts/azurite.sh" start
-trap '"$root/scripts/azurite.sh" stop' EXIT
+
+pids=()
+stop_all() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  "$root/scripts/azurite.sh" stop
+}
+trap stop_all EXIT
+trap 'exit 130' INT TERM
 
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 export ConnectionStrings__Tables="${ConnectionStrings__Tables:-UseDevelopmentStorage=true}"
-echo "PlanBot is starting on http://127.0.0.1:3978 (health: http://127.0.0.1:3978/healthz). Ctrl+C stops it and Azurite."
-dotnet run --project src/PlanBot.Web --launch-profile local "$@"
+echo "Building and starting PlanBot on $bot_url ..."
+dotnet run --project src/PlanBot.Web --launch-profile local "$@" &
+pids+=($!)
+
+for _ in $(seq 1 120); do
+  if curl -fsS "$bot_url/healthz" >/dev/null 2>&1; then break; fi
+  if ! kill -0 "${pids[0]}" 2>/dev/null; then echo "PlanBot stopped while starting; see the messages above." >&2; exit 1; fi
+  sleep 1
+done
+curl -fsS "$bot_url/healthz" >/dev/null || { echo "PlanBot did not answer $bot_url/healthz within 2 minutes." >&2; exit 1; }
+
+if [[ "${PLANBOT_PLAYGROUND:-1}" != "0" ]]; then
+  # Teams channel, replies posted back to the Playground's own connector, telemetry off (no network here).
+  "$root/node_modules/.bin/agentsplayground" --app-endpoint "$bot_url/api/messages" --channel-id msteams \
+    --port "$playground_port" --disable-telemetry &
+  pids+=($!)
+  for _ in $(seq 1 30); do curl -fsS -o /dev/null "http://127.0.0.1:$playground_port/" 2>/dev/null && break; sleep 1; done
+  echo
+  echo "PlanBot is running. Open the Agents Playground to chat with it:  http://127.0.0.1:$playground_port/"
+  echo "Bot endpoint: $bot_url/api/messages   Health: $bot_url/healthz   Ctrl+C stops everything."
+else
+  echo "PlanBot is running on $bot_url (health: $bot_url/healthz). Ctrl+C stops it and Azurite."
+fi
+wait "${pids[0]}"

@@ -2,8 +2,9 @@ using System.Text.RegularExpressions;
 
 namespace PlanBot.Storage;
 
-/// <summary>The five tables PlanBot keeps, each name behind an optional prefix.</summary>
-public sealed partial record TableNames(string Plans, string Milestones, string ExceptionReports, string MilestoneHistory, string ImportGenerations)
+/// <summary>The tables PlanBot keeps, each name behind an optional prefix.</summary>
+public sealed partial record TableNames(string Plans, string Milestones, string ExceptionReports, string MilestoneHistory, string ImportGenerations,
+    string ConversationReferences)
 {
     public const int MaxPrefixLength = 40;
 
@@ -12,14 +13,15 @@ public sealed partial record TableNames(string Plans, string Milestones, string 
         prefix ??= string.Empty;
         if (!IsValidPrefix(prefix))
             throw new ArgumentException($"Table prefix '{prefix}' must be empty or up to {MaxPrefixLength} letters and digits starting with a letter.", nameof(prefix));
-        return new(prefix + "Plans", prefix + "Milestones", prefix + "ExceptionReports", prefix + "MilestoneHistory", prefix + "ImportGenerations");
+        return new(prefix + "Plans", prefix + "Milestones", prefix + "ExceptionReports", prefix + "MilestoneHistory", prefix + "ImportGenerations",
+            prefix + "ConversationReferences");
     }
 
     public static bool IsValidPrefix(string? prefix) => prefix is not null && (prefix.Length == 0 || PrefixPattern().IsMatch(prefix));
 
-    public IEnumerable<string> All => [Plans, Milestones, ExceptionReports, MilestoneHistory, ImportGenerations];
+    public IEnumerable<string> All => [Plans, Milestones, ExceptionReports, MilestoneHistory, ImportGenerations, ConversationReferences];
 
-    // Table names are 3-63 letters and digits starting with a letter; the longest suffix is 17 characters.
+    // Table names are 3-63 letters and digits starting with a letter; the longest suffix is 22 characters.
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9]{0,39}$")]
     private static partial Regex PrefixPattern();
 }

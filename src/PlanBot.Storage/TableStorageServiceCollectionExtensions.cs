@@ -4,14 +4,16 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using PlanBot.BotFramework.Conversations;
 using PlanBot.Core.Plans;
+using PlanBot.Storage.ConversationReferences;
 
 namespace PlanBot.Storage;
 
 public static class TableStorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IPlanStore"/> on Azure Table storage and <see cref="TableStorageHealth"/>, configured from
+    /// Registers <see cref="IPlanStore"/> and <see cref="IConversationReferenceStore"/> on Azure Table storage and <see cref="TableStorageHealth"/>, configured from
     /// <c>PlanBot:Storage</c> and <c>ConnectionStrings:Tables</c> (default: local Azurite); settings are checked at start.
     /// </summary>
     public static IServiceCollection AddPlanBotTableStorage(this IServiceCollection services, IConfiguration configuration)
@@ -26,6 +28,8 @@ public static class TableStorageServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILoggerFactory>()?.CreateLogger<TablePlanStore>() ?? NullLogger<TablePlanStore>.Instance));
         services.TryAddSingleton<IPlanStore>(sp => sp.GetRequiredService<TablePlanStore>());
+        services.TryAddSingleton<IConversationReferenceStore>(sp => new TableConversationReferenceStore(
+            sp.GetRequiredService<IOptions<TableStorageOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new TableStorageHealth(sp.GetRequiredService<IOptions<TableStorageOptions>>().Value));
         return services;
     }

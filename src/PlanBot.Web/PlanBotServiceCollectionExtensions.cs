@@ -2,6 +2,7 @@ using PlanBot.Core.Plans;
 using PlanBot.Core.Time;
 using PlanBot.Storage;
 using PlanBot.Trackers.Importing;
+using PlanBot.Web.Bot;
 
 namespace PlanBot.Web;
 
@@ -13,6 +14,7 @@ public static class PlanBotServiceCollectionExtensions
         services.AddSingleton(sp => new PlanClock(
             sp.GetRequiredService<TimeProvider>(), PlanClock.ParseToday(configuration["PlanBot:Today"])));
         services.AddPlanBotTableStorage(configuration);
+        services.AddPlanBotTeams(configuration);
         services.AddSingleton(sp => new PlanImportService(sp.GetRequiredService<IPlanStore>(), sp.GetRequiredService<PlanClock>().Time));
 
         services.AddOptions<SamplePlanOptions>().BindConfiguration(SamplePlanOptions.Section);
@@ -33,6 +35,7 @@ public static class PlanBotServiceCollectionExtensions
             };
             return Results.Json(body, statusCode: check.Reachable ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
         });
+        app.MapPlanBotMessages();
         return app;
     }
 }

@@ -1,0 +1,85 @@
+using System.Text.Json;
+using PlanBot.BotFramework.Schema;
+
+namespace PlanBot.BotFramework.Hosting;
+
+/// <summary>
+/// Routes a turn to a method per activity type, as Bot Builder's ActivityHandler does. Bots override what they handle;
+/// everything else is acknowledged and ignored, and invokes nobody handles are answered 501.
+/// </summary>
+public abstract class ActivityHandler : IBot
+{
+    public const string AdaptiveCardActionInvoke = "adaptiveCard/action";
+
+    public virtual Task OnTurnAsync(TurnContext turn, CancellationToken cancellationToken) => turn.Activity.Type switch
+    {
+        ActivityTypes.Message => OnMessageActivityAsync(turn, cancellationToken),
+        ActivityTypes.ConversationUpdate => OnConversationUpdateActivityAsync(turn, cancellationToken),
+        ActivityTypes.InstallationUpdate => OnInstallationUpdateActivityAsync(turn, cancellationToken),
+        ActivityTypes.Invoke => OnInvokeActivityAsync(turn, cancellationToken),
+        _ => OnUnrecognizedActivityTypeAsync(turn, cancellationToken),
+    };
+
+    protected virtual Task OnMessageActivityAsync(TurnContext turn, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    protected virtual Task OnConversationUpdateActivityAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var activity = turn.Activity;
+        var added = activity.MembersAdded?.Where(m => m.Id != activity.Recipient?.Id).ToList() ?? [];
+        var botAdded = activity.MembersAdded?.Any(m => m.Id == activity.Recipient?.Id) ?? false;
+        if (added.Count > 0 || botAdded) return OnMembersAddedAsync(added, botAdded, turn, cancellationToken);
+        return Task.CompletedTask;
+    }
+
+    /// <param name="members">The people added (the bot itself left out).</param>
+    /// <param name="botAdded">Whether the bot was among them: it has just joined the conversation.</param>
+    protected virtual Task OnMembersAddedAsync(IReadOnlyList<ChannelAccount> members, bool botAdded, TurnContext turn, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
+
+    protected virtual Task OnInstallationUpdateActivityAsync(TurnContext turn, CancellationToken cancellationToken) =>
+        turn.Activity.Action switch
+        {
+            "add" or "add-upgrade" => OnInstallationUpdateAddAsync(turn, cancellationToken),
+            "remove" or "remove-upgrade" => OnInstallationUpdateRemoveAsync(turn, cancellationToken),
+            _ => Task.CompletedTask,
+        };
+
+    protected virtual Task OnInstallationUpdateAddAsync(TurnContext turn, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    protected virtual Task OnInstallationUpdateRemoveAsync(TurnContext turn, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    protected virtual async Task OnInvokeActivityAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        if (turn.Activity.Name != AdaptiveCardActionInvoke)
+        {
+            turn.InvokeResponse = new InvokeResponse(501);
+            return;
+        }
+        var value = ReadInvokeValue(turn.Activity);
+        if (value?.Action is null || string.IsNullOrEmpty(value.Action.Verb))
+        {
+            turn.InvokeResponse = new InvokeResponse(400,
+                AdaptiveCardInvokeResponse.Error(400, "BadRequest", "The card action has no verb."));
+            return;
+        }
+        var response = await OnAdaptiveCardInvokeAsync(value, turn, cancellationToken);
+        turn.InvokeResponse = new InvokeResponse(200, response);
+    }
+
+    protected virtual Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(AdaptiveCardInvokeValue value, TurnContext turn, CancellationToken cancellationToken) =>
+        Task.FromResult(AdaptiveCardInvokeResponse.Error(501, "NotImplemented", "This card action is not supported."));
+
+    protected virtual Task OnUnrecognizedActivityTypeAsync(TurnContext turn, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private static AdaptiveCardInvokeValue? ReadInvokeValue(Activity activity)
+    {
+        try
+        {
+            return activity.Value?.Deserialize<AdaptiveCardInvokeValue>(BotJson.Options);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

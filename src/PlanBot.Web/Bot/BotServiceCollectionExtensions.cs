@@ -1,0 +1,33 @@
+using PlanBot.BotFramework.Authentication;
+using PlanBot.BotFramework.Connector;
+using PlanBot.BotFramework.Hosting;
+using PlanBot.Web.Cards;
+
+namespace PlanBot.Web.Bot;
+
+public static class BotServiceCollectionExtensions
+{
+    /// <summary>
+    /// The Teams endpoint: inbound token validation and the connector (configured by the Bot Framework setting names
+    /// at the root of configuration), the adapter (section PlanBot:Bot) and PlanBot's activity handler.
+    /// </summary>
+    public static IServiceCollection AddPlanBotTeams(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddBotAuthentication(configuration);
+        services.AddBotConnector(configuration);
+        services.AddOptions<BotAdapterOptions>().BindConfiguration(BotAdapterOptions.Section);
+        services.AddSingleton<CloudAdapter>();
+        services.AddSingleton<ConversationReferenceRecorder>();
+        services.AddSingleton<PlanBotCards>();
+        services.AddSingleton<PlanBotActivityHandler>();
+        services.AddHostedService<LocalModeGuard>();
+        return services;
+    }
+
+    public static WebApplication MapPlanBotMessages(this WebApplication app)
+    {
+        app.MapPost("/api/messages", (HttpContext http, CloudAdapter adapter, PlanBotActivityHandler bot, CancellationToken cancellationToken) =>
+            adapter.ProcessAsync(http, bot, cancellationToken));
+        return app;
+    }
+}

@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using PlanBot.BotFramework.Cards;
+using PlanBot.Core.Plans;
+
+namespace PlanBot.Web.Cards;
+
+/// <summary>
+/// The cards PlanBot sends in conversation. Text from plans and from users goes in as plain <see cref="CardText"/>
+/// (escaped); only PlanBot's own wording is trusted markdown.
+/// </summary>
+public sealed class PlanBotCards
+{
+    /// <summary>What PlanBot can do, as the help card lists it: the words to type and what they do.</summary>
+    public static IReadOnlyList<(string Command, string Does)> Commands { get; } =
+    [
+        ("help", "show this list"),
+        ("plans", "the plans I hold, with their milestone counts"),
+    ];
+
+    public AdaptiveCard Help() => new()
+    {
+        Body =
+        {
+            new TextBlock(CardText.Markdown("**PlanBot**")) { Size = TextSize.Medium, Wrap = true },
+            new TextBlock("I help your programme office keep milestones on track. Type one of these:") { Wrap = true },
+            CommandFacts(),
+        },
+        Actions = { CommandButton("Show plans", "plans") },
+    };
+
+    public AdaptiveCard Welcome(string? firstName, IReadOnlyList<PlanSummary> plans)
+    {
+        var greeting = string.IsNullOrWhiteSpace(firstName) ? CardText.Markdown("**Hello, I'm PlanBot.**")
+            : CardText.Markdown("**Hello ") + CardText.Plain(firstName) + CardText.Markdown(", I'm PlanBot.**");
+        return new AdaptiveCard
+        {
+            Body =
+            {
+                new TextBlock(greeting) { Size = TextSize.Medium, Wrap = true },
+                new TextBlock(PlansSummary(plans)) { Wrap = true },
+                new TextBlock("Type one of these at any time:") { Wrap = true, Spacing = Spacing.Medium },
+                CommandFacts(),
+            },
+            Actions = { CommandButton("Show plans", "plans"), CommandButton("Help", "help") },
+        };
+    }
+
+    public AdaptiveCard Plans(IReadOnlyList<PlanSummary> plans)
+    {
+        var card = new AdaptiveCard { Body = { new TextBlock(PlansSummary(plans)) { Wrap = true, Weight = TextWeight.Bolder } } };
+        if (plans.Count > 0)
+        {
+            card.Body.Add(new FactSet(plans.OrderBy(p => p.Id, StringComparer.OrdinalIgnoreCase).Select(p => new Fact(
+                CardText.Plain(p.Id),
+                CardText.Plain($"{p.Name}: {Milestones(p.MilestoneCount)}, imported {p.ImportedAt.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}")))));
+        }
+        return card;
+    }
+
+    public AdaptiveCard NotUnderstood(string text) => new()
+    {
+        Body =
+        {
+            new TextBlock(CardText.Markdown("Sorry, I didn't understand ") + CardText.Plain($"“{Shorten(text)}”.")) { Wrap = true },
+            new TextBlock("Here is what I can do. Type one of these:") { Wrap = true },
+            CommandFacts(),
+        },
+        Actions = { CommandButton("Help", "help") },
+    };
+
+    /// <summary>One line saying which plans PlanBot holds, for the message text above a card.</summary>
+    public static string PlansSummary(IReadOnlyList<PlanSummary> plans) => plans.Count switch
+    {
+        0 => "I don't hold any plans yet. Your PMO can import one with the planbot command line.",
+        1 => $"I hold one plan: {plans[0].Name} ({Milestones(plans[0].MilestoneCount)}).",
+        _ => $"I hold {plans.Count} plans.",
+    };
+
+    private static FactSet CommandFacts() =>
+        new(Commands.Select(c => new Fact(CardText.Plain(c.Command), CardText.Plain(c.Does))));
+
+    /// <summary>
+    /// A button that sends the command as if typed: Teams posts messageBack text as the user's message, and the
+    /// command in the data covers clients that only send the value.
+    /// </summary>
+    private static SubmitAction CommandButton(string title, string command) => new(title, new JsonObject
+    {
+        ["command"] = command,
+        ["msteams"] = new JsonObject { ["type"] = "messageBack", ["text"] = command, ["displayText"] = command },
+    });
+
+    private static string Milestones(int count) => count == 1 ? "1 milestone" : $"{count.ToString("N0", CultureInfo.InvariantCulture)} milestones";
+
+    private static string Shorten(string text) => text.Length <= 80 ? text : text[..77] + "…";
+}
