@@ -13,7 +13,7 @@ using Microsoft.Extensions.Logging;
 using PlanBot.BotFramework.Schema;
 using Activity = PlanBot.BotFramework.Schema.Activity;
 
-namespace PlanBot.BotFramework.Tests.Connector;
+namespace PlanBot.Testing.Bot;
 
 /// <summary>
 /// A real HTTP server on loopback that plays the Teams connector (smba.trafficmanager.net): the four v3 routes the

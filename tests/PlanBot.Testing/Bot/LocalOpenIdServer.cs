@@ -8,14 +8,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Xunit;
 
-namespace PlanBot.BotFramework.Tests.Authentication;
-
-[CollectionDefinition(Name)]
-public sealed class LocalOpenIdServerCollection : ICollectionFixture<LocalOpenIdServer>
-{
-    public const string Name = "Authentication: local OpenID metadata server";
-}
+namespace PlanBot.Testing.Bot;
 
 /// <summary>
 /// A real HTTP server on loopback that plays login.botframework.com: each <see cref="ChannelKeySite"/> gets its own

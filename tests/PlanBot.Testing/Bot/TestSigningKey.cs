@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace PlanBot.BotFramework.Tests.Authentication;
+namespace PlanBot.Testing.Bot;
 
 /// <summary>An RSA key generated for the test, which can be published as a JWK and sign channel tokens.</summary>
 public sealed class TestSigningKey(string? keyId) : IDisposable
