@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using PlanBot.BotFramework.Cards;
 using Xunit.Abstractions;
@@ -18,9 +17,7 @@ public sealed class CardRendererTests(ITestOutputHelper output) : IDisposable
     public async Task Sample_card_with_every_element_renders_without_errors_and_shows_hostile_text_as_typed()
     {
         var card = SampleCards.EveryElementAndAction();
-        var input = WriteCards(("model-sample", card.ToJson()));
-
-        var run = await RenderAsync(input);
+        var run = await RenderAsync(("model-sample", card.ToJson()));
 
         Assert.True(run.ExitCode == 0, $"renderer exit code {run.ExitCode}\n{run.Output}");
         Assert.Matches(@"model-sample\s+\d+ bytes \(UTF-16\)\s+OK", run.Output);
@@ -55,14 +52,12 @@ public sealed class CardRendererTests(ITestOutputHelper output) : IDisposable
     public async Task Invalid_cards_are_reported_as_errors_and_fail_the_run()
     {
         var valid = new AdaptiveCard { Body = { new TextBlock("Fine") } }.ToJson();
-        var input = WriteCards(
+        var run = await RenderAsync(
             ("valid", valid),
             ("unknown-element", """{"type":"AdaptiveCard","version":"1.5","body":[{"type":"Milestone.Chart","text":"x"}]}"""),
             ("input-without-id", """{"type":"AdaptiveCard","version":"1.5","body":[{"type":"Input.Text","label":"Owner"}]}"""),
             ("not-json", """{"type":"AdaptiveCard",""")
         );
-
-        var run = await RenderAsync(input);
 
         Assert.True(run.ExitCode == 1, $"renderer exit code {run.ExitCode}\n{run.Output}");
         Assert.Matches(@"valid\s+\d+ bytes \(UTF-16\)\s+OK", run.Output);
@@ -87,50 +82,11 @@ public sealed class CardRendererTests(ITestOutputHelper output) : IDisposable
 
     public void Dispose() => Directory.Delete(workDir, recursive: true);
 
-    private string WriteCards(params (string Name, string Json)[] cards)
+    private async Task<CardRenderRun> RenderAsync(params (string Name, string Json)[] cards)
     {
-        var input = Path.Combine(workDir, "in");
-        Directory.CreateDirectory(input);
-        foreach (var (name, json) in cards)
-        {
-            File.WriteAllText(Path.Combine(input, name + ".json"), json);
-        }
-
-        return input;
-    }
-
-    private async Task<RenderRun> RenderAsync(string inputDir)
-    {
-        var root = RepoRoot();
-        Assert.True(File.Exists("/usr/bin/chromium"), "Chromium is missing (/usr/bin/chromium): run scripts/install-tools.sh.");
-        Assert.True(Directory.Exists(Path.Combine(root, "node_modules", "adaptivecards")), "node_modules is missing: run scripts/install-tools.sh.");
-
-        var outputDir = Path.Combine(workDir, "out");
-        var start = new ProcessStartInfo("node")
-        {
-            ArgumentList = { Path.Combine(root, "tools", "card-renderer", "render-cards.mjs"), inputDir, outputDir },
-            WorkingDirectory = root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        var timer = Stopwatch.StartNew();
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start node");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(RendererTimeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"the card renderer did not finish within {RendererTimeout}");
-        }
-
-        var text = await stdout + await stderr;
-        output.WriteLine($"renderer took {timer.Elapsed.TotalSeconds:F1} s, exit code {process.ExitCode}\n{text}");
-        return new RenderRun(process.ExitCode, text, outputDir);
+        var run = await CardRenderer.RenderAsync(workDir, cards);
+        output.WriteLine($"renderer took {run.Took.TotalSeconds:F1} s, exit code {run.ExitCode}\n{run.Output}");
+        return run;
     }
 
     // Lines a reader sees, ignoring the blank lines between paragraphs and indentation.
@@ -150,24 +106,5 @@ public sealed class CardRendererTests(ITestOutputHelper output) : IDisposable
         File.Copy(screenshot, Path.Combine(docs, "model-sample.png"), overwrite: true);
     }
 
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "PlanBot.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("PlanBot.sln not found above " + AppContext.BaseDirectory);
-    }
-
-    private sealed record RenderRun(int ExitCode, string Output, string OutputDir)
-    {
-        public JsonNode Report(string card) =>
-            JsonNode.Parse(File.ReadAllText(Path.Combine(OutputDir, card + ".render.json")))!;
-
-        public string Screenshot(string card) => Path.Combine(OutputDir, card + ".png");
-    }
+    private static string RepoRoot() => PlanBot.Testing.RepositoryRoot.Path;
 }

@@ -1,0 +1,83 @@
+using System.Reflection;
+using PlanBot.BotFramework.Cards;
+using PlanBot.Core.Plans;
+using PlanBot.Testing;
+using PlanBot.Testing.Bot;
+using PlanBot.Web.Cards;
+using Xunit.Abstractions;
+
+namespace PlanBot.Web.Tests;
+
+/// <summary>
+/// Every card PlanBot can send, built with sample data and rendered by the official Adaptive Cards JS renderer in
+/// headless Chromium. The screenshots in docs/cards/ come from here (PLANBOT_UPDATE_CARD_DOCS=1 rewrites them).
+/// </summary>
+public sealed class CardGalleryTests(ITestOutputHelper output) : IDisposable
+{
+    private readonly string _workDir = Directory.CreateTempSubdirectory("planbot-gallery-").FullName;
+
+    private static readonly PlanSummary Odkm = new("odkm", "2019/2020 Operational Delivery Key Milestones (ODKM) - Version 5", "odkm-2019-20.txt",
+        55, 22, new DateTimeOffset(2020, 1, 20, 9, 0, 0, TimeSpan.Zero), "pmo", "v1", 1);
+
+    private static readonly PlanSummary Southend = new("southend", "Southend CCG Improvement and Delivery Plan 2018/19", "southend-idp-2018-19.txt",
+        103, 0, new DateTimeOffset(2019, 3, 1, 9, 0, 0, TimeSpan.Zero), "pmo", "v1", 1);
+
+    /// <summary>Each card with the name its screenshot has, and the <see cref="PlanBotCards"/> method that builds it.</summary>
+    public static IReadOnlyList<(string Name, string Method, AdaptiveCard Card)> Gallery()
+    {
+        var cards = new PlanBotCards();
+        return
+        [
+            ("help", nameof(PlanBotCards.Help), cards.Help()),
+            ("welcome", nameof(PlanBotCards.Welcome), cards.Welcome("Sue", [Odkm])),
+            ("welcome-no-plans", nameof(PlanBotCards.Welcome), cards.Welcome(null, [])),
+            ("plans", nameof(PlanBotCards.Plans), cards.Plans([Odkm, Southend])),
+            ("not-understood", nameof(PlanBotCards.NotUnderstood), cards.NotUnderstood("**who** owns [#36](https://evil.example)?")),
+        ];
+    }
+
+    [Fact]
+    public void The_gallery_holds_every_card_PlanBot_can_send()
+    {
+        var builders = typeof(PlanBotCards).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static)
+            .Where(m => m.ReturnType == typeof(AdaptiveCard)).Select(m => m.Name).ToHashSet();
+
+        var missing = builders.Except(Gallery().Select(g => g.Method)).ToList();
+
+        Assert.True(missing.Count == 0, "add these cards to the gallery: " + string.Join(", ", missing));
+    }
+
+    [Fact]
+    public async Task Every_card_renders_without_errors_in_the_official_renderer()
+    {
+        var gallery = Gallery();
+
+        var run = await CardRenderer.RenderAsync(_workDir, gallery.Select(g => (g.Name, g.Card.ToJson())).ToArray());
+        output.WriteLine($"rendered {gallery.Count} cards in {run.Took.TotalSeconds:F1} s\n{run.Output}");
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        foreach (var (name, _, card) in gallery)
+        {
+            Assert.Empty(run.Report(name)["errors"]!.AsArray());
+            Assert.True(new FileInfo(run.Screenshot(name)).Length > 2_000, $"{name}: the screenshot looks empty");
+            Assert.True(card.MeasureSize() < AdaptiveCard.DefaultMaxSizeBytes, $"{name} is {card.MeasureSize()} bytes");
+        }
+        if (Environment.GetEnvironmentVariable("PLANBOT_UPDATE_CARD_DOCS") == "1")
+        {
+            var docs = Path.Combine(RepositoryRoot.Path, "docs", "cards");
+            foreach (var (name, _, _) in gallery) File.Copy(run.Screenshot(name), Path.Combine(docs, name + ".png"), overwrite: true);
+        }
+    }
+
+    [Fact]
+    public void Every_card_has_its_screenshot_in_the_docs()
+    {
+        var docs = Path.Combine(RepositoryRoot.Path, "docs", "cards");
+
+        var missing = Gallery().Select(g => g.Name).Where(name => !File.Exists(Path.Combine(docs, name + ".png"))).ToList();
+
+        Assert.True(missing.Count == 0, "run the gallery test with PLANBOT_UPDATE_CARD_DOCS=1 to add: " + string.Join(", ", missing));
+    }
+
+    public void Dispose() => Directory.Delete(_workDir, recursive: true);
+}
