@@ -99,16 +99,22 @@ public sealed partial class CloudAdapter(
 
     private async Task RunTurnAsync(TurnContext turn, IBot bot, bool typingIndicator, CancellationToken cancellationToken)
     {
-        using var typing = typingIndicator ? new TypingIndicator(turn, _options.TypingDelay, time, logger) : null;
-        try
+        Exception? failure = null;
+        using (typingIndicator ? new TypingIndicator(turn, _options.TypingDelay, time, logger) : null)
         {
-            await bot.OnTurnAsync(turn, cancellationToken);
+            try
+            {
+                await bot.OnTurnAsync(turn, cancellationToken);
+            }
+            catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                failure = error;
+            }
         }
-        catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            LogTurnFailed(logger, error, turn.Activity.Type, turn.Activity.Id);
-            await TellUserSomethingWentWrongAsync(turn, cancellationToken);
-        }
+        if (failure is null) return;
+        // Typing has stopped by now, so the apology is the last thing the user sees.
+        LogTurnFailed(logger, failure, turn.Activity.Type, turn.Activity.Id);
+        await TellUserSomethingWentWrongAsync(turn, cancellationToken);
     }
 
     private async Task TellUserSomethingWentWrongAsync(TurnContext turn, CancellationToken cancellationToken)
