@@ -53,6 +53,9 @@ internal sealed class CommandArguments
         return value;
     }
 
+    public int? OptionalInteger(string name, int minimum, int maximum) =>
+        Optional(name) is null ? null : Integer(name, 0, minimum, maximum);
+
     public double Number(string name, double defaultValue, double minimum, double maximum)
     {
         if (Optional(name) is not { } text) return defaultValue;

@@ -19,8 +19,10 @@ internal static class LoadCommand
     public const string DefaultAppId = "3f1b7c52-6a0e-4c8e-9d3a-b3e5c0ffee01";
     public const string DefaultServiceUrl = "https://smba.trafficmanager.net/emea/";
 
-    // Room for 200,000 requests a second, far beyond what two cores can serve over HTTP; a fuller buffer fails the run.
+    // Room for 200,000 requests a second (far beyond what two cores serve over HTTP), up to 256 MB of latencies; a run
+    // that fills the buffer fails rather than report figures for part of its requests.
     private const int LatencyCapacityPerSecond = 200_000;
+    private const int MaxLatencyCapacity = 32 * 1024 * 1024;
 
     public static async Task<int> RunAsync(CommandArguments arguments)
     {
@@ -34,8 +36,8 @@ internal static class LoadCommand
         var text = arguments.Optional("text") ?? "help";
         var appId = arguments.Optional("app-id") ?? DefaultAppId;
         var serviceUrl = arguments.Optional("service-url") ?? DefaultServiceUrl;
-        var serverPid = arguments.Optional("server-pid") is null ? (int?)null : arguments.Integer("server-pid", 0, 1, int.MaxValue);
-        var storagePid = arguments.Optional("storage-pid") is null ? (int?)null : arguments.Integer("storage-pid", 0, 1, int.MaxValue);
+        var serverPid = arguments.OptionalInteger("server-pid", 1, int.MaxValue);
+        var storagePid = arguments.OptionalInteger("storage-pid", 1, int.MaxValue);
         var clockTicks = arguments.Integer("clock-ticks", 100, 1, 1_000_000);
         var label = arguments.Optional("label") ?? url.Authority;
         var resultFile = arguments.Optional("result-file");
@@ -59,7 +61,7 @@ internal static class LoadCommand
         { Timeout = TimeSpan.FromSeconds(30) };
 
         var run = new LoadRun(client, url, bodies, authorization, expected,
-            capacity: (int)Math.Min(Array.MaxLength, Math.Ceiling(duration * LatencyCapacityPerSecond)));
+            capacity: (int)Math.Min(MaxLatencyCapacity, Math.Ceiling(duration * LatencyCapacityPerSecond)));
         var workers = Enumerable.Range(0, concurrency).Select(worker => Task.Run(() => run.WorkAsync(worker))).ToArray();
 
         await Task.Delay(TimeSpan.FromSeconds(warmup));
@@ -85,7 +87,7 @@ internal static class LoadCommand
         }
         if (result.Errors + result.WarmupErrors > 0)
         {
-            Console.Error.WriteLine($"load: {result.Errors + result.WarmupErrors:N0} answers were wrong (first: {result.FirstError}); the figures do not measure the bot.");
+            Console.Error.WriteLine($"load: {result.Errors + result.WarmupErrors:N0} answers were wrong (first: {result.FirstError}); the figures do not measure the endpoint.");
             return 3;
         }
         return 0;

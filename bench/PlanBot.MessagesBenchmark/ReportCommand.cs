@@ -31,7 +31,7 @@ internal static class ReportCommand
             "The bare endpoint parses each activity with JsonDocument and echoes its type; the bot validates the channel token " +
             "(when sent), runs the turn and answers with its Adaptive Card (deliveryMode expectReplies).");
         Console.WriteLine();
-        var runTable = new TextTable("run", "target", "requests", "req/s", "p50 ms", "p90 ms", "p99 ms", "max ms",
+        var runTable = new TextTable(2, "run", "target", "requests", "req/s", "p50 ms", "p90 ms", "p99 ms", "max ms",
             "server µs/req", "storage µs/req", "client µs/req", "machine busy");
         foreach (var (run, number) in runs.Select((run, index) => (run, index + 1)))
         {
@@ -45,7 +45,7 @@ internal static class ReportCommand
         var targets = runs.GroupBy(run => run.Label).Select(Summary.Of).ToList();
         Console.WriteLine();
         Console.WriteLine("Per target: throughput and latencies are the mean of its runs; CPU per request is all CPU over all requests.");
-        var summaryTable = new TextTable("target", "runs", "requests", "errors", "req/s", "p50 ms", "p99 ms", "server-side µs/req");
+        var summaryTable = new TextTable(1, "target", "runs", "requests", "errors", "req/s", "p50 ms", "p99 ms", "server-side µs/req");
         foreach (var target in targets)
         {
             summaryTable.Add(target.Label, target.Runs.ToString(CultureInfo.InvariantCulture), Count(target.Requests), Count(target.Errors),
@@ -60,7 +60,7 @@ internal static class ReportCommand
 
         Console.WriteLine();
         Console.WriteLine($"Ratios to {baseline.Label} (per-request cost: higher is worse; throughput: lower is worse):");
-        var ratioTable = new TextTable("target", "CPU per request", "p50 latency", "p99 latency", "throughput");
+        var ratioTable = new TextTable(1, "target", "CPU per request", "p50 latency", "p99 latency", "throughput");
         foreach (var target in targets.Where(target => target != baseline))
         {
             ratioTable.Add(target.Label, Times(target.ServerSideCpuMicrosecondsPerRequest / baseline.ServerSideCpuMicrosecondsPerRequest),
@@ -106,8 +106,8 @@ internal static class ReportCommand
     }
 }
 
-/// <summary>A plain-text table: first column left-aligned, the rest right-aligned.</summary>
-internal sealed class TextTable(params string[] headers)
+/// <summary>A plain-text table: the first <paramref name="labelColumns"/> columns left-aligned, the figures right-aligned.</summary>
+internal sealed class TextTable(int labelColumns, params string[] headers)
 {
     private readonly List<string[]> _rows = [headers];
 
@@ -117,6 +117,6 @@ internal sealed class TextTable(params string[] headers)
     {
         var widths = headers.Select((_, column) => _rows.Max(row => row[column].Length)).ToArray();
         foreach (var row in _rows)
-            Console.WriteLine(string.Join("  ", row.Select((cell, column) => column <= 1 && headers[0] != "target" || column == 0 ? cell.PadRight(widths[column]) : cell.PadLeft(widths[column]))));
+            Console.WriteLine(string.Join("  ", row.Select((cell, column) => column < labelColumns ? cell.PadRight(widths[column]) : cell.PadLeft(widths[column]))));
     }
 }

@@ -19,6 +19,7 @@ public sealed class BotTokenValidator(BotAuthenticationOptions options, OpenIdSi
         [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512];
 
     private readonly JsonWebTokenHandler _handler = new();
+    private readonly ValidatedTokenCache _validated = new();
 
     public async Task<BotAuthenticationResult> ValidateAsync(
         string? authorizationHeader, string? channelId, string? serviceUrl, CancellationToken cancellationToken)
@@ -30,10 +31,19 @@ public sealed class BotTokenValidator(BotAuthenticationOptions options, OpenIdSi
         if (ReadBearerToken(authorizationHeader) is not { } token)
             return BotAuthenticationResult.Unauthorized("The Authorization header is not a Bearer token.");
 
+        if (_validated.TryGet(token, out var known))
+        {
+            if (await StillValidAsync(known, cancellationToken))
+                return CheckRequest(known.Key, known.Identity.Clone(), channelId, serviceUrl);
+            _validated.Remove(token);
+        }
+
+        JsonWebToken jwt;
         string? keyId;
         try
         {
-            keyId = _handler.ReadJsonWebToken(token).Kid;
+            jwt = _handler.ReadJsonWebToken(token);
+            keyId = jwt.Kid;
         }
         catch (Exception error) when (error is ArgumentException or SecurityTokenException)
         {
@@ -51,7 +61,7 @@ public sealed class BotTokenValidator(BotAuthenticationOptions options, OpenIdSi
         TokenValidationResult validated;
         try
         {
-            validated = await _handler.ValidateTokenAsync(token, ParametersFor(key));
+            validated = await _handler.ValidateTokenAsync(jwt, ParametersFor(key));
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
@@ -61,16 +71,31 @@ public sealed class BotTokenValidator(BotAuthenticationOptions options, OpenIdSi
         if (!validated.IsValid)
             return BotAuthenticationResult.Unauthorized(Describe(validated.Exception));
 
+        _validated.Add(token, new ValidatedTokenCache.Entry(key, validated.ClaimsIdentity.Clone(), jwt.ValidTo));
+        return CheckRequest(key, validated.ClaimsIdentity, channelId, serviceUrl);
+    }
+
+    /// <summary>The checks that depend on the activity, made on every request.</summary>
+    private static BotAuthenticationResult CheckRequest(EndorsedSigningKey key, System.Security.Claims.ClaimsIdentity identity, string? channelId, string? serviceUrl)
+    {
         if (!key.IsEndorsedFor(channelId))
             return BotAuthenticationResult.Forbidden($"The token's signing key is not endorsed for channel '{channelId}'.");
 
-        var claimedServiceUrl = validated.ClaimsIdentity.FindFirst(ServiceUrlClaim)?.Value;
+        var claimedServiceUrl = identity.FindFirst(ServiceUrlClaim)?.Value;
         if (!SameServiceUrl(claimedServiceUrl, serviceUrl))
             return BotAuthenticationResult.Unauthorized(claimedServiceUrl is null
                 ? "The token has no serviceurl claim."
                 : "The token's serviceurl claim is not the activity's serviceUrl.");
 
-        return BotAuthenticationResult.Success(validated.ClaimsIdentity);
+        return BotAuthenticationResult.Success(identity);
+    }
+
+    /// <summary>A token validated earlier is still good while it has not expired and its key is still the one published.</summary>
+    private async Task<bool> StillValidAsync(ValidatedTokenCache.Entry known, CancellationToken cancellationToken)
+    {
+        if (known.ExpiresUtc + ClockSkew < time.GetUtcNow().UtcDateTime) return false;
+        var current = await signingKeys.FindAsync(known.Key.KeyId, cancellationToken);
+        return ReferenceEquals(current, known.Key);
     }
 
     private TokenValidationParameters ParametersFor(EndorsedSigningKey key) => new()

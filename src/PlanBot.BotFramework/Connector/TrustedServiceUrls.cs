@@ -25,6 +25,8 @@ public sealed class TrustedServiceUrls
     // Grows only through Trust, which the inbound adapter calls after a channel token validated, so it cannot be
     // flooded by unauthenticated requests; a bot sees a handful of regional service URLs.
     private readonly ConcurrentDictionary<string, Uri> _learned = new(StringComparer.OrdinalIgnoreCase);
+    // The service URLs exactly as they arrived, so the usual case (the same URL on every activity) skips parsing.
+    private readonly ConcurrentDictionary<string, byte> _trustedAsSent = new(StringComparer.Ordinal);
 
     public TrustedServiceUrls(IEnumerable<string> prefixes)
     {
@@ -43,7 +45,10 @@ public sealed class TrustedServiceUrls
     /// <summary>Trusts a service URL vouched for by a validated channel token. Plain-http URLs other than loopback are ignored.</summary>
     public void Trust(string serviceUrl)
     {
-        if (Normalise(serviceUrl) is { } url) _learned.TryAdd(url.AbsoluteUri, url);
+        if (_trustedAsSent.ContainsKey(serviceUrl)) return;
+        if (Normalise(serviceUrl) is not { } url) return;
+        _learned.TryAdd(url.AbsoluteUri, url);
+        _trustedAsSent.TryAdd(serviceUrl, 0);
     }
 
     /// <summary>Whether <paramref name="url"/> (a service URL or a full connector request URL) lies under a trusted prefix.</summary>

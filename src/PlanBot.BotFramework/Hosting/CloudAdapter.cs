@@ -143,14 +143,21 @@ public sealed partial class CloudAdapter(
         if (request.ContentType is { } type && !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
             return (null, (StatusCodes.Status415UnsupportedMediaType, "Activities must be sent as application/json."));
 
-        using var body = new MemoryStream();
-        var buffer = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(buffer, cancellationToken)) > 0)
+        using var body = new MemoryStream(request.ContentLength is { } length ? (int)length : 4096);
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(16 * 1024); // pooled: a fresh 16 KB per request showed in profiles
+        try
         {
-            if (body.Length + read > _options.MaxRequestBodyBytes)
-                return (null, (StatusCodes.Status413PayloadTooLarge, "The activity is too large."));
-            body.Write(buffer, 0, read);
+            int read;
+            while ((read = await request.Body.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                if (body.Length + read > _options.MaxRequestBodyBytes)
+                    return (null, (StatusCodes.Status413PayloadTooLarge, "The activity is too large."));
+                body.Write(buffer, 0, read);
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
         }
 
         Activity? activity;

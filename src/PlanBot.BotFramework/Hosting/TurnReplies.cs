@@ -6,13 +6,16 @@ namespace PlanBot.BotFramework.Hosting;
 /// <summary>deliveryMode expectReplies: the replies are gathered and returned in the HTTP response body.</summary>
 internal sealed class BufferedReplies : ITurnReplies
 {
+    // Ids unique within this process's replies; a GUID each cost a read of /dev/urandom per request.
+    private static readonly string IdPrefix = Guid.NewGuid().ToString("N")[..12] + "-";
+    private static long _lastId;
     private readonly Lock _gate = new();
 
     public List<Activity> Activities { get; } = [];
 
     public Task<ResourceResponse> SendAsync(Activity activity, CancellationToken cancellationToken)
     {
-        activity.Id ??= Guid.NewGuid().ToString("N");
+        activity.Id ??= IdPrefix + Interlocked.Increment(ref _lastId).ToString(System.Globalization.CultureInfo.InvariantCulture);
         lock (_gate) Activities.Add(activity);
         return Task.FromResult(new ResourceResponse { Id = activity.Id });
     }

@@ -26,8 +26,10 @@ public static class BotServiceCollectionExtensions
 
     public static WebApplication MapPlanBotMessages(this WebApplication app)
     {
-        app.MapPost("/api/messages", (HttpContext http, CloudAdapter adapter, PlanBotActivityHandler bot, CancellationToken cancellationToken) =>
-            adapter.ProcessAsync(http, bot, cancellationToken));
+        // Both are singletons: resolved once here rather than per request.
+        var adapter = app.Services.GetRequiredService<CloudAdapter>();
+        var bot = app.Services.GetRequiredService<PlanBotActivityHandler>();
+        app.MapPost("/api/messages", (HttpContext http, CancellationToken cancellationToken) => adapter.ProcessAsync(http, bot, cancellationToken));
         return app;
     }
 }

@@ -35,6 +35,29 @@ public sealed class BotTokenValidatorTests : IDisposable
         Assert.Equal(ChannelTokenClaims.TeamsServiceUrl, result.ClaimsIdentity.FindFirst("serviceurl")?.Value);
     }
 
+    [Fact]
+    public async Task A_token_accepted_before_is_still_checked_against_each_activity()
+    {
+        var token = _channelKey.CreateToken(Bot.ClaimsIssuedNow());
+        Assert.True((await Bot.ValidateAsync(token)).Succeeded);
+
+        ChannelAuthenticationHarness.AssertRefused(await Bot.ValidateAsync(token, serviceUrl: "https://smba.trafficmanager.net/elsewhere/"), 401);
+        ChannelAuthenticationHarness.AssertRefused(await Bot.ValidateAsync(token, channelId: "slack"), 403);
+        var again = await Bot.ValidateAsync(token);
+        Assert.True(again.Succeeded, again.FailureReason);
+    }
+
+    [Fact]
+    public async Task A_token_accepted_before_is_refused_once_it_expires()
+    {
+        var token = _channelKey.CreateToken(Bot.ClaimsIssuedNow() with { Lifetime = TimeSpan.FromMinutes(30) });
+        Assert.True((await Bot.ValidateAsync(token)).Succeeded);
+
+        Bot.Clock.Advance(TimeSpan.FromMinutes(36));
+
+        ChannelAuthenticationHarness.AssertRefused(await Bot.ValidateAsync(token), 401);
+    }
+
     [Theory]
     [InlineData(SecurityAlgorithms.RsaSha384)]
     [InlineData(SecurityAlgorithms.RsaSha512)]

@@ -4,8 +4,10 @@ namespace PlanBot.BotFramework.Tests.Connector;
 
 public sealed class ConnectorRateLimitTests
 {
-    // Loopback delivery and scheduling can shift a request's arrival by a few milliseconds either way.
-    private static readonly TimeSpan Tolerance = TimeSpan.FromMilliseconds(30);
+    // Permits are granted before a request is sent, so its arrival can shift by connection set-up and scheduling on a
+    // loaded 2-core machine (83 ms seen). Unpaced, the same requests arrive within a few milliseconds of each other,
+    // so a 150 ms allowance still proves the pacing.
+    private static readonly TimeSpan Tolerance = TimeSpan.FromMilliseconds(150);
 
     [Fact]
     public async Task Sends_to_one_conversation_are_spaced_to_its_limit()
