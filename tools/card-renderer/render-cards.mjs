@@ -223,6 +223,17 @@ function rendererInPage(cardWidthPx) {
   // Teams shows choice labels and input labels as plain text; only TextBlock and Fact text go through markdown.
   AC.GlobalSettings.useMarkdownInRadioButtonAndCheckbox = false;
 
+  // Teams' light-theme text colours, shared by the default and emphasis container styles.
+  const teamsLightForegroundColors = {
+    default: { default: '#242424', subtle: '#616161' },
+    dark: { default: '#252423', subtle: '#484644' },
+    light: { default: '#FFFFFF', subtle: '#F3F2F1' },
+    accent: { default: '#6264A7', subtle: '#8B8CC7' },
+    good: { default: '#237B4B', subtle: '#3D8C61' },
+    warning: { default: '#C4620A', subtle: '#D4823A' },
+    attention: { default: '#C4314B', subtle: '#D05C70' },
+  };
+
   const segoe = "'Segoe UI', 'Segoe UI Web (West European)', -apple-system, BlinkMacSystemFont, Roboto, 'Helvetica Neue', 'Noto Sans', 'DejaVu Sans', sans-serif, 'Noto Color Emoji'";
   // A light, Teams-like host config (Teams does not publish its own; these follow its look: Segoe UI, 14px text,
   // its purple accent and its status colours).
@@ -245,27 +256,11 @@ function rendererInPage(cardWidthPx) {
     containerStyles: {
       default: {
         backgroundColor: '#FFFFFF',
-        foregroundColors: {
-          default: { default: '#242424', subtle: '#616161' },
-          dark: { default: '#252423', subtle: '#484644' },
-          light: { default: '#FFFFFF', subtle: '#F3F2F1' },
-          accent: { default: '#6264A7', subtle: '#8B8CC7' },
-          good: { default: '#237B4B', subtle: '#3D8C61' },
-          warning: { default: '#C4620A', subtle: '#D4823A' },
-          attention: { default: '#C4314B', subtle: '#D05C70' },
-        },
+        foregroundColors: teamsLightForegroundColors,
       },
       emphasis: {
         backgroundColor: '#F5F5F5',
-        foregroundColors: {
-          default: { default: '#242424', subtle: '#616161' },
-          dark: { default: '#252423', subtle: '#484644' },
-          light: { default: '#FFFFFF', subtle: '#F3F2F1' },
-          accent: { default: '#6264A7', subtle: '#8B8CC7' },
-          good: { default: '#237B4B', subtle: '#3D8C61' },
-          warning: { default: '#C4620A', subtle: '#D4823A' },
-          attention: { default: '#C4314B', subtle: '#D05C70' },
-        },
+        foregroundColors: teamsLightForegroundColors,
       },
     },
     actions: {
