@@ -18,6 +18,7 @@ internal sealed class PlanBotTables
         ExceptionReports = Service.GetTableClient(Names.ExceptionReports);
         MilestoneHistory = Service.GetTableClient(Names.MilestoneHistory);
         ImportGenerations = Service.GetTableClient(Names.ImportGenerations);
+        ConversationReferences = Service.GetTableClient(Names.ConversationReferences);
     }
 
     public TableNames Names { get; }
@@ -27,6 +28,7 @@ internal sealed class PlanBotTables
     public TableClient ExceptionReports { get; }
     public TableClient MilestoneHistory { get; }
     public TableClient ImportGenerations { get; }
+    public TableClient ConversationReferences { get; }
 
     /// <summary>
     /// Short, few retries: a request that fails three times in a couple of seconds will not be saved by waiting longer,
@@ -60,6 +62,6 @@ internal sealed class PlanBotTables
     }
 
     private Task CreateAllAsync() =>
-        Task.WhenAll(new[] { Plans, Milestones, ExceptionReports, MilestoneHistory, ImportGenerations }
+        Task.WhenAll(new[] { Plans, Milestones, ExceptionReports, MilestoneHistory, ImportGenerations, ConversationReferences }
             .Select(t => t.CreateIfNotExistsAsync(CancellationToken.None)));
 }

@@ -8,24 +8,23 @@ namespace PlanBot.Storage.ConversationReferences;
 /// <summary>Conversation references in Azure Table storage; see <see cref="ConversationReferenceEntity"/> for the keys.</summary>
 public sealed class TableConversationReferenceStore : IConversationReferenceStore
 {
+    private readonly PlanBotTables _tables;
     private readonly TableClient _table;
     private readonly TimeProvider _time;
-    private readonly Lazy<Task> _created;
 
     public TableConversationReferenceStore(TableStorageOptions options, TimeProvider time)
     {
         options.EnsureValid();
-        _table = new TableServiceClient(options.ConnectionString, PlanBotTables.ClientOptions())
-            .GetTableClient(TableNames.For(options.TablePrefix).ConversationReferences);
+        _tables = new PlanBotTables(options);
+        _table = _tables.ConversationReferences;
         _time = time;
-        _created = new(() => _table.CreateIfNotExistsAsync(CancellationToken.None));
     }
 
     public async Task SaveAsync(ConversationReference reference, CancellationToken cancellationToken)
     {
         var key = ConversationKey.For(reference)
             ?? throw new ArgumentException("The conversation reference has no tenant, or a personal chat has no user object id.", nameof(reference));
-        await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        await _tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         // Last writer wins: a reference only ever gets fresher, and Teams sends the same one again on every message.
         await _table.UpsertEntityAsync(ConversationReferenceEntity.From(key, reference, _time.GetUtcNow()), TableUpdateMode.Replace, cancellationToken)
             .ConfigureAwait(false);
@@ -33,7 +32,7 @@ public sealed class TableConversationReferenceStore : IConversationReferenceStor
 
     public async Task<ConversationReference?> FindPersonalAsync(string tenantId, string aadObjectId, CancellationToken cancellationToken)
     {
-        await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        await _tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var rowKey = ConversationReferenceEntity.RowKeyFor(new ConversationKey(tenantId, ConversationKey.Personal, aadObjectId));
         var found = await _table.GetEntityIfExistsAsync<ConversationReferenceEntity>(tenantId, rowKey, cancellationToken: cancellationToken)
             .ConfigureAwait(false);
@@ -43,7 +42,7 @@ public sealed class TableConversationReferenceStore : IConversationReferenceStor
     public async Task RemoveAsync(ConversationReference reference, CancellationToken cancellationToken)
     {
         if (ConversationKey.For(reference) is not { } key) return;
-        await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        await _tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             await _table.DeleteEntityAsync(key.TenantId, ConversationReferenceEntity.RowKeyFor(key), ETag.All, cancellationToken).ConfigureAwait(false);
@@ -51,19 +50,6 @@ public sealed class TableConversationReferenceStore : IConversationReferenceStor
         catch (RequestFailedException error) when (error.Status == 404)
         {
             // Already gone: removing twice is fine.
-        }
-    }
-
-    private async Task EnsureCreatedAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _created.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException)
-        {
-            // Try creating again next time rather than caching the failure forever.
-            await _table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 }
