@@ -2,14 +2,8 @@ using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Azure.Core;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.Identity.Client;
 using PlanBot.BotFramework.Authentication;
@@ -204,10 +198,7 @@ internal sealed class FakeLoginServer : IAsyncDisposable
 
     public static async Task<FakeLoginServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
+        var app = LoopbackServer.CreateBuilder().Build();
         FakeLoginServer? server = null;
 
         app.MapGet("/common/discovery/instance", () => Results.Text("""
@@ -229,9 +220,7 @@ internal sealed class FakeLoginServer : IAsyncDisposable
             }.ToJsonString(), "application/json");
         });
 
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        server = new FakeLoginServer(app, new Uri(address));
+        server = new FakeLoginServer(app, await LoopbackServer.StartAsync(app));
         return server;
     }
 

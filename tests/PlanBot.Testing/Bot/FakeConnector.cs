@@ -3,13 +3,8 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using PlanBot.BotFramework.Schema;
 using Activity = PlanBot.BotFramework.Schema.Activity;
 
@@ -48,14 +43,9 @@ public sealed class FakeConnector : IAsyncDisposable
 
     public static async Task<FakeConnector> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var fake = new FakeConnector(builder.Build());
+        var fake = new FakeConnector(LoopbackServer.CreateBuilder().Build());
         fake.MapRoutes();
-        await fake._app.StartAsync();
-        var address = fake._app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        fake.ServiceUrl = address.TrimEnd('/') + "/";
+        fake.ServiceUrl = (await LoopbackServer.StartAsync(fake._app)).AbsoluteUri;
         return fake;
     }
 

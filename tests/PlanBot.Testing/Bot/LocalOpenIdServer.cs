@@ -1,13 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Xunit;
 
 namespace PlanBot.Testing.Bot;
@@ -33,10 +27,7 @@ public sealed class LocalOpenIdServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        _app = builder.Build();
+        _app = LoopbackServer.CreateBuilder().Build();
 
         _app.MapGet("/{site}/v1/.well-known/openidconfiguration", (string site) =>
         {
@@ -51,9 +42,7 @@ public sealed class LocalOpenIdServer : IAsyncLifetime
             return found.IsDown ? Results.StatusCode(StatusCodes.Status503ServiceUnavailable) : Results.Text(found.KeysJson(), "application/json");
         });
 
-        await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        BaseAddress = new Uri(address);
+        BaseAddress = await LoopbackServer.StartAsync(_app);
     }
 
     public async Task DisposeAsync()
