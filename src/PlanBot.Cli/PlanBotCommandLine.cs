@@ -12,6 +12,7 @@ public static class PlanBotCommandLine
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(PlansCommand.Create());
         root.Subcommands.Add(ShowCommand.Create());
+        root.Subcommands.Add(AskCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         return root;
     }

@@ -19,6 +19,7 @@ internal sealed class PlanBotTables
         MilestoneHistory = Service.GetTableClient(Names.MilestoneHistory);
         ImportGenerations = Service.GetTableClient(Names.ImportGenerations);
         ConversationReferences = Service.GetTableClient(Names.ConversationReferences);
+        UserSettings = Service.GetTableClient(Names.UserSettings);
     }
 
     public TableNames Names { get; }
@@ -29,6 +30,7 @@ internal sealed class PlanBotTables
     public TableClient MilestoneHistory { get; }
     public TableClient ImportGenerations { get; }
     public TableClient ConversationReferences { get; }
+    public TableClient UserSettings { get; }
 
     /// <summary>
     /// Short, few retries: a request that fails three times in a couple of seconds will not be saved by waiting longer,
@@ -62,6 +64,6 @@ internal sealed class PlanBotTables
     }
 
     private Task CreateAllAsync() =>
-        Task.WhenAll(new[] { Plans, Milestones, ExceptionReports, MilestoneHistory, ImportGenerations, ConversationReferences }
+        Task.WhenAll(new[] { Plans, Milestones, ExceptionReports, MilestoneHistory, ImportGenerations, ConversationReferences, UserSettings }
             .Select(t => t.CreateIfNotExistsAsync(CancellationToken.None)));
 }

@@ -6,14 +6,16 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using PlanBot.BotFramework.Conversations;
 using PlanBot.Core.Plans;
+using PlanBot.Core.Users;
 using PlanBot.Storage.ConversationReferences;
+using PlanBot.Storage.UserSettings;
 
 namespace PlanBot.Storage;
 
 public static class TableStorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IPlanStore"/> and <see cref="IConversationReferenceStore"/> on Azure Table storage and <see cref="TableStorageHealth"/>, configured from
+    /// Registers <see cref="IPlanStore"/>, <see cref="IConversationReferenceStore"/> and <see cref="IUserSettingsStore"/> on Azure Table storage and <see cref="TableStorageHealth"/>, configured from
     /// <c>PlanBot:Storage</c> and <c>ConnectionStrings:Tables</c> (default: local Azurite); settings are checked at start.
     /// </summary>
     public static IServiceCollection AddPlanBotTableStorage(this IServiceCollection services, IConfiguration configuration)
@@ -29,6 +31,8 @@ public static class TableStorageServiceCollectionExtensions
             sp.GetService<ILoggerFactory>()?.CreateLogger<TablePlanStore>() ?? NullLogger<TablePlanStore>.Instance));
         services.TryAddSingleton<IPlanStore>(sp => sp.GetRequiredService<TablePlanStore>());
         services.TryAddSingleton<IConversationReferenceStore>(sp => new TableConversationReferenceStore(
+            sp.GetRequiredService<IOptions<TableStorageOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IUserSettingsStore>(sp => new TableUserSettingsStore(
             sp.GetRequiredService<IOptions<TableStorageOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new TableStorageHealth(sp.GetRequiredService<IOptions<TableStorageOptions>>().Value));
         return services;

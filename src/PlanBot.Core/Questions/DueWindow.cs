@@ -21,7 +21,8 @@ public sealed record DueWindow(DateOnly? From, DateOnly To, string Description)
 /// </summary>
 public static partial class DueWindowReader
 {
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
+    // Invariant month names ("Sep", not ICU's en-GB "Sept") in British day-month-year order.
+    private static readonly CultureInfo English = CultureInfo.InvariantCulture;
 
     /// <summary>The first due window named in <paramref name="question"/>, and where it was found so the rest can be read.</summary>
     public static bool TryRead(string question, DateOnly today, out DueWindow window, out Range found)

@@ -1,0 +1,17 @@
+using PlanBot.Core.Plans;
+
+namespace PlanBot.Core.Questions;
+
+/// <summary>How answers show a milestone's dates, the same in chat, on cards and in the terminal.</summary>
+public static class AnswerFormat
+{
+    /// <summary>"31 Jan 2020", "29 Nov 2019 → 28 Feb 2020" when revised, or the tracker's own words when it gave no date.</summary>
+    public static string DueText(Milestone milestone)
+    {
+        var due = milestone.Due.Date is { } d ? QuestionAnswerer.Date(d) : milestone.Due.IsBlank ? "no date" : milestone.Due.Text.Trim();
+        return milestone.RevisedDue.Date is { } revised ? $"{due} → {QuestionAnswerer.Date(revised)}" : due;
+    }
+
+    /// <summary>How answers name a plan: its short id in capitals ("ODKM"); tracker titles run to a line or more.</summary>
+    public static string PlanLabel(PlanIndex index) => index.Plan.Id.ToUpperInvariant();
+}

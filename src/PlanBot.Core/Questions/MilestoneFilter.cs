@@ -1,0 +1,90 @@
+using PlanBot.Core.Plans;
+
+namespace PlanBot.Core.Questions;
+
+/// <summary>The progress states a question can ask for; <see cref="Finished"/> and <see cref="Open"/> span several statuses.</summary>
+public enum StatusWanted
+{
+    Delayed,
+    AtRisk,
+    NotStarted,
+    OnTrack,
+    Finished,
+    Open,
+}
+
+/// <summary>
+/// Everything a list question asked for, all of which a milestone must satisfy. Within <see cref="UnitGroups"/> and
+/// <see cref="PersonGroups"/> each group is one thing the user named ("finance", "Sue Graham"), met by any of its members.
+/// </summary>
+public sealed record MilestoneFilter
+{
+    public bool Overdue { get; init; }
+    public StatusWanted? Status { get; init; }
+    public Rag? Rag { get; init; }
+    public bool CriticalPath { get; init; }
+    public DueWindow? Window { get; init; }
+    public IReadOnlyList<UnitMatch> UnitGroups { get; init; } = [];
+    public IReadOnlyList<PlanPerson> People { get; init; } = [];
+
+    /// <summary>True when the people were found from "me/my/I".</summary>
+    public bool PeopleAreAsker { get; init; }
+
+    /// <summary>Words every title must contain (each with the known title words it matched).</summary>
+    public IReadOnlyList<TitleWord> TitleWords { get; init; } = [];
+
+    public bool IsEmpty => !Overdue && Status is null && Rag is null && !CriticalPath && Window is null && UnitGroups.Count == 0
+        && People.Count == 0 && TitleWords.Count == 0;
+
+    public bool Matches(Milestone milestone, int index, DateOnly today)
+    {
+        if (Overdue && (milestone.IsFinished || milestone.EffectiveDue is not { } due || due >= today)) return false;
+        if (Status is { } status && !HasStatus(milestone, status)) return false;
+        // A window on its own means work still to do; with a status word the user chose what they want to see.
+        if (Window is { } window)
+        {
+            if (milestone.EffectiveDue is not { } date || !window.Contains(date)) return false;
+            if (Status is null && milestone.IsFinished) return false;
+        }
+        if (Rag is { } rag && EffectiveRag(milestone) != rag) return false;
+        if (CriticalPath && !milestone.CriticalPath) return false;
+        foreach (var group in UnitGroups)
+            if (Array.BinarySearch(group.Members, index) < 0) return false;
+        foreach (var person in People)
+            if (Array.BinarySearch(person.Milestones, index) < 0) return false;
+        foreach (var word in TitleWords)
+            if (!word.Milestones.Contains(index)) return false;
+        return true;
+    }
+
+    public static bool HasStatus(Milestone milestone, StatusWanted status) => status switch
+    {
+        StatusWanted.Finished => milestone.IsFinished,
+        StatusWanted.Open => !milestone.IsFinished,
+        StatusWanted.Delayed => milestone.Status == MilestoneStatus.Delayed,
+        StatusWanted.AtRisk => milestone.Status == MilestoneStatus.AtRisk,
+        StatusWanted.NotStarted => milestone.Status == MilestoneStatus.NotStarted,
+        _ => milestone.Status == MilestoneStatus.OnTrack,
+    };
+
+    /// <summary>The tracker's RAG colour, or when it gives none, the colour its status implies.</summary>
+    public static Rag EffectiveRag(Milestone milestone) => milestone.Rag != Plans.Rag.None
+        ? milestone.Rag
+        : milestone.Status switch
+        {
+            MilestoneStatus.Delayed => Plans.Rag.Red,
+            MilestoneStatus.AtRisk => Plans.Rag.Amber,
+            MilestoneStatus.OnTrack => Plans.Rag.Green,
+            MilestoneStatus.Complete or MilestoneStatus.Closed => Plans.Rag.Blue,
+            _ => Plans.Rag.None,
+        };
+}
+
+/// <summary>The units one typed phrase matched ("care" → Primary Care and Primary Care (IT)), as one sorted set of milestones.</summary>
+public sealed record UnitMatch(string Typed, IReadOnlyList<PlanUnit> Units, int[] Members)
+{
+    public string Name => Units.Count == 1 ? Units[0].Name : string.Join(" / ", Units.Select(u => u.Name).Distinct().Take(3));
+}
+
+/// <summary>A word a title must contain, and the milestones whose titles do.</summary>
+public sealed record TitleWord(string Typed, HashSet<int> Milestones);

@@ -1,0 +1,213 @@
+using PlanBot.Core.Plans;
+
+namespace PlanBot.Core.Questions;
+
+/// <summary>Whether a team, department or programme: the columns a plan groups its milestones by.</summary>
+public enum UnitKind
+{
+    Team,
+    Department,
+    Programme,
+}
+
+/// <summary>A team (directorate code), department or programme named in the plan, and the milestones in it.</summary>
+public sealed record PlanUnit(int Id, UnitKind Kind, string Name, string Phrase, string[] Words, int[] Members);
+
+/// <summary>A person named as an owner anywhere in the plan, and the milestones they own in any role.</summary>
+public sealed record PlanPerson(int Id, string Name, string[] Words, int[] Milestones);
+
+/// <summary>
+/// A plan arranged for answering questions: every word of every title, owner and unit looked up once, milestones in
+/// due-date order. Built once per plan version (<see cref="Version"/>) and shared by all questions until the plan changes.
+/// </summary>
+public sealed class PlanIndex
+{
+    private readonly Dictionary<string, WordUse> _words = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, List<string>> _wordsByLength = [];
+    private readonly Dictionary<string, int> _refs = new(StringComparer.Ordinal);
+
+    public PlanIndex(Plan plan, string version, UnitSynonyms? synonyms = null)
+    {
+        Plan = plan;
+        Version = version;
+        Milestones = plan.Milestones;
+        for (var i = 0; i < Milestones.Count; i++)
+        {
+            _refs[Milestones[i].Ref.Value] = i;
+            foreach (var word in QuestionText.Phrase(Milestones[i].Title).Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct())
+                Use(word).Titles.Add(i);
+        }
+        DueOrder = Enumerable.Range(0, Milestones.Count)
+            .OrderBy(i => Milestones[i].EffectiveDue ?? DateOnly.MaxValue)
+            .ThenBy(i => Milestones[i].Ref)
+            .ToArray();
+        DuePosition = new int[Milestones.Count];
+        for (var p = 0; p < DueOrder.Length; p++) DuePosition[DueOrder[p]] = p;
+
+        People = BuildPeople();
+        Units = BuildUnits(synonyms ?? UnitSynonyms.Default);
+    }
+
+    public Plan Plan { get; }
+    public string Version { get; }
+    public IReadOnlyList<Milestone> Milestones { get; }
+
+    /// <summary>Milestone positions sorted by effective due date (undated last), then reference.</summary>
+    public int[] DueOrder { get; }
+
+    /// <summary>Each milestone's place in <see cref="DueOrder"/>, to sort a subset without comparing dates again.</summary>
+    public int[] DuePosition { get; }
+
+    public IReadOnlyList<PlanPerson> People { get; }
+    public IReadOnlyList<PlanUnit> Units { get; }
+
+    public int? FindRef(string text) =>
+        MilestoneRef.TryParse(text, out var reference) && _refs.TryGetValue(reference.Value, out var index) ? index : null;
+
+    /// <summary>Known words equal to <paramref name="typed"/>, or failing that, close to it or starting with it.</summary>
+    public IReadOnlyList<WordMatch> Match(string typed)
+    {
+        if (_words.TryGetValue(typed, out var exact)) return [new WordMatch(typed, true, exact)];
+        var allowed = FuzzyText.AllowedEdits(typed.Length);
+        var found = new List<WordMatch>();
+        for (var length = Math.Max(1, typed.Length - allowed); length <= typed.Length + allowed; length++)
+        {
+            if (!_wordsByLength.TryGetValue(length, out var candidates)) continue;
+            foreach (var known in candidates)
+                if (FuzzyText.Distance(typed, known, Math.Min(allowed, FuzzyText.AllowedEdits(known.Length))) is not null)
+                    found.Add(new WordMatch(known, false, _words[known]));
+        }
+        // "transform" for Transformation, "fin" is too short to mean anything.
+        if (typed.Length >= 4)
+            foreach (var (known, use) in _words)
+                if (known.Length > typed.Length + allowed && known.StartsWith(typed, StringComparison.Ordinal))
+                    found.Add(new WordMatch(known, false, use));
+        return found;
+    }
+
+    private WordUse Use(string word)
+    {
+        if (!_words.TryGetValue(word, out var use))
+        {
+            _words[word] = use = new WordUse();
+            if (!_wordsByLength.TryGetValue(word.Length, out var list)) _wordsByLength[word.Length] = list = [];
+            list.Add(word);
+        }
+        return use;
+    }
+
+    private List<PlanPerson> BuildPeople()
+    {
+        var byName = new Dictionary<string, (string Name, SortedSet<int> Milestones)>(StringComparer.Ordinal);
+        for (var i = 0; i < Milestones.Count; i++)
+            foreach (var owner in Milestones[i].Owners)
+            {
+                var phrase = QuestionText.Phrase(owner.Name);
+                if (phrase.Length == 0) continue;
+                if (!byName.TryGetValue(phrase, out var entry)) byName[phrase] = entry = (owner.Name, []);
+                entry.Milestones.Add(i);
+            }
+        var people = new List<PlanPerson>();
+        foreach (var (phrase, (name, milestones)) in byName.OrderBy(p => p.Value.Name, StringComparer.OrdinalIgnoreCase))
+        {
+            var person = new PlanPerson(people.Count, name, phrase.Split(' '), [.. milestones]);
+            people.Add(person);
+            foreach (var word in person.Words.Distinct()) Use(word).People.Add(person.Id);
+        }
+        return people;
+    }
+
+    private List<PlanUnit> BuildUnits(UnitSynonyms synonyms)
+    {
+        var members = new Dictionary<(UnitKind, string), (string Name, List<int> Milestones)>();
+        void Add(UnitKind kind, string? name, int milestone)
+        {
+            if (string.IsNullOrWhiteSpace(name)) return;
+            var phrase = QuestionText.Phrase(name);
+            if (phrase.Length == 0) return;
+            if (!members.TryGetValue((kind, phrase), out var entry)) members[(kind, phrase)] = entry = (name.Trim(), []);
+            entry.Milestones.Add(milestone);
+        }
+        for (var i = 0; i < Milestones.Count; i++)
+        {
+            // "CFO (AD)" is the CFO's directorate: the code before any bracket names the team.
+            Add(UnitKind.Team, TeamCode(Milestones[i].Team), i);
+            Add(UnitKind.Department, Milestones[i].Department, i);
+            Add(UnitKind.Programme, Milestones[i].Programme, i);
+        }
+
+        var units = members
+            .Select((entry, id) => new PlanUnit(id, entry.Key.Item1, entry.Value.Name, entry.Key.Item2, entry.Key.Item2.Split(' '), [.. entry.Value.Milestones]))
+            .ToList();
+        var related = RelatedUnits(units, synonyms);
+        for (var u = 0; u < units.Count; u++)
+        {
+            if (related[u].Count == 0) continue;
+            var all = new SortedSet<int>(units[u].Members);
+            foreach (var other in related[u]) all.UnionWith(units[other].Members);
+            units[u] = units[u] with { Members = [.. all] };
+        }
+        foreach (var unit in units)
+            foreach (var word in unit.Words.Distinct())
+                Use(word).Units.Add(unit.Id);
+        // Synonyms the plan does not use still lead to the units they stand for ("finance" in a plan that only says CFO).
+        foreach (var unit in units)
+            foreach (var synonym in synonyms.RelatedTo(unit.Phrase).Where(s => !s.Contains(' ')))
+                Use(synonym).SynonymUnits.Add(unit.Id);
+        return units;
+    }
+
+    /// <summary>
+    /// Departments and team codes that name the same directorate, read from the plan itself: a department whose
+    /// milestones mostly sit with one team, when that team's milestones mostly sit in that department
+    /// (Finance ↔ CFO). Ties relate nothing. Synonyms relate units whose names they join.
+    /// </summary>
+    private List<List<int>> RelatedUnits(List<PlanUnit> units, UnitSynonyms synonyms)
+    {
+        var related = units.Select(_ => new List<int>()).ToList();
+        var teamOf = new int[Milestones.Count];
+        var departmentOf = new int[Milestones.Count];
+        Array.Fill(teamOf, -1);
+        Array.Fill(departmentOf, -1);
+        foreach (var unit in units)
+            foreach (var m in unit.Members)
+                if (unit.Kind == UnitKind.Team) teamOf[m] = unit.Id;
+                else if (unit.Kind == UnitKind.Department) departmentOf[m] = unit.Id;
+
+        int? Dominant(PlanUnit unit, int[] otherOf)
+        {
+            var counts = unit.Members.Where(m => otherOf[m] >= 0).GroupBy(m => otherOf[m]).Select(g => (Unit: g.Key, Count: g.Count()))
+                .OrderByDescending(g => g.Count).Take(2).ToList();
+            return counts.Count == 0 || (counts.Count == 2 && counts[0].Count == counts[1].Count) ? null : counts[0].Unit;
+        }
+
+        foreach (var department in units.Where(u => u.Kind == UnitKind.Department))
+            if (Dominant(department, teamOf) is { } team && Dominant(units[team], departmentOf) == department.Id)
+                related[department.Id].Add(team);
+
+        foreach (var unit in units)
+            foreach (var synonym in synonyms.RelatedTo(unit.Phrase))
+                foreach (var other in units.Where(o => o.Id != unit.Id && o.Phrase == synonym && o.Kind == UnitKind.Team))
+                    related[unit.Id].Add(other.Id);
+        return related;
+    }
+
+    private static string? TeamCode(string? team)
+    {
+        if (string.IsNullOrWhiteSpace(team)) return null;
+        var bracket = team.IndexOf('(');
+        return (bracket > 0 ? team[..bracket] : team).Trim();
+    }
+}
+
+/// <summary>Where a known word is used: in milestone titles, owner names, unit names, or as a synonym for units.</summary>
+public sealed class WordUse
+{
+    public List<int> Titles { get; } = [];
+    public List<int> People { get; } = [];
+    public List<int> Units { get; } = [];
+    public List<int> SynonymUnits { get; } = [];
+}
+
+/// <summary>A known word a typed word matched, and whether exactly.</summary>
+public readonly record struct WordMatch(string Word, bool Exact, WordUse Use);

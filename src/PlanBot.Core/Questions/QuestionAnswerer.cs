@@ -1,0 +1,192 @@
+using System.Globalization;
+using PlanBot.Core.Plans;
+
+namespace PlanBot.Core.Questions;
+
+/// <summary>
+/// An answer to one question, ready for any front end: <see cref="Text"/> is the sentence to say; the rest is what a
+/// card or a terminal lists. Every milestone is referred to as <c>#REF</c>.
+/// </summary>
+public sealed record Answer
+{
+    public required QuestionKind Kind { get; init; }
+    public required string Text { get; init; }
+    public required string PlanId { get; init; }
+    public required string PlanName { get; init; }
+    public required DateOnly AsAt { get; init; }
+
+    /// <summary>The milestones answered about, sorted by due date (undated last).</summary>
+    public IReadOnlyList<Milestone> Milestones { get; init; } = [];
+
+    /// <summary>For owner and status answers: exception report rows about the milestone.</summary>
+    public IReadOnlyList<ExceptionReportEntry> Exceptions { get; init; } = [];
+
+    public IReadOnlyList<QuestionChoice> Choices { get; init; } = [];
+
+    /// <summary>For <see cref="QuestionKind.UsePlan"/>: the plan id asked for.</summary>
+    public string? RequestedPlanId { get; init; }
+
+    public bool ShowOwners { get; init; }
+}
+
+/// <summary>Answers questions about one plan: reads the question, filters the plan, and words the answer.</summary>
+public static class QuestionAnswerer
+{
+    private static readonly CultureInfo English = CultureInfo.InvariantCulture;
+
+    public static Answer Ask(string? question, PlanIndex index, DateOnly today, string? asker = null) =>
+        Answer(QuestionReader.Read(question, index, today, asker), index, today);
+
+    public static Answer Answer(QuestionReading reading, PlanIndex index, DateOnly today)
+    {
+        var plan = index.Plan;
+        Answer Make(string text) => new() { Kind = reading.Kind, Text = text, PlanId = plan.Id, PlanName = plan.Name, AsAt = today };
+
+        switch (reading.Kind)
+        {
+            case QuestionKind.Help:
+                return Make(HelpText);
+            case QuestionKind.UsePlan:
+                return Make($"Switching to plan '{reading.PlanId}'.") with { RequestedPlanId = reading.PlanId };
+            case QuestionKind.NotUnderstood:
+                return Make((reading.Reason is null ? "Sorry, I didn't understand that." : "Sorry, I didn't understand that. " + reading.Reason)
+                    + " Try \"who owns #" + ExampleRef(index) + "?\", \"what's overdue?\" or \"help\".");
+            case QuestionKind.Unanswerable:
+                return Make(reading.Reason ?? "I can't answer that from this plan.");
+            case QuestionKind.Choice:
+                return Make(reading.Prompt ?? "Which do you mean?") with { Choices = reading.Choices };
+            case QuestionKind.Owner:
+            {
+                var milestone = index.Milestones[reading.Targets[0]];
+                return Make(OwnerSentence(milestone)) with { Milestones = [milestone], ShowOwners = true };
+            }
+            case QuestionKind.Status:
+            {
+                var milestone = index.Milestones[reading.Targets[0]];
+                var exceptions = plan.ExceptionsFor(milestone.Ref).ToList();
+                return Make(StatusSentence(milestone, exceptions, today)) with { Milestones = [milestone], Exceptions = exceptions };
+            }
+            default:
+            {
+                var found = Filter(reading, index, today);
+                var sentence = ListSentence(reading, found.Count, index, today);
+                return Make(sentence) with { Milestones = found, ShowOwners = reading.AsksForOwners };
+            }
+        }
+    }
+
+    public const string HelpText =
+        "Ask me about the plan in your own words, for example: \"who owns milestone 23?\", \"what's overdue in finance?\", " +
+        "\"what's due next week?\", \"what does Sue Graham own?\", \"critical path items that are overdue\", " +
+        "\"is the winter plan done?\", \"how many are complete?\" or \"what do I owe?\". Say \"use plan <id>\" to change plan.";
+
+    private static List<Milestone> Filter(QuestionReading reading, PlanIndex index, DateOnly today)
+    {
+        var filter = reading.Filter;
+        var found = new List<Milestone>();
+        if (reading.Targets.Count > 0)
+        {
+            foreach (var i in reading.Targets.OrderBy(i => index.DuePosition[i]))
+                if (filter.Matches(index.Milestones[i], i, today)) found.Add(index.Milestones[i]);
+            return found;
+        }
+        foreach (var i in index.DueOrder)
+            if (filter.Matches(index.Milestones[i], i, today)) found.Add(index.Milestones[i]);
+        return found;
+    }
+
+    private static string ListSentence(QuestionReading reading, int count, PlanIndex index, DateOnly today)
+    {
+        var filter = reading.Filter;
+        var parts = new List<string>();
+        if (filter.Overdue) parts.Add("overdue");
+        if (filter.Status is { } status) parts.Add(status switch
+        {
+            StatusWanted.Delayed => "delayed",
+            StatusWanted.AtRisk => "at risk",
+            StatusWanted.NotStarted => "not started",
+            StatusWanted.OnTrack => "on track",
+            StatusWanted.Finished => "complete",
+            _ => "still open",
+        });
+        if (filter.Rag is { } rag) parts.Add("rated " + rag.ToString().ToLowerInvariant());
+        if (filter.CriticalPath) parts.Add("on the critical path");
+        foreach (var unit in filter.UnitGroups) parts.Add("in " + unit.Name);
+        if (filter.People.Count > 0)
+        {
+            var names = string.Join(" and ", filter.People.Select(p => p.Name));
+            parts.Add(filter.PeopleAreAsker && filter.People.Count == 1 ? $"owned by you ({names})" : "owned by " + names);
+        }
+        if (filter.TitleWords.Count > 0) parts.Add("with " + string.Join(" and ", filter.TitleWords.Select(w => $"'{w.Typed}'")) + " in the title");
+        if (filter.Window is { } window) parts.Add(window.Description);
+        if (reading.Targets.Count > 0) parts.Add("of " + string.Join(", ", reading.Targets.Select(i => index.Milestones[i].Ref.Display)));
+
+        var noun = count == 1 ? "milestone" : "milestones";
+        var described = parts.Count == 0 ? $"in {AnswerFormat.PlanLabel(index)}" : string.Join(' ', parts);
+        var asAt = $"as at {Date(today)}";
+        return count == 0 ? $"No milestones {described} {asAt}." : $"{count} {noun} {described} {asAt}.";
+    }
+
+    private static string OwnerSentence(Milestone milestone)
+    {
+        var delivery = Names(milestone.DeliveryOwners);
+        var accountable = Names(milestone.AccountableOwners);
+        var head = $"{milestone.Ref.Display} {milestone.Title}";
+        if (delivery is null && accountable is null) return $"{head} has no owner named in the plan.";
+        var parts = new List<string>();
+        if (delivery is not null) parts.Add("delivery owner " + delivery);
+        if (accountable is not null) parts.Add("accountable owner " + accountable);
+        return $"{head}: {string.Join("; ", parts)}.";
+    }
+
+    private static string StatusSentence(Milestone milestone, List<ExceptionReportEntry> exceptions, DateOnly today)
+    {
+        var status = StatusName(milestone);
+        var dates = new List<string>();
+        if (milestone.Due.Date is { } due) dates.Add("due " + Date(due));
+        else if (!milestone.Due.IsBlank) dates.Add("due " + milestone.Due.Text);
+        if (milestone.RevisedDue.Date is { } revised) dates.Add("revised to " + Date(revised));
+        if (!milestone.IsFinished && milestone.EffectiveDue is { } effective && effective < today)
+        {
+            var days = today.DayNumber - effective.DayNumber;
+            dates.Add($"{days} day{(days == 1 ? "" : "s")} overdue");
+        }
+        var sentence = $"{milestone.Ref.Display} {milestone.Title}: {status}" + (dates.Count > 0 ? $" ({string.Join(", ", dates)})." : ".");
+        if (exceptions.LastOrDefault() is { } exception)
+        {
+            sentence += " Exception report: " + (string.IsNullOrWhiteSpace(exception.Reason) ? "no reason given" : Shorten(exception.Reason, 300).TrimEnd('.')) + ".";
+            if (exception.ProposedRevisedDate.Date is { } proposed) sentence += $" Proposed revised date {Date(proposed)}.";
+            else if (!exception.ProposedRevisedDate.IsBlank) sentence += $" Proposed revised date: {exception.ProposedRevisedDate.Text}.";
+        }
+        if (!string.IsNullOrWhiteSpace(milestone.ProgressNote))
+            sentence += " Latest update: " + Shorten(PlanBot.Core.Dates.CellMarkup.Strip(milestone.ProgressNote), 300);
+        return sentence;
+    }
+
+    public static string StatusName(Milestone milestone) => milestone.Status switch
+    {
+        MilestoneStatus.NotStarted => "not started",
+        MilestoneStatus.OnTrack => "on track",
+        MilestoneStatus.AtRisk => "at risk",
+        MilestoneStatus.Delayed => "delayed",
+        MilestoneStatus.Complete => "complete",
+        MilestoneStatus.Closed => "closed",
+        _ => milestone.Rag == Rag.Blue ? "complete" : string.IsNullOrWhiteSpace(milestone.StatusText) ? "no status given" : milestone.StatusText.Trim(),
+    };
+
+    public static string Date(DateOnly date) => date.ToString("d MMM yyyy", English);
+
+    private static string? Names(IEnumerable<Owner> owners)
+    {
+        var names = owners.Select(o => o.Name).Distinct().ToList();
+        return names.Count == 0 ? null : string.Join(", ", names);
+    }
+
+    private static string Shorten(string text, int length)
+    {
+        var flat = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return flat.Length <= length ? flat : flat[..length].TrimEnd() + "…";
+    }
+
+    private static string ExampleRef(PlanIndex index) => index.Milestones.Count > 0 ? index.Milestones[0].Ref.Value : "1";
+}

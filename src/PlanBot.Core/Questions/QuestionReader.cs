@@ -1,0 +1,420 @@
+using System.Text.RegularExpressions;
+using PlanBot.Core.Plans;
+
+namespace PlanBot.Core.Questions;
+
+/// <summary>
+/// Reads a plain-English question against one plan. Deterministic and explainable: the due window is read first, then
+/// references, then PlanBot's own phrases (<see cref="QuestionVocabulary"/>), and what is left is looked up among the
+/// plan's people, teams and titles — exact words before typos. A word that is none of these is reported, not guessed.
+/// </summary>
+public static partial class QuestionReader
+{
+    private const int MaxChoices = 8;
+
+    /// <param name="asker">The asking user's display name, for "me/my/I"; null when unknown.</param>
+    public static QuestionReading Read(string? question, PlanIndex index, DateOnly today, string? asker = null)
+    {
+        if (string.IsNullOrWhiteSpace(question)) return QuestionReading.NotUnderstood();
+        var text = QuestionText.Normalise(question);
+        var words = QuestionText.Words(text);
+        var phrase = string.Join(' ', words.Select(w => w.Text));
+        if (words.Count == 0) return question.Trim() == "?" ? new QuestionReading { Kind = QuestionKind.Help } : QuestionReading.NotUnderstood();
+        if (QuestionVocabulary.HelpWords.Contains(phrase) || (words[0].Text == "help" && words.Count <= 4))
+            return new QuestionReading { Kind = QuestionKind.Help };
+        if (UsePlan().Match(phrase) is { Success: true } use)
+            return new QuestionReading { Kind = QuestionKind.UsePlan, PlanId = use.Groups["id"].Value.Replace(' ', '-') };
+
+        return new Reading(question, text, words, index, today, asker).Run();
+    }
+
+    /// <summary>The state of one question while it is read; each word ends up consumed, a cue, a content word or unknown.</summary>
+    private sealed class Reading(string original, string text, List<Word> words, PlanIndex index, DateOnly today, string? asker)
+    {
+        private readonly bool[] _consumed = new bool[words.Count];
+        private readonly HashSet<Cue> _cues = [];
+        private readonly List<int> _refs = [];
+        private readonly List<string> _missingRefs = [];
+        private readonly List<int> _content = [];
+        private readonly List<string> _softTitleWords = [];
+        private readonly List<string> _unknown = [];
+        private readonly HashSet<int> _afterInside = [];
+        private DueWindow? _window;
+
+        public QuestionReading Run()
+        {
+            ReadWindow();
+            ConsumePhrases(QuestionVocabulary.NotAboutMe);
+            ReadReferences();
+            ClassifyWords();
+
+            if (_missingRefs.Count > 0 && _refs.Count == 0)
+                return Unanswerable($"There is no milestone {string.Join(", ", _missingRefs.Select(r => "#" + r))} in {AnswerFormat.PlanLabel(index)}.");
+
+            var entities = ResolveContent();
+            if (entities.Choice is { } choice) return choice;
+            if (_unknown.Count > 0) return UnknownWords();
+
+            var wantsOne = _cues.Contains(Cue.Owner) || _cues.Contains(Cue.Status) || IsYesNoQuestion();
+            if (_refs.Count == 1 && !_cues.Contains(Cue.Count))
+                return Single(_refs[0]);
+            if (_refs.Count == 0 && wantsOne && !_cues.Contains(Cue.Count) && !_cues.Contains(Cue.All) && _content.Count > 0
+                && entities.People.Count == 0 && FindByTitle() is { } titled)
+                return titled;
+
+            return List(entities);
+        }
+
+        private void ReadWindow()
+        {
+            if (DueWindowReader.TryRead(text, today, out var window, out var found))
+            {
+                _window = window;
+                var (start, length) = found.GetOffsetAndLength(text.Length);
+                for (var i = 0; i < words.Count; i++)
+                    if (words[i].Start < start + length && words[i].End > start) _consumed[i] = true;
+            }
+        }
+
+        private void ConsumePhrases(IReadOnlyList<string[]> phrases)
+        {
+            for (var i = 0; i < words.Count; i++)
+                foreach (var p in phrases)
+                    if (At(i, p))
+                    {
+                        for (var k = 0; k < p.Length; k++) _consumed[i + k] = true;
+                        break;
+                    }
+        }
+
+        private bool At(int i, string[] phrase)
+        {
+            if (i + phrase.Length > words.Count) return false;
+            for (var k = 0; k < phrase.Length; k++)
+                if (_consumed[i + k] || words[i + k].Text != phrase[k]) return false;
+            return true;
+        }
+
+        private void ReadReferences()
+        {
+            for (var i = 0; i < words.Count; i++)
+            {
+                if (_consumed[i]) continue;
+                var word = words[i].Text;
+                var hashed = word.StartsWith('#');
+                var bare = word.TrimStart('#');
+                var led = i > 0 && QuestionVocabulary.RefLeaders.Contains(words[i - 1].Text);
+                if (!MilestoneRef.TryParse(bare, out var reference) || !char.IsDigit(bare[0])) continue;
+                if (index.FindRef(bare) is { } found)
+                {
+                    _refs.Add(found);
+                    _consumed[i] = true;
+                    if (led) _consumed[i - 1] = true;
+                }
+                else if (hashed || led)
+                {
+                    _missingRefs.Add(reference.Value);
+                    _consumed[i] = true;
+                }
+            }
+        }
+
+        private void ClassifyWords()
+        {
+            // "IT" in capitals is the department, not the pronoun.
+            var itIsAName = ItInCapitals().IsMatch(original);
+            for (var i = 0; i < words.Count; i++)
+            {
+                if (_consumed[i]) continue;
+                var cue = QuestionVocabulary.Phrases.FirstOrDefault(p => At(i, p.Words) && !(itIsAName && p.Words is ["it"]));
+                if (cue.Words is not null)
+                {
+                    for (var k = 0; k < cue.Words.Length; k++) _consumed[i + k] = true;
+                    if (cue.Cue == Cue.Inside) _afterInside.Add(i + cue.Words.Length);
+                    else _cues.Add(cue.Cue);
+                    continue;
+                }
+
+                var word = words[i].Text;
+                if (word.StartsWith('#')) word = word.TrimStart('#');
+                _consumed[i] = true;
+                if (word.Length == 0) continue;
+                var matches = index.Match(word);
+                if (QuestionVocabulary.Ordinary.Contains(word) && !(itIsAName && word == "it"))
+                {
+                    if (word.Length >= 4 && matches.Any(m => m.Exact && m.Use.Titles.Count > 0)) _softTitleWords.Add(word);
+                    continue;
+                }
+                if (matches.Any(m => m.Exact))
+                {
+                    _content.Add(i);
+                    continue;
+                }
+                if (word.Length >= 5 && FuzzyCue(word) is { } fuzzyCue)
+                {
+                    _cues.Add(fuzzyCue);
+                    continue;
+                }
+                if (matches.Count > 0)
+                {
+                    _content.Add(i);
+                    continue;
+                }
+                if (word.Length >= 4 && QuestionVocabulary.Ordinary.Any(o => o.Length >= 4 && FuzzyText.IsCloseTo(word, o))) continue;
+                _unknown.Add(word);
+            }
+        }
+
+        private static Cue? FuzzyCue(string word)
+        {
+            foreach (var (phraseWords, cue) in QuestionVocabulary.Phrases)
+                if (phraseWords.Length == 1 && phraseWords[0].Length >= 5 && cue != Cue.Inside && FuzzyText.IsCloseTo(word, phraseWords[0]))
+                    return cue;
+            return null;
+        }
+
+        private sealed record Entities(List<PlanPerson> People, List<UnitMatch> Units, List<TitleWord> Titles, QuestionReading? Choice);
+
+        /// <summary>
+        /// Splits runs of adjacent content words into people ("sue graham"), units ("primary care") and title words,
+        /// longest match first. A name that fits several people asks back; a unit phrase that fits several units means all of them.
+        /// </summary>
+        private Entities ResolveContent()
+        {
+            var people = new List<PlanPerson>();
+            var units = new List<UnitMatch>();
+            var titles = new List<TitleWord>();
+            var position = 0;
+            while (position < _content.Count)
+            {
+                var run = 1;
+                while (position + run < _content.Count && _content[position + run] == _content[position + run - 1] + 1) run++;
+                var runWords = _content.Skip(position).Take(run).ToList();
+                var s = 0;
+                while (s < runWords.Count)
+                {
+                    var matched = false;
+                    for (var length = Math.Min(4, runWords.Count - s); length >= 1 && !matched; length--)
+                    {
+                        var span = runWords.Skip(s).Take(length).ToList();
+                        var spanWords = span.Select(i => words[i].Text.TrimStart('#')).ToList();
+                        var (personIds, personExact) = Intersect(spanWords, u => u.People);
+                        var (unitIds, unitExact) = Intersect(spanWords, u => u.Units.Concat(u.SynonymUnits));
+                        var takePerson = personIds.Count > 0 && (unitIds.Count == 0 || (personExact && !unitExact)
+                            || (personExact == unitExact && !_afterInside.Contains(span[0])));
+                        if (takePerson)
+                        {
+                            var candidates = personIds.Select(id => index.People[id]).ToList();
+                            if (candidates.Count > 1)
+                            {
+                                var typed = string.Join(' ', spanWords);
+                                return new Entities(people, units, titles, AskWhichPerson(typed, span, candidates));
+                            }
+                            people.Add(candidates[0]);
+                            matched = true;
+                        }
+                        else if (unitIds.Count > 0)
+                        {
+                            var found = unitIds.Select(id => index.Units[id]).ToList();
+                            var members = new SortedSet<int>(found.SelectMany(u => u.Members));
+                            units.Add(new UnitMatch(string.Join(' ', spanWords), found, [.. members]));
+                            matched = true;
+                        }
+                        if (matched) s += length;
+                    }
+                    if (!matched)
+                    {
+                        var word = words[runWords[s]].Text.TrimStart('#');
+                        var inTitles = TitleMatches(word);
+                        if (inTitles.Count > 0) titles.Add(new TitleWord(word, inTitles));
+                        else _unknown.Add(word);
+                        s++;
+                    }
+                }
+                position += run;
+            }
+            return new Entities(people, units, titles, null);
+        }
+
+        /// <summary>Ids every word of the span points at (exact matches of a word when it has any), and whether all were exact.</summary>
+        private (HashSet<int> Ids, bool Exact) Intersect(List<string> spanWords, Func<WordUse, IEnumerable<int>> select)
+        {
+            HashSet<int>? ids = null;
+            var allExact = true;
+            foreach (var word in spanWords)
+            {
+                var matches = index.Match(word).Where(m => select(m.Use).Any()).ToList();
+                var best = matches.Where(m => m.Exact).ToList();
+                if (best.Count == 0) { best = matches; allExact = false; }
+                var these = best.SelectMany(m => select(m.Use)).ToHashSet();
+                if (ids is null) ids = these;
+                else ids.IntersectWith(these);
+                if (ids.Count == 0) return ([], false);
+            }
+            return (ids ?? [], allExact);
+        }
+
+        private HashSet<int> TitleMatches(string word)
+        {
+            var matches = index.Match(word).Where(m => m.Use.Titles.Count > 0).ToList();
+            var best = matches.Where(m => m.Exact).ToList();
+            if (best.Count == 0) best = matches;
+            return best.SelectMany(m => m.Use.Titles).ToHashSet();
+        }
+
+        private QuestionReading AskWhichPerson(string typed, List<int> span, List<PlanPerson> candidates)
+        {
+            var start = words[span[0]].Start;
+            var end = words[span[^1]].End;
+            return new QuestionReading
+            {
+                Kind = QuestionKind.Choice,
+                Prompt = $"More than one person in {AnswerFormat.PlanLabel(index)} matches '{typed}'. Which do you mean?",
+                Choices = candidates.Take(MaxChoices)
+                    .Select(p => new QuestionChoice(p.Name, text[..start] + p.Name + text[end..]))
+                    .ToList(),
+            };
+        }
+
+        private bool IsYesNoQuestion() =>
+            words.Count > 0 && words[0].Text is "is" or "has" or "was" or "did" or "does" or "have" or "isnt" or "hasnt" or "will" or "are";
+
+        /// <summary>
+        /// The one milestone whose title holds every content word ("the winter plan" → #34); several equally good
+        /// titles ask back. Words that name a person or team exactly, and no title, are not title words.
+        /// </summary>
+        private QuestionReading? FindByTitle()
+        {
+            HashSet<int>? candidates = null;
+            foreach (var i in _content)
+            {
+                var word = words[i].Text.TrimStart('#');
+                var matches = index.Match(word);
+                var exactTitles = matches.Where(m => m.Exact && m.Use.Titles.Count > 0).SelectMany(m => m.Use.Titles).ToHashSet();
+                HashSet<int> these;
+                if (exactTitles.Count > 0) these = exactTitles;
+                else if (matches.Any(m => m.Exact)) return null;
+                else these = matches.Where(m => m.Use.Titles.Count > 0).SelectMany(m => m.Use.Titles).ToHashSet();
+                if (candidates is null) candidates = these;
+                else candidates.IntersectWith(these);
+                if (candidates.Count == 0) return null;
+            }
+            if (candidates is null || candidates.Count == 0) return null;
+            if (candidates.Count > 1 && _softTitleWords.Count > 0)
+            {
+                var scored = candidates.Select(c => (Milestone: c, Score: _softTitleWords.Count(w => index.Match(w).Any(m => m.Exact && m.Use.Titles.Contains(c)))))
+                    .ToList();
+                var top = scored.Max(s => s.Score);
+                candidates = scored.Where(s => s.Score == top).Select(s => s.Milestone).ToHashSet();
+            }
+            if (candidates.Count == 1) return Single(candidates.First());
+            if (candidates.Count > MaxChoices) return null;
+            var owner = _cues.Contains(Cue.Owner);
+            return new QuestionReading
+            {
+                Kind = QuestionKind.Choice,
+                Prompt = $"{candidates.Count} milestones in {AnswerFormat.PlanLabel(index)} match. Which do you mean?",
+                Choices = candidates.Order().Select(i => index.Milestones[i])
+                    .OrderBy(m => m.Ref)
+                    .Select(m => new QuestionChoice($"{m.Ref.Display} {m.Title}", (owner ? "who owns " : "status of ") + m.Ref.Display))
+                    .ToList(),
+            };
+        }
+
+        private QuestionReading Single(int milestone) => new()
+        {
+            Kind = _cues.Contains(Cue.Owner) ? QuestionKind.Owner : QuestionKind.Status,
+            Targets = [milestone],
+        };
+
+        private QuestionReading List(Entities entities)
+        {
+            var kind = _cues.Contains(Cue.Count) ? QuestionKind.Count : QuestionKind.List;
+            var people = entities.People;
+            var asker = false;
+            if (_cues.Contains(Cue.Me))
+            {
+                if (FindAsker() is not { } me)
+                    return Unanswerable(string.IsNullOrWhiteSpace(original) || string.IsNullOrWhiteSpace(AskerName)
+                        ? "I don't know who you are here, so I can't tell which milestones are yours. Ask about an owner by name instead."
+                        : $"I can't find you ({AskerName}) among the owners in {AnswerFormat.PlanLabel(index)}. Ask about an owner by name instead.");
+                people = [.. people, me];
+                asker = true;
+            }
+
+            StatusWanted? status = null;
+            foreach (var (cue, wanted) in StatusCues)
+                if (_cues.Contains(cue)) { status = wanted; break; }
+            Rag? rag = _cues.Contains(Cue.Red) ? Rag.Red : _cues.Contains(Cue.Amber) ? Rag.Amber
+                : _cues.Contains(Cue.Green) ? Rag.Green : _cues.Contains(Cue.Blue) ? Rag.Blue : null;
+            var window = _window;
+            if (window is null && _cues.Contains(Cue.Upcoming))
+                window = new DueWindow(today, today.AddDays(14), $"due in the next 2 weeks ({today:d MMM} – {today.AddDays(14):d MMM yyyy})");
+
+            var filter = new MilestoneFilter
+            {
+                Overdue = _cues.Contains(Cue.Overdue),
+                Status = status,
+                Rag = rag,
+                CriticalPath = _cues.Contains(Cue.CriticalPath),
+                Window = window,
+                UnitGroups = entities.Units,
+                People = people,
+                PeopleAreAsker = asker,
+                TitleWords = entities.Titles,
+            };
+            var targets = _refs.Distinct().ToList();
+            if (filter.IsEmpty && targets.Count == 0 && !_cues.Contains(Cue.All) && kind != QuestionKind.Count && !AsksForEverything())
+                return QuestionReading.NotUnderstood();
+            return new QuestionReading { Kind = kind, Filter = filter, Targets = targets, AsksForOwners = _cues.Contains(Cue.Owner) };
+        }
+
+        // Statuses in order of precedence when a question somehow names two ("delayed items not yet done").
+        private static readonly (Cue Cue, StatusWanted Wanted)[] StatusCues =
+        [
+            (Cue.Delayed, StatusWanted.Delayed), (Cue.AtRisk, StatusWanted.AtRisk), (Cue.NotStarted, StatusWanted.NotStarted),
+            (Cue.OnTrack, StatusWanted.OnTrack), (Cue.Finished, StatusWanted.Finished), (Cue.Open, StatusWanted.Open),
+        ];
+
+        private bool AsksForEverything() =>
+            words.Any(w => w.Text is "milestones" or "actions" or "items" or "tasks" or "deliverables" or "list" or "show" or "due" or "everything");
+
+        private string? AskerName => asker is null ? null : QuestionText.Phrase(asker);
+
+        /// <summary>
+        /// The owner the asking user is: their Teams name ("Sue Graham", "Graham, Sue", "Sue Graham (CCG)") against
+        /// every owner's name, word for word, ignoring order and anything in brackets.
+        /// </summary>
+        private PlanPerson? FindAsker()
+        {
+            if (string.IsNullOrWhiteSpace(asker)) return null;
+            var withoutBrackets = Brackets().Replace(asker, " ");
+            var askerWords = QuestionText.Phrase(withoutBrackets).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet();
+            if (askerWords.Count == 0) return null;
+            var full = index.People.Where(p => p.Words.Length >= 2 && p.Words.All(askerWords.Contains)).ToList();
+            if (full.Count == 1) return full[0];
+            var exact = index.People.Where(p => p.Words.ToHashSet().SetEquals(askerWords)).ToList();
+            return exact.Count == 1 ? exact[0] : null;
+        }
+
+        private QuestionReading UnknownWords()
+        {
+            var shown = string.Join(", ", _unknown.Distinct().Take(3).Select(w => $"'{(w.Length > 30 ? w[..30] + "…" : w)}'"));
+            var all = words.Count(w => !QuestionVocabulary.Ordinary.Contains(w.Text));
+            return QuestionReading.NotUnderstood(_unknown.Count >= all || _unknown.Count > 3
+                ? null
+                : $"I don't know {shown}: no owner, team or milestone title in {AnswerFormat.PlanLabel(index)} matches.");
+        }
+
+        private QuestionReading Unanswerable(string reason) => new() { Kind = QuestionKind.Unanswerable, Reason = reason };
+    }
+
+    [GeneratedRegex(@"^(?:please\s+)?(?:use|switch\s+to|change\s+to|set|select|choose|pick|default\s+to)\s+(?:the\s+)?(?:plan\s+(?<id>[a-z0-9][a-z0-9 ]{0,39})|(?<id>[a-z0-9][a-z0-9 ]{0,39}?)\s+plan)(?:\s+please)?$")]
+    private static partial Regex UsePlan();
+
+    [GeneratedRegex(@"\bIT\b")]
+    private static partial Regex ItInCapitals();
+
+    [GeneratedRegex(@"\([^)]*\)")]
+    private static partial Regex Brackets();
+}
