@@ -1,4 +1,5 @@
 using PlanBot.Core.Plans;
+using PlanBot.Core.Questions;
 using PlanBot.Core.Time;
 using PlanBot.Storage;
 using PlanBot.Trackers.Importing;
@@ -15,6 +16,10 @@ public static class PlanBotServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(), PlanClock.ParseToday(configuration["PlanBot:Today"])));
         services.AddPlanBotTableStorage(configuration);
         services.AddPlanBotTeams(configuration);
+        services.AddOptions<QuestionOptions>().BindConfiguration(QuestionOptions.Section);
+        services.AddSingleton(sp => new PlanReadModels(
+            sp.GetRequiredService<IPlanStore>(),
+            UnitSynonyms.Default.With(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<QuestionOptions>>().Value.Synonyms)));
         services.AddSingleton(sp => new PlanImportService(sp.GetRequiredService<IPlanStore>(), sp.GetRequiredService<PlanClock>().Time));
 
         services.AddOptions<SamplePlanOptions>().BindConfiguration(SamplePlanOptions.Section);

@@ -60,9 +60,10 @@ public sealed class MessagesEndpointTests(AzuriteFixture azurite)
     [InlineData("# heading", "understand “# heading”")] // mid-line, so not a heading
     [InlineData("Ystadegau'r GIG — 統計 — إحصاءات 🎉", "Ystadegau'r GIG — 統計 — إحصاءات 🎉")]
     [InlineData("\u0000\u0007\u001b[31m red", @"\[31m red")]
-    public async Task Text_that_is_not_a_command_gets_a_polite_answer_with_the_text_escaped(string text, string shownAs)
+    public async Task Text_that_is_not_a_question_gets_a_polite_answer_with_the_text_escaped(string text, string shownAs)
     {
         await using var host = BotHost.Start(azurite);
+        await BotHost.ImportAsync(host, TestPlans.Small("odkm", milestones: 4));
 
         var response = await BotHost.PostAsync(host.CreateClient(), BotHost.Message(text));
 
@@ -78,6 +79,7 @@ public sealed class MessagesEndpointTests(AzuriteFixture azurite)
     public async Task A_ten_thousand_character_message_is_answered_not_refused()
     {
         await using var host = BotHost.Start(azurite);
+        await BotHost.ImportAsync(host, TestPlans.Small("odkm", milestones: 4));
 
         var response = await BotHost.PostAsync(host.CreateClient(), BotHost.Message(new string('x', 10_000)));
 

@@ -40,11 +40,11 @@ public sealed record MilestoneFilter
     {
         if (Overdue && (milestone.IsFinished || milestone.EffectiveDue is not { } due || due >= today)) return false;
         if (Status is { } status && !HasStatus(milestone, status)) return false;
-        // A window on its own means work still to do; with a status word the user chose what they want to see.
+        // A window on its own means work still to do; with a status or colour the user chose what they want to see.
         if (Window is { } window)
         {
             if (milestone.EffectiveDue is not { } date || !window.Contains(date)) return false;
-            if (Status is null && milestone.IsFinished) return false;
+            if (Status is null && Rag is null && milestone.IsFinished) return false;
         }
         if (Rag is { } rag && EffectiveRag(milestone) != rag) return false;
         if (CriticalPath && !milestone.CriticalPath) return false;

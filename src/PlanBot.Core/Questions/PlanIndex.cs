@@ -25,6 +25,7 @@ public sealed class PlanIndex
     private readonly Dictionary<string, WordUse> _words = new(StringComparer.Ordinal);
     private readonly Dictionary<int, List<string>> _wordsByLength = [];
     private readonly Dictionary<string, int> _refs = new(StringComparer.Ordinal);
+    private readonly string _allTitles;
 
     public PlanIndex(Plan plan, string version, UnitSynonyms? synonyms = null)
     {
@@ -37,6 +38,8 @@ public sealed class PlanIndex
             foreach (var word in QuestionText.Phrase(Milestones[i].Title).Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct())
                 Use(word).Titles.Add(i);
         }
+        // Every title as words, one per line, framed by spaces so a phrase matches whole words only.
+        _allTitles = string.Join('\n', Milestones.Select(m => " " + QuestionText.Phrase(m.Title) + " "));
         DueOrder = Enumerable.Range(0, Milestones.Count)
             .OrderBy(i => Milestones[i].EffectiveDue ?? DateOnly.MaxValue)
             .ThenBy(i => Milestones[i].Ref)
@@ -64,25 +67,35 @@ public sealed class PlanIndex
     public int? FindRef(string text) =>
         MilestoneRef.TryParse(text, out var reference) && _refs.TryGetValue(reference.Value, out var index) ? index : null;
 
+    /// <summary>Whether some title has these words together ("stage 3").</summary>
+    public bool TitlesContain(string phrase) => _allTitles.Contains(" " + phrase + " ", StringComparison.Ordinal);
+
     /// <summary>Known words equal to <paramref name="typed"/>, or failing that, close to it or starting with it.</summary>
     public IReadOnlyList<WordMatch> Match(string typed)
     {
-        if (_words.TryGetValue(typed, out var exact)) return [new WordMatch(typed, true, exact)];
+        if (_words.TryGetValue(typed, out var exact))
+        {
+            // With the exact word, its plural or singular ("structure", "structures") where the plan has both.
+            var found = new List<WordMatch> { new(typed, true, exact) };
+            foreach (var variant in (string[])[typed + "s", typed + "es", typed.EndsWith('s') ? typed[..^1] : "", typed.EndsWith("es") ? typed[..^2] : ""])
+                if (variant.Length > 0 && _words.TryGetValue(variant, out var use)) found.Add(new WordMatch(variant, false, use));
+            return found;
+        }
         var allowed = FuzzyText.AllowedEdits(typed.Length);
-        var found = new List<WordMatch>();
+        var close = new List<WordMatch>();
         for (var length = Math.Max(1, typed.Length - allowed); length <= typed.Length + allowed; length++)
         {
             if (!_wordsByLength.TryGetValue(length, out var candidates)) continue;
             foreach (var known in candidates)
                 if (FuzzyText.Distance(typed, known, Math.Min(allowed, FuzzyText.AllowedEdits(known.Length))) is not null)
-                    found.Add(new WordMatch(known, false, _words[known]));
+                    close.Add(new WordMatch(known, false, _words[known]));
         }
         // "transform" for Transformation, "fin" is too short to mean anything.
         if (typed.Length >= 4)
             foreach (var (known, use) in _words)
                 if (known.Length > typed.Length + allowed && known.StartsWith(typed, StringComparison.Ordinal))
-                    found.Add(new WordMatch(known, false, use));
-        return found;
+                    close.Add(new WordMatch(known, false, use));
+        return close;
     }
 
     private WordUse Use(string word)
@@ -139,7 +152,7 @@ public sealed class PlanIndex
         var units = members
             .Select((entry, id) => new PlanUnit(id, entry.Key.Item1, entry.Value.Name, entry.Key.Item2, entry.Key.Item2.Split(' '), [.. entry.Value.Milestones]))
             .ToList();
-        var related = RelatedUnits(units, synonyms);
+        var related = RelatedUnits(units);
         for (var u = 0; u < units.Count; u++)
         {
             if (related[u].Count == 0) continue;
@@ -160,9 +173,10 @@ public sealed class PlanIndex
     /// <summary>
     /// Departments and team codes that name the same directorate, read from the plan itself: a department whose
     /// milestones mostly sit with one team, when that team's milestones mostly sit in that department
-    /// (Finance ↔ CFO). Ties relate nothing. Synonyms relate units whose names they join.
+    /// (Finance ↔ CFO). Ties relate nothing. Synonyms only stand in for words the plan does not use (see
+    /// <see cref="WordUse.SynonymUnits"/>): the plan's own data wins.
     /// </summary>
-    private List<List<int>> RelatedUnits(List<PlanUnit> units, UnitSynonyms synonyms)
+    private List<List<int>> RelatedUnits(List<PlanUnit> units)
     {
         var related = units.Select(_ => new List<int>()).ToList();
         var teamOf = new int[Milestones.Count];
@@ -185,10 +199,6 @@ public sealed class PlanIndex
             if (Dominant(department, teamOf) is { } team && Dominant(units[team], departmentOf) == department.Id)
                 related[department.Id].Add(team);
 
-        foreach (var unit in units)
-            foreach (var synonym in synonyms.RelatedTo(unit.Phrase))
-                foreach (var other in units.Where(o => o.Id != unit.Id && o.Phrase == synonym && o.Kind == UnitKind.Team))
-                    related[unit.Id].Add(other.Id);
         return related;
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PlanBot.Core.Dates;
 using PlanBot.Core.Plans;
 
 namespace PlanBot.Core.Questions;
@@ -27,6 +28,12 @@ public sealed record Answer
     public string? RequestedPlanId { get; init; }
 
     public bool ShowOwners { get; init; }
+
+    /// <summary>For status answers: the tracker's latest progress text, without markup.</summary>
+    public string? LatestUpdate { get; init; }
+
+    /// <summary>For questions not understood or not answerable: why, when PlanBot can say.</summary>
+    public string? Reason { get; init; }
 }
 
 /// <summary>Answers questions about one plan: reads the question, filters the plan, and words the answer.</summary>
@@ -50,7 +57,7 @@ public static class QuestionAnswerer
                 return Make($"Switching to plan '{reading.PlanId}'.") with { RequestedPlanId = reading.PlanId };
             case QuestionKind.NotUnderstood:
                 return Make((reading.Reason is null ? "Sorry, I didn't understand that." : "Sorry, I didn't understand that. " + reading.Reason)
-                    + " Try \"who owns #" + ExampleRef(index) + "?\", \"what's overdue?\" or \"help\".");
+                    + " Try \"who owns #" + ExampleRef(index) + "?\", \"what's overdue?\" or \"help\".") with { Reason = reading.Reason };
             case QuestionKind.Unanswerable:
                 return Make(reading.Reason ?? "I can't answer that from this plan.");
             case QuestionKind.Choice:
@@ -64,7 +71,8 @@ public static class QuestionAnswerer
             {
                 var milestone = index.Milestones[reading.Targets[0]];
                 var exceptions = plan.ExceptionsFor(milestone.Ref).ToList();
-                return Make(StatusSentence(milestone, exceptions, today)) with { Milestones = [milestone], Exceptions = exceptions };
+                var update = string.IsNullOrWhiteSpace(milestone.ProgressNote) ? null : CellMarkup.Strip(milestone.ProgressNote).Trim();
+                return Make(StatusSentence(milestone, exceptions, update, today)) with { Milestones = [milestone], Exceptions = exceptions, LatestUpdate = update };
             }
             default:
             {
@@ -139,7 +147,7 @@ public static class QuestionAnswerer
         return $"{head}: {string.Join("; ", parts)}.";
     }
 
-    private static string StatusSentence(Milestone milestone, List<ExceptionReportEntry> exceptions, DateOnly today)
+    private static string StatusSentence(Milestone milestone, List<ExceptionReportEntry> exceptions, string? update, DateOnly today)
     {
         var status = StatusName(milestone);
         var dates = new List<string>();
@@ -158,8 +166,7 @@ public static class QuestionAnswerer
             if (exception.ProposedRevisedDate.Date is { } proposed) sentence += $" Proposed revised date {Date(proposed)}.";
             else if (!exception.ProposedRevisedDate.IsBlank) sentence += $" Proposed revised date: {exception.ProposedRevisedDate.Text}.";
         }
-        if (!string.IsNullOrWhiteSpace(milestone.ProgressNote))
-            sentence += " Latest update: " + Shorten(PlanBot.Core.Dates.CellMarkup.Strip(milestone.ProgressNote), 300);
+        if (!string.IsNullOrEmpty(update)) sentence += " Latest update: " + Shorten(update, 300);
         return sentence;
     }
 

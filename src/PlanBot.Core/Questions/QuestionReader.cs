@@ -10,22 +10,32 @@ namespace PlanBot.Core.Questions;
 /// </summary>
 public static partial class QuestionReader
 {
-    private const int MaxChoices = 8;
+    // Teams shows at most six buttons on a card.
+    private const int MaxChoices = 6;
 
     /// <param name="asker">The asking user's display name, for "me/my/I"; null when unknown.</param>
     public static QuestionReading Read(string? question, PlanIndex index, DateOnly today, string? asker = null)
     {
         if (string.IsNullOrWhiteSpace(question)) return QuestionReading.NotUnderstood();
+        if (TryReadCommand(question) is { } command) return command;
         var text = QuestionText.Normalise(question);
         var words = QuestionText.Words(text);
+        if (words.Count == 0) return QuestionReading.NotUnderstood();
+        return new Reading(question, text, words, index, today, asker).Run();
+    }
+
+    /// <summary>Help and "use plan …": what can be answered before choosing a plan; null for anything else.</summary>
+    public static QuestionReading? TryReadCommand(string question)
+    {
+        if (question.Trim() == "?") return new QuestionReading { Kind = QuestionKind.Help };
+        var words = QuestionText.Words(QuestionText.Normalise(question));
+        if (words.Count == 0) return null;
         var phrase = string.Join(' ', words.Select(w => w.Text));
-        if (words.Count == 0) return question.Trim() == "?" ? new QuestionReading { Kind = QuestionKind.Help } : QuestionReading.NotUnderstood();
         if (QuestionVocabulary.HelpWords.Contains(phrase) || (words[0].Text == "help" && words.Count <= 4))
             return new QuestionReading { Kind = QuestionKind.Help };
         if (UsePlan().Match(phrase) is { Success: true } use)
             return new QuestionReading { Kind = QuestionKind.UsePlan, PlanId = use.Groups["id"].Value.Replace(' ', '-') };
-
-        return new Reading(question, text, words, index, today, asker).Run();
+        return null;
     }
 
     /// <summary>The state of one question while it is read; each word ends up consumed, a cue, a content word or unknown.</summary>
@@ -105,6 +115,8 @@ public static partial class QuestionReader
                 var bare = word.TrimStart('#');
                 var led = i > 0 && QuestionVocabulary.RefLeaders.Contains(words[i - 1].Text);
                 if (!MilestoneRef.TryParse(bare, out var reference) || !char.IsDigit(bare[0])) continue;
+                // "stage 3 modelling": a number that a title writes after the word before it is part of the title.
+                if (!hashed && !led && i > 0 && index.TitlesContain(words[i - 1].Text + " " + bare)) continue;
                 if (index.FindRef(bare) is { } found)
                 {
                     _refs.Add(found);
@@ -165,11 +177,20 @@ public static partial class QuestionReader
             }
         }
 
+        /// <summary>
+        /// A mistyped keyword ("overdeu", "compelte"). Stricter than names: the first letter must be right and only one
+        /// slip is allowed below nine letters, or ordinary words turn into filters ("heading" is two slips from "pending").
+        /// </summary>
         private static Cue? FuzzyCue(string word)
         {
             foreach (var (phraseWords, cue) in QuestionVocabulary.Phrases)
-                if (phraseWords.Length == 1 && phraseWords[0].Length >= 5 && cue != Cue.Inside && FuzzyText.IsCloseTo(word, phraseWords[0]))
-                    return cue;
+            {
+                if (phraseWords.Length != 1 || cue == Cue.Inside) continue;
+                var keyword = phraseWords[0];
+                if (keyword.Length < 5 || keyword[0] != word[0]) continue;
+                var allowed = Math.Min(word.Length, keyword.Length) >= 9 ? 2 : 1;
+                if (FuzzyText.Distance(word, keyword, allowed) is not null) return cue;
+            }
             return null;
         }
 
@@ -199,7 +220,8 @@ public static partial class QuestionReader
                         var span = runWords.Skip(s).Take(length).ToList();
                         var spanWords = span.Select(i => words[i].Text.TrimStart('#')).ToList();
                         var (personIds, personExact) = Intersect(spanWords, u => u.People);
-                        var (unitIds, unitExact) = Intersect(spanWords, u => u.Units.Concat(u.SynonymUnits));
+                        // The plan's own unit names come first; a synonym only speaks for a word the plan does not use as a unit.
+                        var (unitIds, unitExact) = Intersect(spanWords, u => u.Units.Count > 0 ? u.Units : u.SynonymUnits);
                         var takePerson = personIds.Count > 0 && (unitIds.Count == 0 || (personExact && !unitExact)
                             || (personExact == unitExact && !_afterInside.Contains(span[0])));
                         if (takePerson)
@@ -257,10 +279,14 @@ public static partial class QuestionReader
         private HashSet<int> TitleMatches(string word)
         {
             var matches = index.Match(word).Where(m => m.Use.Titles.Count > 0).ToList();
-            var best = matches.Where(m => m.Exact).ToList();
+            var best = matches.Where(m => m.Exact || SameWordInflected(word, m.Word)).ToList();
             if (best.Count == 0) best = matches;
             return best.SelectMany(m => m.Use.Titles).ToHashSet();
         }
+
+        /// <summary>"structure" and "structures": a plural is the same word in a title, where a typo is only a guess.</summary>
+        private static bool SameWordInflected(string typed, string known) =>
+            known.Length > typed.Length ? known == typed + "s" || known == typed + "es" : typed == known + "s" || typed == known + "es";
 
         private QuestionReading AskWhichPerson(string typed, List<int> span, List<PlanPerson> candidates)
         {
@@ -290,7 +316,8 @@ public static partial class QuestionReader
             {
                 var word = words[i].Text.TrimStart('#');
                 var matches = index.Match(word);
-                var exactTitles = matches.Where(m => m.Exact && m.Use.Titles.Count > 0).SelectMany(m => m.Use.Titles).ToHashSet();
+                var exactTitles = matches.Where(m => (m.Exact || SameWordInflected(word, m.Word)) && m.Use.Titles.Count > 0)
+                    .SelectMany(m => m.Use.Titles).ToHashSet();
                 HashSet<int> these;
                 if (exactTitles.Count > 0) these = exactTitles;
                 else if (matches.Any(m => m.Exact)) return null;
@@ -388,13 +415,18 @@ public static partial class QuestionReader
         private PlanPerson? FindAsker()
         {
             if (string.IsNullOrWhiteSpace(asker)) return null;
-            var withoutBrackets = Brackets().Replace(asker, " ");
-            var askerWords = QuestionText.Phrase(withoutBrackets).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet();
-            if (askerWords.Count == 0) return null;
-            var full = index.People.Where(p => p.Words.Length >= 2 && p.Words.All(askerWords.Contains)).ToList();
-            if (full.Count == 1) return full[0];
-            var exact = index.People.Where(p => p.Words.ToHashSet().SetEquals(askerWords)).ToList();
-            return exact.Count == 1 ? exact[0] : null;
+            // Owners written as roles ("DCFO (KL)") keep their brackets; people's display names drop theirs ("Sue Graham (CCG)").
+            return Find(QuestionText.Phrase(asker)) ?? Find(QuestionText.Phrase(Brackets().Replace(asker, " ")));
+
+            PlanPerson? Find(string name)
+            {
+                var askerWords = name.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet();
+                if (askerWords.Count == 0) return null;
+                var exact = index.People.Where(p => p.Words.ToHashSet().SetEquals(askerWords)).ToList();
+                if (exact.Count == 1) return exact[0];
+                var full = index.People.Where(p => p.Words.Length >= 2 && p.Words.All(askerWords.Contains)).ToList();
+                return full.Count == 1 ? full[0] : null;
+            }
         }
 
         private QuestionReading UnknownWords()

@@ -39,7 +39,8 @@ public static class QuestionVocabulary
         [Cue.Overdue] = ["overdue", "over due", "past due", "past their due date", "past the due date", "past deadline", "missed deadline",
             "missed deadlines", "missed", "behind schedule", "out of date", "expired"],
         [Cue.Delayed] = ["delayed", "late", "slipped", "slipping", "slippage", "behind", "delay", "delays", "running late"],
-        [Cue.AtRisk] = ["at risk", "risk", "risky", "in danger", "under threat", "at threat"],
+        // A bare "risk" is as often the subject ("risk register") as the status, so it is left to the plan's titles.
+        [Cue.AtRisk] = ["at risk", "risky", "in danger", "under threat", "at threat"],
         [Cue.NotStarted] = ["not started", "not yet started", "yet to start", "yet to begin", "not begun", "hasnt started", "havent started",
             "havent begun", "not kicked off"],
         [Cue.OnTrack] = ["on track", "ontrack", "on target", "on schedule", "on plan", "going well"],

@@ -19,6 +19,8 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<CloudAdapter>();
         services.AddSingleton<ConversationReferenceRecorder>();
         services.AddSingleton<PlanBotCards>();
+        services.AddSingleton<AnswerCards>();
+        services.AddSingleton<PlanSelector>();
         services.AddSingleton<PlanBotActivityHandler>();
         services.AddHostedService<LocalModeGuard>();
         return services;

@@ -1,18 +1,25 @@
+using System.Text.Json;
 using PlanBot.BotFramework.Hosting;
 using PlanBot.BotFramework.Schema;
 using PlanBot.Core.Plans;
+using PlanBot.Core.Questions;
+using PlanBot.Core.Time;
 using PlanBot.Web.Cards;
 
 namespace PlanBot.Web.Bot;
 
 /// <summary>
 /// PlanBot's conversation: records who can be messaged later, greets people when the app is installed, and answers
-/// what they write. Everything a user sees is built by <see cref="PlanBotCards"/>.
+/// what they write. Everything a user sees is built by <see cref="PlanBotCards"/> and <see cref="AnswerCards"/>.
 /// </summary>
 public sealed class PlanBotActivityHandler(
     ConversationReferenceRecorder references,
     IPlanStore plans,
-    PlanBotCards cards) : ActivityHandler
+    PlanSelector planSelector,
+    PlanReadModels readModels,
+    PlanClock clock,
+    PlanBotCards cards,
+    AnswerCards answerCards) : ActivityHandler
 {
     public override async Task OnTurnAsync(TurnContext turn, CancellationToken cancellationToken)
     {
@@ -36,12 +43,10 @@ public sealed class PlanBotActivityHandler(
 
     protected override async Task OnMessageActivityAsync(TurnContext turn, CancellationToken cancellationToken)
     {
-        var text = MessageText.Clean(turn.Activity.Text);
-        if (text.Length == 0 && turn.Activity.Value?["command"]?.GetValueKind() == System.Text.Json.JsonValueKind.String)
-            text = MessageText.Clean(turn.Activity.Value["command"]!.GetValue<string>()); // a card button pressed (Action.Submit)
+        var (text, page) = ReadMessage(turn.Activity);
         if (text.Length == 0)
         {
-            await turn.SendActivityAsync(cards.Help().ToMessage("Type a command, or pick one from this card."), cancellationToken);
+            await turn.SendActivityAsync(cards.Help().ToMessage("Type a question or a command, or pick one from this card."), cancellationToken);
             return;
         }
 
@@ -55,9 +60,74 @@ public sealed class PlanBotActivityHandler(
                 await turn.SendActivityAsync(cards.Plans(summaries).ToMessage(PlanBotCards.PlansSummary(summaries)), cancellationToken);
                 break;
             default:
-                await turn.SendActivityAsync(cards.NotUnderstood(text).ToMessage("Sorry, I didn't understand that."), cancellationToken);
+                await turn.SendActivityAsync(await AnswerAsync(turn.Activity, text, page, cancellationToken), cancellationToken);
                 break;
         }
+    }
+
+    private async Task<Activity> AnswerAsync(Activity activity, string question, int page, CancellationToken cancellationToken)
+    {
+        switch (QuestionReader.TryReadCommand(question))
+        {
+            case { Kind: QuestionKind.Help }:
+                return cards.Help().ToMessage("Here is what I can do.");
+            case { Kind: QuestionKind.UsePlan, PlanId: var planId }:
+                return await UsePlanAsync(activity, planId!, cancellationToken);
+        }
+
+        var selection = await planSelector.SelectAsync(activity, cancellationToken);
+        if (selection.Plans.Count == 0) return PlainMessage(PlanBotCards.PlansSummary(selection.Plans));
+        if (selection.Plan is null) return answerCards.ChoosePlan(selection.Plans).ToMessage("Which plan should I answer from?");
+        var index = await readModels.GetAsync(selection.Plan.Id, cancellationToken);
+        if (index is null) return PlainMessage($"Plan '{selection.Plan.Id}' has just been removed. Say \"plans\" to see the plans I hold.");
+
+        var answer = QuestionAnswerer.Ask(question, index, clock.Today, activity.From?.Name);
+        return answer.Kind switch
+        {
+            QuestionKind.List or QuestionKind.Count => answerCards.List(answer, question, page).ToMessage(answer.Text),
+            QuestionKind.Owner => answerCards.Owner(answer).ToMessage(answer.Text),
+            QuestionKind.Status => answerCards.Status(answer).ToMessage(answer.Text),
+            QuestionKind.Choice => answerCards.Choice(answer).ToMessage(answer.Text),
+            QuestionKind.Help => cards.Help().ToMessage("Here is what I can do."),
+            QuestionKind.NotUnderstood => cards.NotUnderstood(question, answer.Reason).ToMessage("Sorry, I didn't understand that."),
+            _ => PlainMessage(answer.Text),
+        };
+    }
+
+    private async Task<Activity> UsePlanAsync(Activity activity, string planId, CancellationToken cancellationToken)
+    {
+        if (await planSelector.ChooseAsync(activity, planId, cancellationToken) is { } chosen)
+            return PlainMessage($"From now on I'll answer your questions from {chosen.Id.ToUpperInvariant()}: {chosen.Name}.");
+        var all = await plans.ListPlansAsync(cancellationToken);
+        return all.Count == 0
+            ? PlainMessage(PlanBotCards.PlansSummary(all))
+            : answerCards.ChoosePlan(all).ToMessage($"There is no plan '{planId}'. I hold: {string.Join(", ", all.Select(p => p.Id))}.");
+    }
+
+    /// <summary>
+    /// The question and page: a card button sends them in its value (the visible text may just say "show more");
+    /// a command button sends {"command": …}; otherwise it is what the user typed.
+    /// </summary>
+    private static (string Text, int Page) ReadMessage(Activity activity)
+    {
+        var value = activity.Value;
+        if (value?["question"] is { } question && question.GetValueKind() == JsonValueKind.String)
+        {
+            var page = value["page"] is { } p && p.GetValueKind() == JsonValueKind.Number && p.GetValue<double>() is var n && n is >= 1 and <= 10_000 ? (int)n : 1;
+            return (MessageText.Clean(question.GetValue<string>()), page);
+        }
+        var text = MessageText.Clean(activity.Text);
+        if (text.Length == 0 && value?["command"] is { } command && command.GetValueKind() == JsonValueKind.String)
+            text = MessageText.Clean(command.GetValue<string>());
+        return (text, 1);
+    }
+
+    // Answers quote plan text: sent as plain text so a title's asterisks or brackets show as typed, not as formatting.
+    private static Activity PlainMessage(string text)
+    {
+        var message = Activity.CreateMessage(text);
+        message.TextFormat = "plain";
+        return message;
     }
 
     private async Task SendWelcomeAsync(TurnContext turn, CancellationToken cancellationToken)

@@ -9,6 +9,8 @@ public static class CardMessages
     public static Activity ToMessage(this AdaptiveCard card, string text)
     {
         var message = Activity.CreateMessage(text);
+        // The line often quotes plan text (titles, names): plain, so it shows as written rather than as markdown.
+        message.TextFormat = "plain";
         message.Attachments = [card.ToAttachment()];
         return message;
     }

@@ -14,8 +14,15 @@ public sealed class PlanBotCards
     /// <summary>What PlanBot can do, as the help card lists it: the words to type and what they do.</summary>
     public static IReadOnlyList<(string Command, string Does)> Commands { get; } =
     [
-        ("help", "show this list"),
+        ("who owns 23?", "the delivery and accountable owners of a milestone"),
+        ("is #36 done?", "a milestone's status, latest update and exception"),
+        ("what's overdue in finance?", "overdue milestones for a team, department or programme"),
+        ("what's due next week?", "also: this month, in March, Q4, by end of Feb, before 31 Jan"),
+        ("what does Sue Graham own?", "a person's milestones; \"what do I owe?\" for yours"),
+        ("how many are complete?", "counts by status, RAG colour or critical path"),
+        ("use plan odkm", "choose which plan I answer from"),
         ("plans", "the plans I hold, with their milestone counts"),
+        ("help", "show this list"),
     ];
 
     public AdaptiveCard Help() => new()
@@ -58,16 +65,20 @@ public sealed class PlanBotCards
         return card;
     }
 
-    public AdaptiveCard NotUnderstood(string text) => new()
+    /// <param name="text">What the user wrote, shown shortened and escaped.</param>
+    /// <param name="explanation">Why, when PlanBot can say ("I don't know 'narnia' …").</param>
+    public AdaptiveCard NotUnderstood(string text, string? explanation = null)
     {
-        Body =
+        var card = new AdaptiveCard
         {
-            new TextBlock(CardText.Markdown("Sorry, I didn't understand ") + CardText.Plain($"“{Shorten(text)}”.")) { Wrap = true },
-            new TextBlock("Here is what I can do. Type one of these:") { Wrap = true },
-            CommandFacts(),
-        },
-        Actions = { CommandButton("Help", "help") },
-    };
+            Body = { new TextBlock(CardText.Markdown("Sorry, I didn't understand ") + CardText.Plain($"“{Shorten(text)}”.")) { Wrap = true } },
+            Actions = { CommandButton("Help", "help") },
+        };
+        if (explanation is not null) card.Body.Add(new TextBlock(explanation) { Wrap = true, IsSubtle = true });
+        card.Body.Add(new TextBlock("Here is what I can do. Type one of these:") { Wrap = true });
+        card.Body.Add(CommandFacts());
+        return card;
+    }
 
     /// <summary>One line saying which plans PlanBot holds, for the message text above a card.</summary>
     public static string PlansSummary(IReadOnlyList<PlanSummary> plans) => plans.Count switch
@@ -84,7 +95,7 @@ public sealed class PlanBotCards
     /// A button that sends the command as if typed: Teams posts messageBack text as the user's message, and the
     /// command in the data covers clients that only send the value.
     /// </summary>
-    private static SubmitAction CommandButton(string title, string command) => new(title, new JsonObject
+    internal static SubmitAction CommandButton(string title, string command) => new(title, new JsonObject
     {
         ["command"] = command,
         ["msteams"] = new JsonObject { ["type"] = "messageBack", ["text"] = command, ["displayText"] = command },

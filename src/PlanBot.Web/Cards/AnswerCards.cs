@@ -1,0 +1,159 @@
+using System.Text.Json.Nodes;
+using PlanBot.BotFramework.Cards;
+using PlanBot.Core.Plans;
+using PlanBot.Core.Questions;
+
+namespace PlanBot.Web.Cards;
+
+/// <summary>
+/// Cards for answers to questions. Plan text (titles, names, notes) always goes in as plain, escaped text; the question
+/// a button re-asks travels in the button's data, never in the card's visible markdown.
+/// </summary>
+public sealed class AnswerCards
+{
+    public const int PageSize = 10;
+
+    /// <summary>
+    /// A list answer: the sentence, then milestones <paramref name="page"/> (1-based) of the list, ten at a time, with
+    /// "Show more" asking the same question for the next page.
+    /// </summary>
+    public AdaptiveCard List(Answer answer, string question, int page = 1)
+    {
+        var pages = Math.Max(1, (answer.Milestones.Count + PageSize - 1) / PageSize);
+        page = Math.Clamp(page, 1, pages);
+        var card = new AdaptiveCard { MsTeams = TeamsCardProperties.FullWidth, Body = { new TextBlock(answer.Text) { Wrap = true, Weight = TextWeight.Bolder } } };
+        var shown = answer.Milestones.Skip((page - 1) * PageSize).Take(PageSize).ToList();
+        foreach (var milestone in shown) card.Body.Add(Row(milestone, answer.AsAt, answer.ShowOwners));
+        if (pages > 1)
+        {
+            var first = (page - 1) * PageSize + 1;
+            card.Body.Add(new TextBlock($"Showing {first}–{first + shown.Count - 1} of {answer.Milestones.Count}.") { IsSubtle = true, Spacing = Spacing.Medium, Wrap = true });
+        }
+        if (page < pages) card.Actions.Add(AskButton("Show more", question, page + 1, displayText: "show more"));
+        return card;
+    }
+
+    /// <summary>Who owns one milestone: delivery and accountable owners by the tracker's role names, with its dates.</summary>
+    public AdaptiveCard Owner(Answer answer)
+    {
+        var milestone = answer.Milestones[0];
+        var facts = new List<Fact>();
+        foreach (var group in milestone.Owners.GroupBy(o => o.Role))
+            facts.Add(new Fact(group.Key == OwnerRole.Delivery ? "Delivery owner" : "Accountable owner",
+                string.Join(", ", group.Select(o => o.IsDeputy ? $"{o.Name} (deputy)" : $"{o.Name}").Distinct())));
+        if (facts.Count == 0) facts.Add(new Fact("Owner", "none named in the plan"));
+        facts.Add(new Fact("Due", AnswerFormat.DueText(milestone)));
+        facts.Add(new Fact("Status", QuestionAnswerer.StatusName(milestone)));
+        return new AdaptiveCard { Body = { Heading(milestone), new FactSet(facts) } };
+    }
+
+    /// <summary>Where one milestone stands: status, dates, owners, the exception report's reason and proposed date, the latest update.</summary>
+    public AdaptiveCard Status(Answer answer)
+    {
+        var milestone = answer.Milestones[0];
+        var facts = new List<Fact>
+        {
+            new("Status", QuestionAnswerer.StatusName(milestone) + (milestone.Rag != Rag.None ? $" ({milestone.Rag})" : string.Empty)),
+            new("Due", AnswerFormat.DueText(milestone)),
+        };
+        if (!milestone.IsFinished && milestone.EffectiveDue is { } due && due < answer.AsAt)
+            facts.Add(new Fact("Overdue", $"by {answer.AsAt.DayNumber - due.DayNumber} days as at {QuestionAnswerer.Date(answer.AsAt)}"));
+        var owners = string.Join(", ", milestone.Owners.Select(o => o.Name).Distinct());
+        if (owners.Length > 0) facts.Add(new Fact("Owners", owners));
+        if (milestone.CriticalPath) facts.Add(new Fact("Critical path", "Yes"));
+
+        var card = new AdaptiveCard { Body = { Heading(milestone), new FactSet(facts) } };
+        foreach (var exception in answer.Exceptions)
+        {
+            var exceptionFacts = new List<Fact> { new("Reason", string.IsNullOrWhiteSpace(exception.Reason) ? "none given" : exception.Reason) };
+            if (!exception.ProposedRevisedDate.IsBlank)
+                exceptionFacts.Add(new Fact("Proposed date", exception.ProposedRevisedDate.Date is { } d ? QuestionAnswerer.Date(d) : exception.ProposedRevisedDate.Text));
+            card.Body.Add(new TextBlock(exception.ReportTitle ?? "Exception report") { Weight = TextWeight.Bolder, Spacing = Spacing.Medium, Wrap = true });
+            card.Body.Add(new FactSet(exceptionFacts));
+        }
+        if (!string.IsNullOrEmpty(answer.LatestUpdate))
+        {
+            card.Body.Add(new TextBlock("Latest update") { Weight = TextWeight.Bolder, Spacing = Spacing.Medium });
+            card.Body.Add(new TextBlock(answer.LatestUpdate) { Wrap = true, MaxLines = 12 });
+        }
+        return card;
+    }
+
+    /// <summary>Asks which person or milestone the user meant, one button each; a button asks the question again, settled.</summary>
+    public AdaptiveCard Choice(Answer answer)
+    {
+        var card = new AdaptiveCard { Body = { new TextBlock(answer.Text) { Wrap = true } } };
+        foreach (var choice in answer.Choices) card.Actions.Add(AskButton(choice.Label, choice.Question, 1, displayText: choice.Question));
+        return card;
+    }
+
+    /// <summary>Which plan should questions go to, when several are stored and the user has not said.</summary>
+    public AdaptiveCard ChoosePlan(IReadOnlyList<PlanSummary> plans)
+    {
+        var card = new AdaptiveCard
+        {
+            Body =
+            {
+                new TextBlock($"I hold {plans.Count} plans. Which one should I answer from? I'll remember your choice; say \"use plan <id>\" to change it.") { Wrap = true },
+            },
+        };
+        foreach (var plan in plans.OrderBy(p => p.Id, StringComparer.Ordinal).Take(6))
+        {
+            card.Actions.Add(PlanBotCards.CommandButton($"{plan.Id}: {Shorten(plan.Name, 40)}", "use plan " + plan.Id));
+        }
+        return card;
+    }
+
+    private static TextBlock Heading(Milestone milestone) =>
+        new($"{milestone.Ref.Display} {milestone.Title}") { Wrap = true, Weight = TextWeight.Bolder, Size = TextSize.Medium };
+
+    private static Container Row(Milestone milestone, DateOnly asAt, bool ownersFirst)
+    {
+        var overdue = !milestone.IsFinished && milestone.EffectiveDue is { } due && due < asAt;
+        var owners = string.Join(", ", milestone.Owners.Select(o => o.Name).Distinct());
+        var details = new List<string>();
+        if (ownersFirst || owners.Length > 0) details.Add(owners.Length > 0 ? owners : "no owner named");
+        details.Add("due " + AnswerFormat.DueText(milestone));
+        details.Add(QuestionAnswerer.StatusName(milestone) + (overdue ? ", overdue" : string.Empty));
+        return new Container
+        {
+            Separator = true,
+            Spacing = Spacing.Small,
+            Items =
+            {
+                new ColumnSet
+                {
+                    Columns =
+                    {
+                        new Column { Width = ColumnWidth.Pixels(56), Items = { new TextBlock(milestone.Ref.Display) { Weight = TextWeight.Bolder } } },
+                        new Column
+                        {
+                            Width = ColumnWidth.Stretch,
+                            Items =
+                            {
+                                new TextBlock(milestone.Title) { Wrap = true, MaxLines = 3 },
+                                new TextBlock(string.Join(" · ", details))
+                                {
+                                    Wrap = true, IsSubtle = !overdue, Spacing = Spacing.None, Color = overdue ? TextColor.Attention : null,
+                                },
+                            },
+                        },
+                    },
+                },
+            },
+        };
+    }
+
+    /// <summary>
+    /// A button that asks a question. Teams posts messageBack's text as the user's message and the data as its value;
+    /// the handler reads the question and page from the value, so the visible text can stay short ("show more").
+    /// </summary>
+    private static SubmitAction AskButton(string title, string question, int page, string displayText) => new(Shorten(title, 60), new JsonObject
+    {
+        ["question"] = question,
+        ["page"] = page,
+        ["msteams"] = new JsonObject { ["type"] = "messageBack", ["text"] = displayText, ["displayText"] = displayText },
+    });
+
+    private static string Shorten(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
+}
