@@ -69,7 +69,7 @@ public sealed class MessagesEndpointTests(AzuriteFixture azurite)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var reply = Assert.Single(await BotHost.RepliesAsync(response));
-        Assert.Equal("Sorry, I didn't understand that.", reply!["text"]!.GetValue<string>());
+        Assert.StartsWith("Sorry, I didn't understand that.", reply!["text"]!.GetValue<string>());
         var echoed = BotHost.Card(reply)["body"]![0]!["text"]!.GetValue<string>();
         Assert.Contains(shownAs, echoed, StringComparison.Ordinal);
         Assert.DoesNotContain(echoed, char.IsControl);

@@ -26,6 +26,9 @@ public sealed class PlanIndex
     private readonly Dictionary<int, List<string>> _wordsByLength = [];
     private readonly Dictionary<string, int> _refs = new(StringComparer.Ordinal);
     private readonly string _allTitles;
+    private string[]? _initials;
+
+    private static readonly string[] Endings = ["ment", "ments", "ing", "ed", "ion", "ions", "ation", "s", "es"];
 
     public PlanIndex(Plan plan, string version, UnitSynonyms? synonyms = null)
     {
@@ -67,6 +70,17 @@ public sealed class PlanIndex
     public int? FindRef(string text) =>
         MilestoneRef.TryParse(text, out var reference) && _refs.TryGetValue(reference.Value, out var index) ? index : null;
 
+    /// <summary>Milestones whose titles spell <paramref name="acronym"/> with the first letters of consecutive words ("eol": End Of Life).</summary>
+    public HashSet<int> TitlesWithInitials(string acronym)
+    {
+        _initials ??= Milestones.Select(m => string.Concat(QuestionText.Phrase(m.Title).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w[0])))
+            .ToArray();
+        var found = new HashSet<int>();
+        for (var i = 0; i < _initials.Length; i++)
+            if (_initials[i].Contains(acronym, StringComparison.Ordinal)) found.Add(i);
+        return found;
+    }
+
     /// <summary>Whether some title has these words together ("stage 3").</summary>
     public bool TitlesContain(string phrase) => _allTitles.Contains(" " + phrase + " ", StringComparison.Ordinal);
 
@@ -90,6 +104,11 @@ public sealed class PlanIndex
                 if (FuzzyText.Distance(typed, known, Math.Min(allowed, FuzzyText.AllowedEdits(known.Length))) is not null)
                     close.Add(new WordMatch(known, false, _words[known]));
         }
+        // "recruitment" for Recruit, "delayed" for delay: a known word of five letters or more plus a common ending.
+        foreach (var ending in Endings)
+            if (typed.Length - ending.Length >= 5 && typed.EndsWith(ending, StringComparison.Ordinal)
+                && _words.TryGetValue(typed[..^ending.Length], out var stemUse))
+                close.Add(new WordMatch(typed[..^ending.Length], false, stemUse));
         // "transform" for Transformation, "fin" is too short to mean anything.
         if (typed.Length >= 4)
             foreach (var (known, use) in _words)

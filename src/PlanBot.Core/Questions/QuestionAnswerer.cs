@@ -164,7 +164,8 @@ public static class QuestionAnswerer
         {
             sentence += " Exception report: " + (string.IsNullOrWhiteSpace(exception.Reason) ? "no reason given" : Shorten(exception.Reason, 300).TrimEnd('.')) + ".";
             if (exception.ProposedRevisedDate.Date is { } proposed) sentence += $" Proposed revised date {Date(proposed)}.";
-            else if (!exception.ProposedRevisedDate.IsBlank) sentence += $" Proposed revised date: {exception.ProposedRevisedDate.Text}.";
+            else if (!exception.ProposedRevisedDate.IsBlank && exception.ProposedRevisedDate.Text.Trim().ToLowerInvariant() is not ("n/a" or "na" or "-" or "none"))
+                sentence += $" Proposed revised date: {exception.ProposedRevisedDate.Text.Trim().TrimEnd('.')}.";
         }
         if (!string.IsNullOrEmpty(update)) sentence += " Latest update: " + Shorten(update, 300);
         return sentence;

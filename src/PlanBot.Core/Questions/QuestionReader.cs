@@ -54,6 +54,13 @@ public static partial class QuestionReader
         public QuestionReading Run()
         {
             ReadWindow();
+            // "tell me about #36" asks for its status; other "tell me"s are just politeness.
+            for (var i = 0; i + 2 < words.Count; i++)
+                if (At(i, ["tell", "me", "about"]) || At(i, ["update", "me", "on"]))
+                {
+                    _cues.Add(Cue.Status);
+                    _consumed[i] = _consumed[i + 1] = _consumed[i + 2] = true;
+                }
             ConsumePhrases(QuestionVocabulary.NotAboutMe);
             ReadReferences();
             ClassifyWords();
@@ -63,9 +70,16 @@ public static partial class QuestionReader
 
             var entities = ResolveContent();
             if (entities.Choice is { } choice) return choice;
-            if (_unknown.Count > 0) return UnknownWords();
-
             var wantsOne = _cues.Contains(Cue.Owner) || _cues.Contains(Cue.Status) || IsYesNoQuestion();
+            if (_unknown.Count > 0)
+            {
+                // "tell me about the eclipse live rollout": one word the plan lacks is forgiven when the rest name one milestone,
+                // since the answer states which milestone it is about.
+                if (_unknown.Count == 1 && _refs.Count == 0 && wantsOne && _content.Count >= 2 && entities.People.Count == 0
+                    && FindByTitle() is { Kind: QuestionKind.Owner or QuestionKind.Status } forgiven)
+                    return forgiven;
+                return UnknownWords();
+            }
             if (_refs.Count == 1 && !_cues.Contains(Cue.Count))
                 return Single(_refs[0]);
             if (_refs.Count == 0 && wantsOne && !_cues.Contains(Cue.Count) && !_cues.Contains(Cue.All) && _content.Count > 0
@@ -79,12 +93,18 @@ public static partial class QuestionReader
         {
             if (DueWindowReader.TryRead(text, today, out var window, out var found))
             {
-                _window = window;
                 var (start, length) = found.GetOffsetAndLength(text.Length);
+                // "for Jan Thomas" names a person, not January.
+                var last = words.FindLastIndex(w => w.Start < start + length);
+                if (last >= 0 && last + 1 < words.Count && IsPersonName(words[last].Text, words[last + 1].Text)) return;
+                _window = window;
                 for (var i = 0; i < words.Count; i++)
                     if (words[i].Start < start + length && words[i].End > start) _consumed[i] = true;
             }
         }
+
+        private bool IsPersonName(string first, string second) =>
+            index.People.Any(p => p.Words.Length >= 2 && p.Words[0] == first && p.Words[1] == second);
 
         private void ConsumePhrases(IReadOnlyList<string[]> phrases)
         {
@@ -154,7 +174,8 @@ public static partial class QuestionReader
                 var matches = index.Match(word);
                 if (QuestionVocabulary.Ordinary.Contains(word) && !(itIsAName && word == "it"))
                 {
-                    if (word.Length >= 4 && matches.Any(m => m.Exact && m.Use.Titles.Count > 0)) _softTitleWords.Add(word);
+                    if (word.Length >= 4 && !QuestionVocabulary.FunctionWords.Contains(word) && matches.Any(m => m.Exact && m.Use.Titles.Count > 0))
+                        _softTitleWords.Add(word);
                     continue;
                 }
                 if (matches.Any(m => m.Exact))
@@ -173,6 +194,11 @@ public static partial class QuestionReader
                     continue;
                 }
                 if (word.Length >= 4 && QuestionVocabulary.Ordinary.Any(o => o.Length >= 4 && FuzzyText.IsCloseTo(word, o))) continue;
+                if (word.Length is >= 2 and <= 5 && word.All(char.IsLetter) && index.TitlesWithInitials(word).Count > 0)
+                {
+                    _content.Add(i);
+                    continue;
+                }
                 _unknown.Add(word);
             }
         }
@@ -239,7 +265,9 @@ public static partial class QuestionReader
                         {
                             var found = unitIds.Select(id => index.Units[id]).ToList();
                             var members = new SortedSet<int>(found.SelectMany(u => u.Members));
-                            units.Add(new UnitMatch(string.Join(' ', spanWords), found, [.. members]));
+                            // "governance and reporting" names one programme twice: keep it once.
+                            if (!units.Any(u => u.Units.SequenceEqual(found)))
+                                units.Add(new UnitMatch(string.Join(' ', spanWords), found, [.. members]));
                             matched = true;
                         }
                         if (matched) s += length;
@@ -276,12 +304,15 @@ public static partial class QuestionReader
             return (ids ?? [], allExact);
         }
 
+        /// <summary>Milestones whose titles hold the word: exactly or inflected, else with a typo, else as initials ("eol").</summary>
         private HashSet<int> TitleMatches(string word)
         {
             var matches = index.Match(word).Where(m => m.Use.Titles.Count > 0).ToList();
             var best = matches.Where(m => m.Exact || SameWordInflected(word, m.Word)).ToList();
             if (best.Count == 0) best = matches;
-            return best.SelectMany(m => m.Use.Titles).ToHashSet();
+            var found = best.SelectMany(m => m.Use.Titles).ToHashSet();
+            if (found.Count == 0 && word.Length is >= 2 and <= 5 && word.All(char.IsLetter)) found = index.TitlesWithInitials(word);
+            return found;
         }
 
         /// <summary>"structure" and "structures": a plural is the same word in a title, where a typo is only a guess.</summary>
@@ -316,12 +347,9 @@ public static partial class QuestionReader
             {
                 var word = words[i].Text.TrimStart('#');
                 var matches = index.Match(word);
-                var exactTitles = matches.Where(m => (m.Exact || SameWordInflected(word, m.Word)) && m.Use.Titles.Count > 0)
-                    .SelectMany(m => m.Use.Titles).ToHashSet();
-                HashSet<int> these;
-                if (exactTitles.Count > 0) these = exactTitles;
-                else if (matches.Any(m => m.Exact)) return null;
-                else these = matches.Where(m => m.Use.Titles.Count > 0).SelectMany(m => m.Use.Titles).ToHashSet();
+                // A word that names a person or team exactly, and no title, is not a title word.
+                if (matches.Any(m => m.Exact) && !matches.Any(m => m.Exact && m.Use.Titles.Count > 0)) return null;
+                var these = TitleMatches(word);
                 if (candidates is null) candidates = these;
                 else candidates.IntersectWith(these);
                 if (candidates.Count == 0) return null;

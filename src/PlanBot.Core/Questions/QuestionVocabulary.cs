@@ -55,7 +55,7 @@ public static class QuestionVocabulary
         [Cue.CriticalPath] = ["critical path", "critical", "cp", "crit path", "critical pathway"],
         [Cue.Me] = ["me", "my", "mine", "i", "im", "ive", "myself"],
         [Cue.Owner] = ["who", "whos", "whose", "owner", "owners", "owns", "owned", "own", "ownership", "responsible", "accountable",
-            "lead", "leads", "leading", "in charge", "delivering", "delivery owner", "accountable owner", "sro", "assigned", "assignee"],
+            "lead", "leads", "leading", "in charge", "deliver", "delivers", "delivering", "delivery owner", "accountable owner", "sro", "assigned", "assignee"],
         [Cue.Status] = ["status", "progress", "update", "updates", "latest", "happening", "going", "doing", "news", "where are we",
             "how is", "hows", "tell me about", "details", "detail", "info", "information", "state", "position", "how are", "what about"],
         [Cue.All] = ["all", "everything", "every", "whole", "entire", "full list", "list all", "any", "anything"],
@@ -100,6 +100,17 @@ public static class QuestionVocabulary
         "happen", "happened", "happens", "else", "coming", "come", "comes", "schedule", "scheduled", "term", "terms", "type", "kind",
         "sort", "mean", "means", "stand", "where", "whereabouts", "say", "said", "says", "marked", "flagged", "showing", "shown", "listed",
         "rated", "rating", "rag", "colour", "color", "status", "got", "gotten", "getting", "has", "having", "still", "yet",
+        // Contractions, as typed without the apostrophe.
+        "thats", "theres", "hes", "shes", "theyre", "youre", "weve", "whatre", "heres", "wont", "cant", "couldnt", "wouldnt",
+        "shouldnt", "werent", "youve", "theyve", "lets", "whatve", "whore",
+    };
+
+    /// <summary>Ordinary words too common in titles to help pick one ("with", "from"), unlike "plan" or "board".</summary>
+    public static IReadOnlySet<string> FunctionWords { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "with", "from", "about", "into", "onto", "than", "then", "there", "here", "this", "that", "these", "those", "have", "been",
+        "being", "will", "would", "should", "could", "what", "which", "when", "where", "their", "them", "they", "some", "also",
+        "just", "still", "very", "much", "many", "each", "both", "after", "before", "since", "until", "over", "more", "other",
     };
 
     /// <summary>Words after which a reference follows ("milestone 23", "action 2c", "no. 36").</summary>

@@ -89,7 +89,7 @@ public sealed class PlanBotActivityHandler(
             QuestionKind.Status => answerCards.Status(answer).ToMessage(answer.Text),
             QuestionKind.Choice => answerCards.Choice(answer).ToMessage(answer.Text),
             QuestionKind.Help => cards.Help().ToMessage("Here is what I can do."),
-            QuestionKind.NotUnderstood => cards.NotUnderstood(question, answer.Reason).ToMessage("Sorry, I didn't understand that."),
+            QuestionKind.NotUnderstood => cards.NotUnderstood(question, answer.Reason).ToMessage(answer.Text),
             _ => PlainMessage(answer.Text),
         };
     }

@@ -2,19 +2,23 @@ using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using PlanBot.Core.Plans;
 using PlanBot.Storage;
-using PlanBot.Testing;
 
-namespace PlanBot.Cli.Tests;
+namespace PlanBot.Testing;
 
 public sealed record CliRun(int ExitCode, string Output, string Error)
 {
     public string All => Output + Error;
 }
 
-/// <summary>Runs the real `planbot` program as a separate process against the test's Azurite tables.</summary>
-public sealed class PlanBotProcess(AzuriteFixture azurite)
+/// <summary>
+/// Runs the real `planbot` program as a separate process against the test's Azurite tables. The test project must
+/// reference src/PlanBot.Cli so that planbot.dll sits beside the tests.
+/// </summary>
+public sealed class PlanBotProcess(AzuriteFixture azurite, string? tablePrefix = null)
 {
-    private readonly string _prefix = TestTablePrefix.New();
+    private readonly string _prefix = tablePrefix ?? TestTablePrefix.New();
+
+    public string TablePrefix => _prefix;
 
     public string Today { get; init; } = "2020-01-20";
 
