@@ -1,6 +1,9 @@
 using System.Reflection;
 using PlanBot.BotFramework.Cards;
 using PlanBot.Core.Plans;
+using PlanBot.Core.Questions;
+using PlanBot.Trackers.Importing;
+using PlanBot.Trackers.Reading;
 using PlanBot.Testing;
 using PlanBot.Testing.Bot;
 using PlanBot.Web.Cards;
@@ -22,10 +25,11 @@ public sealed class CardGalleryTests(ITestOutputHelper output) : IDisposable
     private static readonly PlanSummary Southend = new("southend", "Southend CCG Improvement and Delivery Plan 2018/19", "southend-idp-2018-19.txt",
         103, 0, new DateTimeOffset(2019, 3, 1, 9, 0, 0, TimeSpan.Zero), "pmo", "v1", 1);
 
-    /// <summary>Each card with the name its screenshot has, and the <see cref="PlanBotCards"/> method that builds it.</summary>
+    /// <summary>Each card with the name its screenshot has, and the <see cref="PlanBotCards"/> or <see cref="AnswerCards"/> method that builds it.</summary>
     public static IReadOnlyList<(string Name, string Method, AdaptiveCard Card)> Gallery()
     {
         var cards = new PlanBotCards();
+        var answers = new AnswerCards();
         return
         [
             ("help", nameof(PlanBotCards.Help), cards.Help()),
@@ -33,14 +37,35 @@ public sealed class CardGalleryTests(ITestOutputHelper output) : IDisposable
             ("welcome-no-plans", nameof(PlanBotCards.Welcome), cards.Welcome(null, [])),
             ("plans", nameof(PlanBotCards.Plans), cards.Plans([Odkm, Southend])),
             ("not-understood", nameof(PlanBotCards.NotUnderstood), cards.NotUnderstood("**who** owns [#36](https://evil.example)?")),
+            ("not-understood-word", nameof(PlanBotCards.NotUnderstood), cards.NotUnderstood("what's overdue in narnia?", Ask("what's overdue in narnia?").Reason)),
+            ("answer-list", Answers(nameof(AnswerCards.List)), answers.List(Ask("what's overdue in finance?"), "what's overdue in finance?")),
+            ("answer-list-more", Answers(nameof(AnswerCards.List)), answers.List(Ask("how many are complete?"), "how many are complete?", page: 2)),
+            ("answer-owner", Answers(nameof(AnswerCards.Owner)), answers.Owner(Ask("who owns milestone 23?"))),
+            ("answer-status", Answers(nameof(AnswerCards.Status)), answers.Status(Ask("is #36 done?"))),
+            ("answer-choice", Answers(nameof(AnswerCards.Choice)), answers.Choice(Ask("what does mark own?"))),
+            ("choose-plan", Answers(nameof(AnswerCards.ChoosePlan)), answers.ChoosePlan([Odkm, Southend])),
         ];
     }
+
+    private static string Answers(string method) => nameof(AnswerCards) + "." + method;
+
+    private static readonly Lazy<PlanIndex> OdkmIndex = new(() =>
+    {
+        var workbook = TrackerFileReader.Read(Path.Combine(RepositoryRoot.Path, "samples", "odkm-2019-20.txt"));
+        return new PlanIndex(new TrackerImporter().Import(workbook, new TrackerImportOptions { PlanId = "odkm" }).Plan!, "v1");
+    });
+
+    /// <summary>An answer from the ODKM sample as at 20 Jan 2020, asked by Sue Graham.</summary>
+    private static Answer Ask(string question) => QuestionAnswerer.Ask(question, OdkmIndex.Value, new DateOnly(2020, 1, 20), "Sue Graham");
 
     [Fact]
     public void The_gallery_holds_every_card_PlanBot_can_send()
     {
         var builders = typeof(PlanBotCards).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static)
-            .Where(m => m.ReturnType == typeof(AdaptiveCard)).Select(m => m.Name).ToHashSet();
+            .Where(m => m.ReturnType == typeof(AdaptiveCard)).Select(m => m.Name)
+            .Concat(typeof(AnswerCards).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static)
+                .Where(m => m.ReturnType == typeof(AdaptiveCard)).Select(m => Answers(m.Name)))
+            .ToHashSet();
 
         var missing = builders.Except(Gallery().Select(g => g.Method)).ToList();
 
