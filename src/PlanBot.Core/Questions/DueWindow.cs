@@ -45,6 +45,8 @@ public static partial class DueWindowReader
     private static readonly (Regex Pattern, Func<Match, DateOnly, DueWindow?> Build)[] Readers =
     [
         (NextDays(), (m, today) => Within(today, Count(m) * (m.Groups["unit"].Value.StartsWith('w') ? 7 : 1), m.Groups["unit"].Value)),
+        (WithinDays(), (m, today) => Within(today, Count(m) * (m.Groups["unit"].Value.StartsWith('w') ? 7 : 1), m.Groups["unit"].Value)),
+        (Fortnight(), (_, today) => Within(today, 14, "weeks")),
         (RelativeWeek(), (m, today) => Week(today, m.Groups["which"].Value)),
         (RelativeMonth(), (m, today) => Month(today, m.Groups["which"].Value)),
         (RelativeQuarter(), (m, today) => Quarter(today, m.Groups["which"].Value)),
@@ -171,6 +173,12 @@ public static partial class DueWindowReader
 
     [GeneratedRegex(@"\b(?:in\s+the\s+|within\s+the\s+|over\s+the\s+|within\s+|in\s+)?(?:next|coming)\s+(?:(?<n>\d{1,3})|(?<word>one|two|couple\s+of|three|four|five|six))\s*(?<unit>days?|weeks?|wks?)\b")]
     private static partial Regex NextDays();
+
+    [GeneratedRegex(@"\b(?:in|within)\s+(?:(?<n>\d{1,3})|(?<word>one|two|couple\s+of|three|four|five|six))\s*(?<unit>days?|weeks?|wks?)\b")]
+    private static partial Regex WithinDays();
+
+    [GeneratedRegex(@"\b(?:(?:next|coming)\s+fortnight|within\s+a\s+fortnight|fortnight)\b")]
+    private static partial Regex Fortnight();
 
     [GeneratedRegex(@"\b(?<which>this|next|last|previous)\s+week\b")]
     private static partial Regex RelativeWeek();
