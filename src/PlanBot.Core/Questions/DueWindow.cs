@@ -47,6 +47,7 @@ public static partial class DueWindowReader
         (NextDays(), (m, today) => Within(today, Count(m) * (m.Groups["unit"].Value.StartsWith('w') ? 7 : 1), m.Groups["unit"].Value)),
         (WithinDays(), (m, today) => Within(today, Count(m) * (m.Groups["unit"].Value.StartsWith('w') ? 7 : 1), m.Groups["unit"].Value)),
         (Fortnight(), (_, today) => Within(today, 14, "weeks")),
+        (NextMonths(), (m, today) => Months(today, Count(m))),
         (RelativeWeek(), (m, today) => Week(today, m.Groups["which"].Value)),
         (RelativeMonth(), (m, today) => Month(today, m.Groups["which"].Value)),
         (RelativeQuarter(), (m, today) => Quarter(today, m.Groups["which"].Value)),
@@ -77,6 +78,13 @@ public static partial class DueWindowReader
         var to = today.AddDays(days);
         var count = unit.StartsWith('w') ? $"{days / 7} week{(days == 7 ? "" : "s")}" : $"{days} day{(days == 1 ? "" : "s")}";
         return new DueWindow(today, to, $"due in the next {count} ({Span(today, to)})");
+    }
+
+    private static DueWindow? Months(DateOnly today, int months)
+    {
+        if (months is < 1 or > 24) return null;
+        var to = today.AddMonths(months);
+        return new DueWindow(today, to, $"due in the next {months} month{(months == 1 ? "" : "s")} ({Span(today, to)})");
     }
 
     private static DueWindow Week(DateOnly today, string which)
@@ -176,6 +184,9 @@ public static partial class DueWindowReader
 
     [GeneratedRegex(@"\b(?:in|within)\s+(?:(?<n>\d{1,3})|(?<word>one|two|couple\s+of|three|four|five|six))\s*(?<unit>days?|weeks?|wks?)\b")]
     private static partial Regex WithinDays();
+
+    [GeneratedRegex(@"\b(?:(?:in|within|over)\s+the\s+)?(?:next|coming|in|within)\s+(?:(?<n>\d{1,2})|(?<word>one|two|couple\s+of|three|four|five|six))\s*months?\b")]
+    private static partial Regex NextMonths();
 
     [GeneratedRegex(@"\b(?:(?:next|coming)\s+fortnight|within\s+a\s+fortnight|fortnight)\b")]
     private static partial Regex Fortnight();

@@ -82,8 +82,10 @@ public static partial class QuestionReader
             }
             if (_refs.Count == 1 && !_cues.Contains(Cue.Count))
                 return Single(_refs[0]);
+            // "who owns the winter plan" is about a milestone even when an owner is called Winter; "what does Winter own" is not.
+            var titleBeforePerson = words.Any(w => w.Text is "who" or "whos" or "whose") || _cues.Contains(Cue.Status) || IsYesNoQuestion();
             if (_refs.Count == 0 && wantsOne && !_cues.Contains(Cue.Count) && !_cues.Contains(Cue.All) && _content.Count > 0
-                && entities.People.Count == 0 && FindByTitle() is { } titled)
+                && (entities.People.Count == 0 || titleBeforePerson) && FindByTitle() is { } titled)
                 return titled;
 
             return List(entities);
@@ -434,7 +436,7 @@ public static partial class QuestionReader
         private bool AsksForEverything() =>
             words.Any(w => w.Text is "milestones" or "actions" or "items" or "tasks" or "deliverables" or "list" or "show" or "due" or "everything");
 
-        private string? AskerName => asker is null ? null : QuestionText.Phrase(asker);
+        private string? AskerName => asker?.Trim();
 
         /// <summary>
         /// The owner the asking user is: their Teams name ("Sue Graham", "Graham, Sue", "Sue Graham (CCG)") against
@@ -459,6 +461,10 @@ public static partial class QuestionReader
 
         private QuestionReading UnknownWords()
         {
+            // "status of 99": a number that is no reference in the plan.
+            if ((_cues.Contains(Cue.Owner) || _cues.Contains(Cue.Status)) && _unknown.Count == 1
+                && _unknown.FirstOrDefault(w => char.IsDigit(w[0]) && MilestoneRef.TryParse(w, out _)) is { } number)
+                return Unanswerable($"There is no milestone #{number} in {AnswerFormat.PlanLabel(index)}.");
             var shown = string.Join(", ", _unknown.Distinct().Take(3).Select(w => $"'{(w.Length > 30 ? w[..30] + "…" : w)}'"));
             var all = words.Count(w => !QuestionVocabulary.Ordinary.Contains(w.Text));
             return QuestionReading.NotUnderstood(_unknown.Count >= all || _unknown.Count > 3

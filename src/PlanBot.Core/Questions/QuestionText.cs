@@ -21,7 +21,10 @@ public static class QuestionText
     public static string Normalise(string question)
     {
         var text = question.Length > MaxLength ? question[..MaxLength] : question;
-        var decomposed = text.Normalize(NormalizationForm.FormD);
+        // Normalize throws on a lone surrogate (a broken emoji, or text cut mid-pair): those become spaces first.
+        if (text.Any(char.IsSurrogate)) text = WithoutLoneSurrogates(text);
+        // Compatibility decomposition also folds fullwidth letters ("ＯＶＥＲＤＵＥ") and ligatures.
+        var decomposed = text.Normalize(NormalizationForm.FormKD);
         var builder = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
         {
@@ -32,6 +35,21 @@ public static class QuestionText
                 builder.Append(char.ToLowerInvariant(c));
             else
                 builder.Append(' ');
+        }
+        return builder.ToString();
+    }
+
+    private static string WithoutLoneSurrogates(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                builder.Append(text, i, 2);
+                i++;
+            }
+            else builder.Append(char.IsSurrogate(text[i]) ? ' ' : text[i]);
         }
         return builder.ToString();
     }
