@@ -27,6 +27,9 @@ internal sealed class PlanEntity : ITableEntity
     public string ImportedBy { get; set; } = string.Empty;
     public long Generation { get; set; }
 
+    /// <summary>When a milestone was last updated from a card or chat (the row is rewritten so the version changes).</summary>
+    public DateTimeOffset? UpdatedAt { get; set; }
+
     public static PlanEntity From(Plan plan, string importedBy, DateTimeOffset importedAt, long generation)
     {
         var budget = new EntityBudget(plan.Id, "the plan", Partition, plan.Id);

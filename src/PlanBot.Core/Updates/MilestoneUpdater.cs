@@ -1,0 +1,123 @@
+using System.Globalization;
+using PlanBot.Core.Plans;
+
+namespace PlanBot.Core.Updates;
+
+/// <summary>
+/// Checks an owner's update against the milestone and the rules the board relies on — a delay always has a reason and
+/// a revised date, a moved date has a reason, a revised date is not in the past — and works out the milestone's new
+/// state, the history entry (old → new for each field) and, for a delay or a moved date, the exception report entry.
+/// </summary>
+public static class MilestoneUpdater
+{
+    public const int MaxNoteLength = 2_000;
+    public const int MaxReasonLength = 1_000;
+    public const int MaxLinkLength = 1_000;
+
+    /// <summary>The statuses an owner can choose; "closed" is the PMO's call, not the owner's.</summary>
+    public static IReadOnlyList<MilestoneStatus> ChoosableStatuses { get; } =
+        [MilestoneStatus.NotStarted, MilestoneStatus.OnTrack, MilestoneStatus.AtRisk, MilestoneStatus.Delayed, MilestoneStatus.Complete];
+
+    /// <param name="source">"card" or "chat": where the update came from, for the history.</param>
+    public static UpdateOutcome Apply(Milestone current, MilestoneUpdate update, DateOnly today, string by, DateTimeOffset at, string source)
+    {
+        var problems = new List<UpdateProblem>();
+        var note = Clean(update.ProgressNote);
+        var reason = Clean(update.DelayReason);
+        var link = Clean(update.EvidenceLink);
+
+        if (update.Status is { } chosen && !ChoosableStatuses.Contains(chosen))
+            problems.Add(new UpdateProblem("status", "Choose one of: not started, on track, at risk, delayed, complete."));
+        if (note?.Length > MaxNoteLength)
+            problems.Add(new UpdateProblem("note", $"The progress note is {note.Length:N0} characters; keep it to {MaxNoteLength:N0}."));
+        if (reason?.Length > MaxReasonLength)
+            problems.Add(new UpdateProblem("reason", $"The reason is {reason.Length:N0} characters; keep it to {MaxReasonLength:N0}."));
+        if (link is not null && (link.Length > MaxLinkLength || !Uri.TryCreate(link, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps))
+            problems.Add(new UpdateProblem("evidence", "The evidence link must be a web address starting https://."));
+
+        var status = update.Status ?? current.Status;
+        var dateMoves = update.RevisedDue is { } revised && revised != current.EffectiveDue;
+        if (update.RevisedDue is { } proposed && proposed < today && dateMoves)
+            problems.Add(new UpdateProblem("revisedDue", $"The revised date {Date(proposed)} is in the past; choose today or later."));
+        var newlyDelayed = status == MilestoneStatus.Delayed && current.Status != MilestoneStatus.Delayed;
+        if (newlyDelayed && update.RevisedDue is null)
+            problems.Add(new UpdateProblem("revisedDue", "A delayed milestone needs a revised due date."));
+        if ((newlyDelayed || dateMoves) && reason is null)
+            problems.Add(new UpdateProblem("reason", dateMoves ? "Say why the date is moving." : "Say why the milestone is delayed."));
+
+        if (problems.Count > 0) return new UpdateOutcome(problems);
+
+        var rag = update.Rag ?? (status != current.Status ? RagFor(status) : current.Rag);
+        var updated = current with
+        {
+            Status = status,
+            StatusText = status != current.Status ? StatusText(status) : current.StatusText,
+            Rag = rag,
+            RagText = rag != current.Rag ? (rag == Rag.None ? string.Empty : rag.ToString()) : current.RagText,
+            RevisedDue = dateMoves ? TrackerDate.Exact(update.RevisedDue!.Value) : current.RevisedDue,
+            ProgressNote = note ?? current.ProgressNote,
+            Evidence = link ?? current.Evidence,
+        };
+
+        var changes = new List<FieldChange>();
+        void Compare(string field, string? old, string? @new)
+        {
+            if (!string.Equals(old ?? string.Empty, @new ?? string.Empty, StringComparison.Ordinal)) changes.Add(new FieldChange(field, old, @new));
+        }
+        Compare("Status", current.Status.ToString(), updated.Status.ToString());
+        Compare("Rag", current.Rag.ToString(), updated.Rag.ToString());
+        Compare("RevisedDueDate", current.RevisedDue.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), updated.RevisedDue.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Compare("ProgressNote", current.ProgressNote, updated.ProgressNote);
+        Compare("Evidence", current.Evidence, updated.Evidence);
+        if (changes.Count == 0 && reason is null)
+            return new UpdateOutcome([new UpdateProblem("status", "Nothing has changed: choose a status, a date or add a note.")]);
+
+        var history = new MilestoneHistoryEntry(current.Ref, at, by, source, changes, reason);
+        ExceptionReportEntry? exception = null;
+        if (newlyDelayed || dateMoves)
+        {
+            exception = new ExceptionReportEntry
+            {
+                MilestoneRefText = current.Ref.Value,
+                Refs = [current.Ref],
+                Team = current.Team,
+                Title = current.Title,
+                DateDue = current.Due,
+                Reason = reason,
+                ProposedRevisedDate = update.RevisedDue is { } d ? TrackerDate.Exact(d) : TrackerDate.Blank,
+                ReportTitle = $"Update from {by}, {Date(DateOnly.FromDateTime(at.UtcDateTime))}",
+            };
+        }
+        return new UpdateOutcome([], updated, history, exception);
+    }
+
+    public static string StatusText(MilestoneStatus status) => status switch
+    {
+        MilestoneStatus.NotStarted => "Not started",
+        MilestoneStatus.OnTrack => "On track",
+        MilestoneStatus.AtRisk => "At risk",
+        MilestoneStatus.Delayed => "Delayed",
+        MilestoneStatus.Complete => "Complete",
+        MilestoneStatus.Closed => "Closed",
+        _ => "Unknown",
+    };
+
+    private static Rag RagFor(MilestoneStatus status) => status switch
+    {
+        MilestoneStatus.Delayed => Rag.Red,
+        MilestoneStatus.AtRisk => Rag.Amber,
+        MilestoneStatus.OnTrack => Rag.Green,
+        MilestoneStatus.Complete or MilestoneStatus.Closed => Rag.Blue,
+        _ => Rag.None,
+    };
+
+    /// <summary>Trimmed, without control characters (line breaks kept); null when nothing is left.</summary>
+    private static string? Clean(string? text)
+    {
+        if (text is null) return null;
+        var kept = new string(text.Where(c => !char.IsControl(c) || c is '\n').ToArray()).Trim();
+        return kept.Length == 0 ? null : kept;
+    }
+
+    private static string Date(DateOnly date) => date.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+}
