@@ -1,5 +1,6 @@
 using PlanBot.Core.Plans;
 using PlanBot.Core.Questions;
+using PlanBot.Core.Updates;
 using PlanBot.Core.Time;
 using PlanBot.Storage;
 using PlanBot.Trackers.Importing;
@@ -20,6 +21,11 @@ public static class PlanBotServiceCollectionExtensions
         services.AddSingleton(sp => new PlanReadModels(
             sp.GetRequiredService<IPlanStore>(),
             UnitSynonyms.Default.With(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<QuestionOptions>>().Value.Synonyms)));
+        services.AddSingleton<IMilestoneUpdateStore>(sp => sp.GetRequiredService<TablePlanStore>());
+        services.AddOptions<UpdateOptions>().BindConfiguration(UpdateOptions.Section);
+        services.AddSingleton<IUpdateAuthoriser>(sp => new OwnerAuthoriser(
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<UpdateOptions>>().Value.AdminObjectIds.ToHashSet(StringComparer.OrdinalIgnoreCase)));
+        services.AddSingleton<MilestoneUpdateService>();
         services.AddSingleton(sp => new PlanImportService(sp.GetRequiredService<IPlanStore>(), sp.GetRequiredService<PlanClock>().Time));
 
         services.AddOptions<SamplePlanOptions>().BindConfiguration(SamplePlanOptions.Section);

@@ -6,7 +6,7 @@ namespace PlanBot.Core.Time;
 /// </summary>
 public sealed class PlanClock(TimeProvider time, DateOnly? today = null)
 {
-    private static readonly TimeZoneInfo London = FindLondon();
+    public static TimeZoneInfo London { get; } = FindLondon();
 
     public TimeProvider Time { get; } = today is { } d ? new PinnedDateTimeProvider(time, d, London) : time;
 

@@ -43,7 +43,7 @@ public static class MilestoneUpdater
         if (newlyDelayed && update.RevisedDue is null)
             problems.Add(new UpdateProblem("revisedDue", "A delayed milestone needs a revised due date."));
         if ((newlyDelayed || dateMoves) && reason is null)
-            problems.Add(new UpdateProblem("reason", dateMoves ? "Say why the date is moving." : "Say why the milestone is delayed."));
+            problems.Add(new UpdateProblem("reason", newlyDelayed ? "Say why the milestone is delayed." : "Say why the date is moving."));
 
         if (problems.Count > 0) return new UpdateOutcome(problems);
 

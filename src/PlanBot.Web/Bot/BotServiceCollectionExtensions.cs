@@ -21,6 +21,8 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<PlanBotCards>();
         services.AddSingleton<AnswerCards>();
         services.AddSingleton<PlanSelector>();
+        services.AddSingleton<UpdateCards>();
+        services.AddSingleton<UpdateConversation>();
         services.AddSingleton<PlanBotActivityHandler>();
         services.AddHostedService<LocalModeGuard>();
         return services;

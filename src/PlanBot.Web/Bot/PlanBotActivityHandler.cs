@@ -19,7 +19,8 @@ public sealed class PlanBotActivityHandler(
     PlanReadModels readModels,
     PlanClock clock,
     PlanBotCards cards,
-    AnswerCards answerCards) : ActivityHandler
+    AnswerCards answerCards,
+    UpdateConversation updateConversation) : ActivityHandler
 {
     public override async Task OnTurnAsync(TurnContext turn, CancellationToken cancellationToken)
     {
@@ -78,6 +79,8 @@ public sealed class PlanBotActivityHandler(
         var selection = await planSelector.SelectAsync(activity, cancellationToken);
         if (selection.Plans.Count == 0) return PlainMessage(PlanBotCards.PlansSummary(selection.Plans));
         if (selection.Plan is null) return answerCards.ChoosePlan(selection.Plans).ToMessage("Which plan should I answer from?");
+        if (await updateConversation.TryStartFromChatAsync(question, selection.Plan.Id, activity, cancellationToken) is { } updateCard)
+            return updateCard;
         var index = await readModels.GetAsync(selection.Plan.Id, cancellationToken);
         if (index is null) return PlainMessage($"Plan '{selection.Plan.Id}' has just been removed. Say \"plans\" to see the plans I hold.");
 
@@ -93,6 +96,11 @@ public sealed class PlanBotActivityHandler(
             _ => PlainMessage(answer.Text),
         };
     }
+
+    protected override Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(AdaptiveCardInvokeValue value, TurnContext turn, CancellationToken cancellationToken) =>
+        value.Action?.Verb == UpdateCards.UpdateVerb
+            ? updateConversation.SaveFromCardAsync(value, turn.Activity, cancellationToken)
+            : base.OnAdaptiveCardInvokeAsync(value, turn, cancellationToken);
 
     private async Task<Activity> UsePlanAsync(Activity activity, string planId, CancellationToken cancellationToken)
     {
@@ -122,13 +130,7 @@ public sealed class PlanBotActivityHandler(
         return (text, 1);
     }
 
-    // Answers quote plan text: sent as plain text so a title's asterisks or brackets show as typed, not as formatting.
-    private static Activity PlainMessage(string text)
-    {
-        var message = Activity.CreateMessage(text);
-        message.TextFormat = "plain";
-        return message;
-    }
+    private static Activity PlainMessage(string text) => CardMessages.PlainMessage(text);
 
     private async Task SendWelcomeAsync(TurnContext turn, CancellationToken cancellationToken)
     {

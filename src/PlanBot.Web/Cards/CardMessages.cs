@@ -14,4 +14,12 @@ public static class CardMessages
         message.Attachments = [card.ToAttachment()];
         return message;
     }
+
+    /// <summary>A text-only message, plain so quoted plan text shows as written rather than as markdown.</summary>
+    public static Activity PlainMessage(string text)
+    {
+        var message = Activity.CreateMessage(text);
+        message.TextFormat = "plain";
+        return message;
+    }
 }

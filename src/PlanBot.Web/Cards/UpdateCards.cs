@@ -1,0 +1,159 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using PlanBot.BotFramework.Cards;
+using PlanBot.Core.Plans;
+using PlanBot.Core.Questions;
+using PlanBot.Core.Updates;
+
+namespace PlanBot.Web.Cards;
+
+/// <summary>
+/// The progress-update card an owner fills in (from a reminder or on request), and what replaces it once saved.
+/// The card's data carries the plan, reference and revision it was built from, so the bot can tell a stale card and
+/// never trusts the card for anything else: the milestone is always read again from storage.
+/// </summary>
+public sealed class UpdateCards
+{
+    public const string UpdateVerb = "updateMilestone";
+
+    public static class Inputs
+    {
+        public const string Status = "status";
+        public const string Rag = "rag";
+        public const string Note = "note";
+        public const string RevisedDue = "revisedDue";
+        public const string Reason = "reason";
+        public const string Evidence = "evidence";
+    }
+
+    /// <param name="why">Why the owner is seeing this card ("Due in 7 working days"); null when they asked for it.</param>
+    /// <param name="notice">A message above the form: what went wrong, or that the milestone changed meanwhile.</param>
+    /// <param name="entered">What the owner typed last time, kept so a refused card does not lose their words.</param>
+    public AdaptiveCard Form(StoredMilestone stored, DateOnly today, string? why = null, string? notice = null,
+        IReadOnlyList<UpdateProblem>? problems = null, MilestoneUpdate? entered = null)
+    {
+        var milestone = stored.Milestone;
+        problems ??= [];
+        string? ProblemWith(string field) => problems.FirstOrDefault(p => p.Field == field)?.Message;
+
+        var card = new AdaptiveCard { Body = { Heading(milestone) } };
+        if (why is not null) card.Body.Add(new TextBlock(why) { Wrap = true, IsSubtle = true, Spacing = Spacing.None });
+        card.Body.Add(new FactSet(StateFacts(milestone, today)));
+        if (notice is not null) card.Body.Add(new TextBlock(notice) { Wrap = true, Color = TextColor.Attention, Weight = TextWeight.Bolder });
+        foreach (var problem in problems.Where(p => p.Field is not (Inputs.Status or Inputs.Note or Inputs.RevisedDue or Inputs.Reason or Inputs.Evidence)))
+            card.Body.Add(new TextBlock(problem.Message) { Wrap = true, Color = TextColor.Attention });
+
+        var status = entered?.Status ?? milestone.Status;
+        card.Body.Add(new ChoiceSetInput(Inputs.Status, MilestoneUpdater.ChoosableStatuses.Select(s => new Choice(MilestoneUpdater.StatusText(s), s.ToString())))
+        {
+            Label = "Status",
+            Value = MilestoneUpdater.ChoosableStatuses.Contains(status) ? status.ToString() : null,
+            Style = ChoiceInputStyle.Compact,
+            IsRequired = true,
+            ErrorMessage = ProblemWith(Inputs.Status) ?? "Choose a status.",
+            Spacing = Spacing.Medium,
+        });
+        card.Body.Add(new ChoiceSetInput(Inputs.Rag, [new Choice("Red", "Red"), new Choice("Amber", "Amber"), new Choice("Green", "Green")])
+        {
+            Label = "RAG (leave blank to follow the status)",
+            Value = entered?.Rag?.ToString(),
+            Style = ChoiceInputStyle.Compact,
+        });
+        card.Body.Add(new TextInput(Inputs.Note)
+        {
+            Label = "Progress note",
+            Placeholder = "What has happened since the last update?",
+            IsMultiline = true,
+            MaxLength = MilestoneUpdater.MaxNoteLength,
+            Value = Cap(entered?.ProgressNote, MilestoneUpdater.MaxNoteLength),
+            ErrorMessage = ProblemWith(Inputs.Note),
+        });
+        card.Body.Add(new DateInput(Inputs.RevisedDue)
+        {
+            Label = "Revised due date (if it is moving)",
+            Value = entered?.RevisedDue,
+            Min = today,
+            ErrorMessage = ProblemWith(Inputs.RevisedDue),
+        });
+        card.Body.Add(new TextInput(Inputs.Reason)
+        {
+            Label = "Reason for delay (needed when delayed or the date moves)",
+            IsMultiline = true,
+            MaxLength = MilestoneUpdater.MaxReasonLength,
+            Value = Cap(entered?.DelayReason, MilestoneUpdater.MaxReasonLength),
+            ErrorMessage = ProblemWith(Inputs.Reason),
+        });
+        card.Body.Add(new TextInput(Inputs.Evidence)
+        {
+            Label = "Evidence link (optional)",
+            Placeholder = "https://…",
+            MaxLength = MilestoneUpdater.MaxLinkLength,
+            Value = Cap(entered?.EvidenceLink, MilestoneUpdater.MaxLinkLength),
+            ErrorMessage = ProblemWith(Inputs.Evidence),
+        });
+        foreach (var problem in problems.Where(p => p.Field is Inputs.Status or Inputs.Note or Inputs.RevisedDue or Inputs.Reason or Inputs.Evidence))
+            card.Body.Add(new TextBlock(problem.Message) { Wrap = true, Color = TextColor.Attention });
+
+        card.Actions.Add(new ExecuteAction("Save update", UpdateVerb, new JsonObject
+        {
+            ["planId"] = stored.PlanId,
+            ["ref"] = milestone.Ref.Value,
+            ["revision"] = stored.Revision,
+        }));
+        return card;
+    }
+
+    /// <summary>The card after a save: read-only, saying who updated it and when, with the new state.</summary>
+    public AdaptiveCard Updated(StoredMilestone saved, string by, DateTimeOffset at, DateOnly today)
+    {
+        var london = TimeZoneInfo.ConvertTime(at, Core.Time.PlanClock.London);
+        var card = new AdaptiveCard
+        {
+            Body =
+            {
+                Heading(saved.Milestone),
+                new TextBlock($"Updated by {by} at {london.ToString("HH:mm, d MMM yyyy", CultureInfo.InvariantCulture)}.")
+                {
+                    Wrap = true, Color = TextColor.Good, Weight = TextWeight.Bolder, Spacing = Spacing.None,
+                },
+                new FactSet(StateFacts(saved.Milestone, today)),
+            },
+        };
+        return card;
+    }
+
+    /// <summary>A card the user cannot act on (refused, or the milestone has gone), saying why.</summary>
+    public AdaptiveCard Closed(string message, Milestone? milestone = null)
+    {
+        var card = new AdaptiveCard();
+        if (milestone is not null) card.Body.Add(Heading(milestone));
+        card.Body.Add(new TextBlock(message) { Wrap = true, Color = TextColor.Attention });
+        return card;
+    }
+
+    private static TextBlock Heading(Milestone milestone) =>
+        new($"{milestone.Ref.Display} {milestone.Title}") { Wrap = true, Weight = TextWeight.Bolder, Size = TextSize.Medium };
+
+    private static List<Fact> StateFacts(Milestone milestone, DateOnly today)
+    {
+        var facts = new List<Fact>
+        {
+            new("Due", AnswerFormat.DueText(milestone)),
+            new("Status", QuestionAnswerer.StatusName(milestone) + (milestone.Rag != Rag.None ? $" ({milestone.Rag})" : string.Empty)),
+        };
+        if (!milestone.IsFinished && milestone.EffectiveDue is { } due && due < today)
+            facts.Add(new Fact("Overdue", $"by {today.DayNumber - due.DayNumber} days"));
+        if (!string.IsNullOrWhiteSpace(milestone.ProgressNote)) facts.Add(new Fact("Last update", Shorten(milestone.ProgressNote, 400)));
+        if (!string.IsNullOrWhiteSpace(milestone.Evidence)) facts.Add(new Fact("Evidence", Shorten(milestone.Evidence, 200)));
+        return facts;
+    }
+
+    // A refused card shows what was typed again, but never more than the input allows (the card must stay small).
+    private static string? Cap(string? text, int length) => text is null || text.Length <= length ? text : text[..length];
+
+    private static string Shorten(string text, int length)
+    {
+        var flat = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return flat.Length <= length ? flat : flat[..(length - 1)] + "…";
+    }
+}

@@ -1,0 +1,223 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using PlanBot.Core.Plans;
+using PlanBot.Testing;
+
+namespace PlanBot.Web.Tests;
+
+/// <summary>
+/// Progress updates through /api/messages: "update #2" brings the card, Save posts an adaptiveCard/action invoke as
+/// Teams does (the card's data merged with its inputs), and the answer replaces the card. Checked against Azurite.
+/// </summary>
+[Collection(AzuriteFixture.Collection)]
+public sealed class UpdateCardTests(AzuriteFixture azurite)
+{
+    private static readonly MilestoneRef Two = MilestoneRef.Parse("2");
+
+    [Fact]
+    public async Task An_owner_gets_the_card_saves_a_delay_and_the_state_history_and_exception_are_stored()
+    {
+        await using var host = await StartAsync();
+        var client = host.CreateClient();
+
+        var card = await UpdateCardAsync(client, "update #2");
+        var save = SaveAction(card);
+        Assert.Equal("updateMilestone", save["verb"]!.GetValue<string>());
+        Assert.Equal("odkm", save["data"]!["planId"]!.GetValue<string>());
+        Assert.Equal("2", save["data"]!["ref"]!.GetValue<string>());
+
+        var response = await PressSaveAsync(client, card, new() { ["status"] = "Delayed", ["revisedDue"] = "2020-02-28", ["reason"] = "Waiting for NHSE sign-off." });
+
+        var replaced = response.ToJsonString();
+        Assert.Contains("Updated by Sue Graham at", replaced);
+        Assert.DoesNotContain("Action.Execute", replaced);
+        var store = host.Services.GetRequiredService<IPlanStore>();
+        var plan = (await store.GetPlanAsync("odkm"))!.Plan;
+        var milestone = plan.Find(Two)!;
+        Assert.Equal(MilestoneStatus.Delayed, milestone.Status);
+        Assert.Equal(new DateOnly(2020, 2, 28), milestone.RevisedDue.Date);
+        Assert.Equal("Waiting for NHSE sign-off.", Assert.Single(plan.ExceptionsFor(Two)).Reason);
+        var history = Assert.Single(await store.GetHistoryAsync("odkm", Two));
+        Assert.Equal(("Sue Graham", "card"), (history.By, history.Source));
+    }
+
+    [Theory]
+    [InlineData("Delayed", "2020-02-28", "", "Say why the milestone is delayed.")]
+    [InlineData("Delayed", "", "Supplier late", "A delayed milestone needs a revised due date.")]
+    [InlineData("OnTrack", "2019-12-01", "Moved", "is in the past")]
+    [InlineData("Closed", "", "", "Choose one of the statuses offered.")]
+    [InlineData("Finished!", "", "", "Choose one of the statuses offered.")]
+    [InlineData("OnTrack", "28/02/2020", "", "Pick the revised date from the calendar.")]
+    public async Task An_invalid_update_is_refused_on_the_card_and_stores_nothing(string status, string revisedDue, string reason, string message)
+    {
+        await using var host = await StartAsync();
+        var client = host.CreateClient();
+        var card = await UpdateCardAsync(client, "update #2");
+
+        var response = await PressSaveAsync(client, card, new() { ["status"] = status, ["revisedDue"] = revisedDue, ["reason"] = reason });
+
+        var text = response.ToJsonString(RelaxedJson);
+        Assert.Contains(message, text);
+        Assert.Contains("Nothing was saved.", text);
+        Assert.Contains("Action.Execute", text);
+        await AssertNothingStoredAsync(host);
+    }
+
+    [Fact]
+    public async Task A_twenty_thousand_character_note_is_refused_and_the_card_stays_small()
+    {
+        await using var host = await StartAsync();
+        var client = host.CreateClient();
+        var card = await UpdateCardAsync(client, "update #2");
+
+        var response = await PressSaveAsync(client, card, new() { ["note"] = new string('a', 20_000) });
+
+        Assert.Contains("The progress note is 20,000 characters; keep it to 2,000.", response.ToJsonString(RelaxedJson));
+        Assert.True(response.ToJsonString().Length < 28 * 1024);
+        await AssertNothingStoredAsync(host);
+    }
+
+    [Fact]
+    public async Task Someone_who_does_not_own_the_milestone_is_refused_and_nothing_is_stored()
+    {
+        await using var host = await StartAsync();
+        var client = host.CreateClient();
+        var card = await UpdateCardAsync(client, "update #2");
+
+        var response = await PressSaveAsync(client, card, new() { ["status"] = "Complete" }, from: "Mark Balaam");
+
+        Assert.Contains("Only Sue Graham (or their delegate, or the PMO) can update #2. Nothing was saved.", response.ToJsonString(RelaxedJson));
+        await AssertNothingStoredAsync(host);
+    }
+
+    [Fact]
+    public async Task A_card_whose_data_names_another_milestone_is_checked_against_that_milestone()
+    {
+        await using var host = await StartAsync();
+        var client = host.CreateClient();
+        var card = await UpdateCardAsync(client, "update #2");
+        SaveAction(card)["data"]!["ref"] = "3"; // #3 belongs to Alex Morgan
+
+        var response = await PressSaveAsync(client, card, new() { ["status"] = "Complete" });
+
+        Assert.Contains("Only Alex Morgan", response.ToJsonString(RelaxedJson));
+        await AssertNothingStoredAsync(host);
+    }
+
+    [Theory]
+    [InlineData("odkm", "99", "Milestone #99 is no longer in plan ODKM.")]
+    [InlineData("../plans", "2", "This card names no plan I hold.")]
+    [InlineData("odkm", "not a ref", "This card does not name a milestone I can update.")]
+    public async Task A_card_naming_no_real_milestone_is_refused(string planId, string reference, string message)
+    {
+        await using var host = await StartAsync();
+        var client = host.CreateClient();
+        var card = await UpdateCardAsync(client, "update #2");
+        SaveAction(card)["data"]!["planId"] = planId;
+        SaveAction(card)["data"]!["ref"] = reference;
+
+        var response = await PressSaveAsync(client, card, new() { ["status"] = "Complete" });
+
+        Assert.Contains(message, response.ToJsonString(RelaxedJson));
+        await AssertNothingStoredAsync(host);
+    }
+
+    [Fact]
+    public async Task A_stale_card_shows_the_newer_state_and_saves_only_when_pressed_again()
+    {
+        await using var host = await StartAsync();
+        var client = host.CreateClient();
+        var first = await UpdateCardAsync(client, "update #2");
+        var second = await UpdateCardAsync(client, "update #2");
+        await PressSaveAsync(client, first, new() { ["status"] = "AtRisk", ["note"] = "Supplier wobbling." });
+
+        var stale = await PressSaveAsync(client, second, new() { ["status"] = "Complete" });
+
+        var text = stale.ToJsonString(RelaxedJson);
+        Assert.Contains("#2 has changed since this card was sent. Check its state below and save again.", text);
+        Assert.Contains("Supplier wobbling.", text);
+        var store = host.Services.GetRequiredService<IPlanStore>();
+        Assert.Equal(MilestoneStatus.AtRisk, (await store.GetPlanAsync("odkm"))!.Plan.Find(Two)!.Status);
+
+        var confirmed = await PressSaveAsync(client, stale, new() { ["status"] = "Complete" });
+
+        Assert.Contains("Updated by Sue Graham", confirmed.ToJsonString());
+        Assert.Equal(MilestoneStatus.Complete, (await store.GetPlanAsync("odkm"))!.Plan.Find(Two)!.Status);
+        Assert.Equal(2, (await store.GetHistoryAsync("odkm", Two)).Count);
+    }
+
+    [Fact]
+    public async Task An_update_typed_in_chat_comes_back_as_a_filled_card_to_confirm_and_saves_nothing_yet()
+    {
+        await using var host = await StartAsync();
+        var client = host.CreateClient();
+
+        var reply = Assert.Single(await BotHost.RepliesAsync(await BotHost.PostAsync(client,
+            BotHost.Message("#2 delayed to 28 Feb 2020 because the regulator moved the deadline"))))!;
+
+        Assert.Equal("Check your update to #2, then save it.", reply["text"]!.GetValue<string>());
+        var card = BotHost.Card(reply);
+        var inputs = card["body"]!.AsArray().Where(e => e!["id"] is not null).ToDictionary(e => e!["id"]!.GetValue<string>(), e => e!["value"]?.ToString());
+        Assert.Equal("Delayed", inputs["status"]);
+        Assert.Equal("2020-02-28", inputs["revisedDue"]);
+        Assert.Equal("the regulator moved the deadline", inputs["reason"]);
+        await AssertNothingStoredAsync(host);
+
+        var saved = await PressSaveAsync(client, card, inputs.Where(i => i.Value is not null).ToDictionary(i => i.Key, i => i.Value!));
+        Assert.Contains("Updated by Sue Graham", saved.ToJsonString());
+    }
+
+    private static readonly System.Text.Json.JsonSerializerOptions RelaxedJson =
+        new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>A host with a three-milestone plan as at 20 Jan 2020: #2 is Sue Graham's, the others Alex Morgan's.</summary>
+    private async Task<WebApplicationFactory<Program>> StartAsync()
+    {
+        var host = BotHost.Start(azurite);
+        var plan = TestPlans.Small("odkm", milestones: 3);
+        plan = plan with { Milestones = [plan.Milestones[0], plan.Milestones[1] with { Owners = [TestPlans.Delivery("Sue Graham")] }, plan.Milestones[2]] };
+        await BotHost.ImportAsync(host, plan);
+        return host;
+    }
+
+    private static async Task<JsonObject> UpdateCardAsync(HttpClient client, string text)
+    {
+        var reply = Assert.Single(await BotHost.RepliesAsync(await BotHost.PostAsync(client, BotHost.Message(text))))!;
+        return BotHost.Card(reply);
+    }
+
+    private static JsonObject SaveAction(JsonObject card) =>
+        card["actions"]!.AsArray().Single(a => a!["type"]!.GetValue<string>() == "Action.Execute")!.AsObject();
+
+    /// <summary>Presses Save as Teams does: an invoke whose action data is the card's data merged with the inputs' values.</summary>
+    private static async Task<JsonObject> PressSaveAsync(HttpClient client, JsonObject card, Dictionary<string, string> inputs, string from = "Sue Graham")
+    {
+        var action = SaveAction(card);
+        var data = action["data"]!.DeepClone().AsObject();
+        foreach (var (id, value) in inputs) data[id] = value;
+        var invoke = BotHost.Activity("invoke");
+        invoke["name"] = "adaptiveCard/action";
+        invoke["from"] = new JsonObject { ["id"] = "29:1" + from.Replace(" ", ""), ["name"] = from, ["aadObjectId"] = "aad-" + from.Replace(" ", "") };
+        invoke["value"] = new JsonObject
+        {
+            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = action["verb"]!.GetValue<string>(), ["data"] = data },
+            ["trigger"] = "manual",
+        };
+
+        var response = await BotHost.PostAsync(client, invoke);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("application/vnd.microsoft.card.adaptive", body["type"]!.GetValue<string>());
+        return body["value"]!.AsObject();
+    }
+
+    private static async Task AssertNothingStoredAsync(WebApplicationFactory<Program> host)
+    {
+        var store = host.Services.GetRequiredService<IPlanStore>();
+        Assert.Empty(await store.GetHistoryAsync("odkm", Two));
+        Assert.Equal(MilestoneStatus.OnTrack, (await store.GetPlanAsync("odkm"))!.Plan.Find(Two)!.Status);
+    }
+}
