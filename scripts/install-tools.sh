@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs the repo's tools: Debian's Chromium (and a colour emoji font) for the card renderer, then the npm tools
-# (Azurite, the Adaptive Cards renderer, markdown-it, playwright-core) from package-lock.json.
+# Installs the repo's tools: Debian's Chromium (and a colour emoji font) for the card renderer, the Bicep CLI from
+# NuGet for scripts/check-infra.sh, then the npm tools (Azurite, the Adaptive Cards renderer, markdown-it,
+# playwright-core, and for the Teams app package @microsoft/app-manifest, ajv, fflate, pngjs) from package-lock.json.
 # Each step runs only when its tool is missing or stale; quiet on success.
 set -euo pipefail
 
@@ -41,9 +42,12 @@ if ((${#debian_packages[@]} > 0)) && ! install_debian_packages "${debian_package
   echo "install-tools: could not install fonts-noto-color-emoji (no apt-get); card screenshots will show emoji as boxes." >&2
 fi
 
+# The Bicep CLI pinned in infra/bicep-cli/bicep-cli.csproj, restored into the NuGet cache when it is not there yet.
+"$root/infra/bicep-cli/bicep.sh" >/dev/null
+
 # npm writes node_modules/.package-lock.json after every install, so its age is the install's age.
 marker="node_modules/.package-lock.json"
-if [[ -f "$marker" && -d node_modules/azurite && -d node_modules/markdown-it && ! package-lock.json -nt "$marker" ]]; then
+if [[ -f "$marker" && -d node_modules/azurite && -d node_modules/markdown-it && -d node_modules/@microsoft/app-manifest && ! package-lock.json -nt "$marker" ]]; then
   exit 0
 fi
 
