@@ -2,6 +2,7 @@ using System.Reflection;
 using PlanBot.BotFramework.Cards;
 using PlanBot.Core.Plans;
 using PlanBot.Core.Questions;
+using PlanBot.Core.Updates;
 using PlanBot.Trackers.Importing;
 using PlanBot.Trackers.Reading;
 using PlanBot.Testing;
@@ -30,6 +31,7 @@ public sealed class CardGalleryTests(ITestOutputHelper output) : IDisposable
     {
         var cards = new PlanBotCards();
         var answers = new AnswerCards();
+        var updates = new UpdateCards();
         return
         [
             ("help", nameof(PlanBotCards.Help), cards.Help()),
@@ -44,8 +46,22 @@ public sealed class CardGalleryTests(ITestOutputHelper output) : IDisposable
             ("answer-status", Answers(nameof(AnswerCards.Status)), answers.Status(Ask("is #36 done?"))),
             ("answer-choice", Answers(nameof(AnswerCards.Choice)), answers.Choice(Ask("what does mark own?"))),
             ("choose-plan", Answers(nameof(AnswerCards.ChoosePlan)), answers.ChoosePlan([Odkm, Southend])),
+            ("choose-milestone", Answers(nameof(AnswerCards.ChooseMilestone)), answers.ChooseMilestone(Ask("what do I owe?").Milestones, "update")),
+            ("update-form", Updates(nameof(UpdateCards.Form)), updates.Form(Stored("36"), Today, why: "Due in 7 working days (29 Nov 2019).")),
+            ("update-form-refused", Updates(nameof(UpdateCards.Form)), updates.Form(Stored("36"), Today, notice: "Nothing was saved.",
+                problems: [new UpdateProblem("reason", "Say why the milestone is delayed.")],
+                entered: new MilestoneUpdate { Status = MilestoneStatus.Delayed, RevisedDue = new DateOnly(2020, 2, 28), ProgressNote = "**Waiting** for <b>NHSE</b> [link](https://evil.example)" })),
+            ("update-saved", Updates(nameof(UpdateCards.Updated)), updates.Updated(Stored("36"), "Rachel Pilsworth", new DateTimeOffset(2020, 1, 20, 9, 41, 0, TimeSpan.Zero), Today)),
+            ("update-closed", Updates(nameof(UpdateCards.Closed)), updates.Closed("Only Rachel Pilsworth, Louis Kamfer (or their delegate, or the PMO) can update #36. Nothing was saved.", Stored("36").Milestone)),
         ];
     }
+
+    private static readonly DateOnly Today = new(2020, 1, 20);
+
+    private static string Updates(string method) => nameof(UpdateCards) + "." + method;
+
+    private static StoredMilestone Stored(string reference) =>
+        new("odkm", OdkmIndex.Value.Plan.Find(MilestoneRef.Parse(reference))!, "W/\"datetime'2020-01-20T09%3A00%3A00Z'\"");
 
     private static string Answers(string method) => nameof(AnswerCards) + "." + method;
 
@@ -65,6 +81,8 @@ public sealed class CardGalleryTests(ITestOutputHelper output) : IDisposable
             .Where(m => m.ReturnType == typeof(AdaptiveCard)).Select(m => m.Name)
             .Concat(typeof(AnswerCards).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static)
                 .Where(m => m.ReturnType == typeof(AdaptiveCard)).Select(m => Answers(m.Name)))
+            .Concat(typeof(UpdateCards).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static)
+                .Where(m => m.ReturnType == typeof(AdaptiveCard)).Select(m => Updates(m.Name)))
             .ToHashSet();
 
         var missing = builders.Except(Gallery().Select(g => g.Method)).ToList();

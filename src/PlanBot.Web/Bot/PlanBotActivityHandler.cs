@@ -60,6 +60,9 @@ public sealed class PlanBotActivityHandler(
                 var summaries = await plans.ListPlansAsync(cancellationToken);
                 await turn.SendActivityAsync(cards.Plans(summaries).ToMessage(PlanBotCards.PlansSummary(summaries)), cancellationToken);
                 break;
+            case "update" or "update a milestone" or "give an update":
+                await turn.SendActivityAsync(await ChooseMilestoneToUpdateAsync(turn.Activity, cancellationToken), cancellationToken);
+                break;
             default:
                 await turn.SendActivityAsync(await AnswerAsync(turn.Activity, text, page, cancellationToken), cancellationToken);
                 break;
@@ -95,6 +98,18 @@ public sealed class PlanBotActivityHandler(
             QuestionKind.NotUnderstood => cards.NotUnderstood(question, answer.Reason).ToMessage(answer.Text),
             _ => PlainMessage(answer.Text),
         };
+    }
+
+    /// <summary>"update" on its own: the user's open milestones as buttons, or how to name one.</summary>
+    private async Task<Activity> ChooseMilestoneToUpdateAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        const string HowTo = "Type \"update\" and the milestone, for example \"update #36\", or \"#36 delayed to 28 Feb because …\".";
+        var selection = await planSelector.SelectAsync(activity, cancellationToken);
+        if (selection.Plan is null || await readModels.GetAsync(selection.Plan.Id, cancellationToken) is not { } index)
+            return PlainMessage(HowTo);
+        var mine = QuestionAnswerer.Ask("my open milestones", index, clock.Today, activity.From?.Name);
+        if (mine.Kind != QuestionKind.List || mine.Milestones.Count == 0) return PlainMessage(HowTo);
+        return answerCards.ChooseMilestone(mine.Milestones, "update").ToMessage("Which milestone would you like to update? " + HowTo);
     }
 
     protected override Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(AdaptiveCardInvokeValue value, TurnContext turn, CancellationToken cancellationToken) =>

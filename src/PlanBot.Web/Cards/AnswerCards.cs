@@ -104,6 +104,15 @@ public sealed class AnswerCards
         return card;
     }
 
+    /// <summary>Up to six milestones as buttons that send "<paramref name="command"/> #REF" (e.g. "update #36").</summary>
+    public AdaptiveCard ChooseMilestone(IReadOnlyList<Milestone> milestones, string command)
+    {
+        var card = new AdaptiveCard { Body = { new TextBlock($"Your open milestones, soonest due first ({milestones.Count}):") { Wrap = true } } };
+        foreach (var milestone in milestones.Take(6))
+            card.Actions.Add(PlanBotCards.CommandButton(Shorten($"{milestone.Ref.Display} {milestone.Title}", 60), $"{command} {milestone.Ref.Display}"));
+        return card;
+    }
+
     private static TextBlock Heading(Milestone milestone) =>
         new($"{milestone.Ref.Display} {milestone.Title}") { Wrap = true, Weight = TextWeight.Bolder, Size = TextSize.Medium };
 
