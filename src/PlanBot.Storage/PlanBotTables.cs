@@ -12,7 +12,7 @@ internal sealed class PlanBotTables
     public PlanBotTables(TableStorageOptions options)
     {
         Names = TableNames.For(options.TablePrefix);
-        Service = new TableServiceClient(options.ConnectionString, ClientOptions());
+        Service = options.CreateServiceClient(ClientOptions());
         Plans = Service.GetTableClient(Names.Plans);
         Milestones = Service.GetTableClient(Names.Milestones);
         ExceptionReports = Service.GetTableClient(Names.ExceptionReports);
@@ -20,6 +20,7 @@ internal sealed class PlanBotTables
         ImportGenerations = Service.GetTableClient(Names.ImportGenerations);
         ConversationReferences = Service.GetTableClient(Names.ConversationReferences);
         UserSettings = Service.GetTableClient(Names.UserSettings);
+        People = Service.GetTableClient(Names.People);
     }
 
     public TableNames Names { get; }
@@ -31,6 +32,7 @@ internal sealed class PlanBotTables
     public TableClient ImportGenerations { get; }
     public TableClient ConversationReferences { get; }
     public TableClient UserSettings { get; }
+    public TableClient People { get; }
 
     /// <summary>
     /// Short, few retries: a request that fails three times in a couple of seconds will not be saved by waiting longer,
@@ -64,6 +66,6 @@ internal sealed class PlanBotTables
     }
 
     private Task CreateAllAsync() =>
-        Task.WhenAll(new[] { Plans, Milestones, ExceptionReports, MilestoneHistory, ImportGenerations, ConversationReferences, UserSettings }
+        Task.WhenAll(new[] { Plans, Milestones, ExceptionReports, MilestoneHistory, ImportGenerations, ConversationReferences, UserSettings, People }
             .Select(t => t.CreateIfNotExistsAsync(CancellationToken.None)));
 }

@@ -18,7 +18,7 @@ public sealed class TableStorageHealth
         options.EnsureValid();
         _timeout = options.HealthCheckTimeout;
         _plansTable = TableNames.For(options.TablePrefix).Plans;
-        _service = new TableServiceClient(options.ConnectionString, PlanBotTables.ClientOptions(maxRetries: 0, networkTimeout: _timeout));
+        _service = options.CreateServiceClient(PlanBotTables.ClientOptions(maxRetries: 0, networkTimeout: _timeout));
     }
 
     public async Task<TableStorageHealthResult> CheckAsync(CancellationToken cancellationToken)

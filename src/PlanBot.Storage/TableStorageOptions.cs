@@ -1,4 +1,7 @@
 using System.Globalization;
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Identity;
 using Microsoft.Extensions.Configuration;
 
 namespace PlanBot.Storage;
@@ -19,6 +22,12 @@ public sealed class TableStorageOptions
 
     public string ConnectionString { get; set; } = DevelopmentStorage;
 
+    /// <summary>
+    /// With a Table service URI as the connection string (no key), the client id of the user-assigned managed identity
+    /// to sign in as; empty means <c>DefaultAzureCredential</c> (e.g. the developer's <c>az login</c>).
+    /// </summary>
+    public string ManagedIdentityClientId { get; set; } = string.Empty;
+
     /// <summary>How many entity-group transactions an import keeps in flight at once.</summary>
     public int MaxConcurrentBatches { get; set; } = 6;
 
@@ -37,6 +46,7 @@ public sealed class TableStorageOptions
     {
         var section = configuration.GetSection(Section);
         if (section[nameof(TablePrefix)] is { } prefix) TablePrefix = prefix.Trim();
+        if (section[nameof(ManagedIdentityClientId)] is { } clientId) ManagedIdentityClientId = clientId.Trim();
         if (section[nameof(MaxConcurrentBatches)] is { } batches)
             MaxConcurrentBatches = int.TryParse(batches, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : -1;
         if (section[nameof(HealthCheckTimeout)] is { } timeout)
@@ -57,7 +67,28 @@ public sealed class TableStorageOptions
             problems.Add($"{Section}:{nameof(HealthCheckTimeout)} must be a time span above zero and at most 00:01:00.");
         if (string.IsNullOrWhiteSpace(ConnectionString))
             problems.Add($"ConnectionStrings:{ConnectionStringName} is empty.");
+        else if (ServiceUri is { } uri && uri.Scheme != Uri.UriSchemeHttps && !uri.IsLoopback)
+            problems.Add($"ConnectionStrings:{ConnectionStringName} is a Table service address without https; tokens are only sent over https.");
+        if (ManagedIdentityClientId.Length > 0 && !Guid.TryParse(ManagedIdentityClientId, out _))
+            problems.Add($"{Section}:{nameof(ManagedIdentityClientId)} must be the identity's client id (a GUID).");
         return problems;
+    }
+
+    /// <summary>The Table service address when the connection string is one ("https://acct.table.core.windows.net/"), for token sign-in.</summary>
+    internal Uri? ServiceUri =>
+        Uri.TryCreate(ConnectionString.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) ? uri : null;
+
+    /// <summary>
+    /// A client for the account: by connection string (Azurite, or an account key), or by Table service URI with an
+    /// Entra token (the deployed app's managed identity — no key anywhere).
+    /// </summary>
+    public TableServiceClient CreateServiceClient(TableClientOptions? clientOptions = null)
+    {
+        if (ServiceUri is not { } uri) return new TableServiceClient(ConnectionString, clientOptions);
+        TokenCredential credential = ManagedIdentityClientId.Length > 0
+            ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(ManagedIdentityClientId))
+            : new DefaultAzureCredential();
+        return new TableServiceClient(uri, credential, clientOptions);
     }
 
     internal void EnsureValid()

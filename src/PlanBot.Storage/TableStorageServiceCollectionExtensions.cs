@@ -5,9 +5,11 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using PlanBot.BotFramework.Conversations;
+using PlanBot.Core.People;
 using PlanBot.Core.Plans;
 using PlanBot.Core.Users;
 using PlanBot.Storage.ConversationReferences;
+using PlanBot.Storage.People;
 using PlanBot.Storage.UserSettings;
 
 namespace PlanBot.Storage;
@@ -15,7 +17,7 @@ namespace PlanBot.Storage;
 public static class TableStorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IPlanStore"/>, <see cref="IConversationReferenceStore"/> and <see cref="IUserSettingsStore"/> on Azure Table storage and <see cref="TableStorageHealth"/>, configured from
+    /// Registers <see cref="IPlanStore"/>, <see cref="IConversationReferenceStore"/>, <see cref="IUserSettingsStore"/> and <see cref="IPeopleStore"/> on Azure Table storage and <see cref="TableStorageHealth"/>, configured from
     /// <c>PlanBot:Storage</c> and <c>ConnectionStrings:Tables</c> (default: local Azurite); settings are checked at start.
     /// </summary>
     public static IServiceCollection AddPlanBotTableStorage(this IServiceCollection services, IConfiguration configuration)
@@ -34,6 +36,10 @@ public static class TableStorageServiceCollectionExtensions
             sp.GetRequiredService<IOptions<TableStorageOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IUserSettingsStore>(sp => new TableUserSettingsStore(
             sp.GetRequiredService<IOptions<TableStorageOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IPeopleStore>(sp => new TablePeopleStore(
+            sp.GetRequiredService<IOptions<TableStorageOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ILoggerFactory>()?.CreateLogger<TablePeopleStore>()));
         services.TryAddSingleton(sp => new TableStorageHealth(sp.GetRequiredService<IOptions<TableStorageOptions>>().Value));
         return services;
     }
@@ -50,4 +56,7 @@ public static class TableStorageSetup
 {
     public static TablePlanStore CreatePlanStore(IConfiguration configuration, TimeProvider? timeProvider = null, ILogger<TablePlanStore>? logger = null) =>
         new(TableStorageOptions.FromConfiguration(configuration), timeProvider ?? TimeProvider.System, logger ?? NullLogger<TablePlanStore>.Instance);
+
+    public static TablePeopleStore CreatePeopleStore(IConfiguration configuration, TimeProvider? timeProvider = null, ILogger<TablePeopleStore>? logger = null) =>
+        new(TableStorageOptions.FromConfiguration(configuration), timeProvider ?? TimeProvider.System, logger);
 }

@@ -5,6 +5,7 @@ using PlanBot.Core.Time;
 using PlanBot.Storage;
 using PlanBot.Trackers.Importing;
 using PlanBot.Web.Bot;
+using PlanBot.Web.People;
 
 namespace PlanBot.Web;
 
@@ -16,6 +17,7 @@ public static class PlanBotServiceCollectionExtensions
         services.AddSingleton(sp => new PlanClock(
             sp.GetRequiredService<TimeProvider>(), PlanClock.ParseToday(configuration["PlanBot:Today"])));
         services.AddPlanBotTableStorage(configuration);
+        services.AddPlanBotPeople(configuration);
         services.AddPlanBotTeams(configuration);
         services.AddOptions<QuestionOptions>().BindConfiguration(QuestionOptions.Section);
         services.AddSingleton(sp => new PlanReadModels(
@@ -24,7 +26,9 @@ public static class PlanBotServiceCollectionExtensions
         services.AddSingleton<IMilestoneUpdateStore>(sp => sp.GetRequiredService<TablePlanStore>());
         services.AddOptions<UpdateOptions>().BindConfiguration(UpdateOptions.Section);
         services.AddSingleton<IUpdateAuthoriser>(sp => new OwnerAuthoriser(
-            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<UpdateOptions>>().Value.AdminObjectIds.ToHashSet(StringComparer.OrdinalIgnoreCase)));
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<UpdateOptions>>().Value.AdminObjectIds.ToHashSet(StringComparer.OrdinalIgnoreCase),
+            sp.GetRequiredService<PlanBot.Core.People.IPeopleStore>(),
+            sp.GetRequiredService<PlanBot.Core.People.OwnerResolver>()));
         services.AddSingleton<MilestoneUpdateService>();
         services.AddSingleton(sp => new PlanImportService(sp.GetRequiredService<IPlanStore>(), sp.GetRequiredService<PlanClock>().Time));
 

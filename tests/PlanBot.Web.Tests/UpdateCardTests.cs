@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using PlanBot.Core.People;
 using PlanBot.Core.Plans;
 using PlanBot.Testing;
 
@@ -90,6 +91,33 @@ public sealed class UpdateCardTests(AzuriteFixture azurite)
 
         Assert.Contains("Only Sue Graham (or their delegate, or the PMO) can update #2. Nothing was saved.", response.ToJsonString(RelaxedJson));
         await AssertNothingStoredAsync(host);
+    }
+
+    private const string SueId = "11111111-1111-1111-1111-111111111111";
+    private const string JoId = "22222222-2222-2222-2222-222222222222";
+    private const string PatId = "33333333-3333-3333-3333-333333333333";
+
+    [Fact]
+    public async Task A_delegate_and_a_PMO_admin_from_the_people_file_may_update_and_a_namesake_may_not()
+    {
+        await using var host = await StartAsync();
+        await host.Services.GetRequiredService<IPeopleStore>().ReplaceAllAsync(
+        [
+            new Person("Sue Graham", "sue.graham@nhs.net", SueId, Delegate: "Jo Bloggs"),
+            new Person("Jo Bloggs", "jo.bloggs@nhs.net", JoId),
+            new Person("Pat Admin", "pat.admin@nhs.net", PatId, Roles: [PersonRoles.PmoAdmin]),
+        ], "test", null);
+        var client = host.CreateClient();
+
+        var impostor = await PressSaveAsync(client, await UpdateCardAsync(client, "update #2", "Jo Bloggs", JoId), new() { ["note"] = "Not me" }, "Sue Graham", "44444444-4444-4444-4444-444444444444");
+        Assert.Contains("Nothing was saved.", impostor.ToJsonString(RelaxedJson));
+        await AssertNothingStoredAsync(host);
+
+        var byDelegate = await PressSaveAsync(client, await UpdateCardAsync(client, "update #2", "Jo Bloggs", JoId), new() { ["note"] = "From Jo" }, "Jo Bloggs", JoId);
+        Assert.Contains("Updated by Jo Bloggs", byDelegate.ToJsonString());
+
+        var byAdmin = await PressSaveAsync(client, await UpdateCardAsync(client, "update #3", "Pat Admin", PatId), new() { ["note"] = "From the PMO" }, "Pat Admin", PatId);
+        Assert.Contains("Updated by Pat Admin", byAdmin.ToJsonString());
     }
 
     [Fact]
@@ -182,9 +210,11 @@ public sealed class UpdateCardTests(AzuriteFixture azurite)
         return host;
     }
 
-    private static async Task<JsonObject> UpdateCardAsync(HttpClient client, string text)
+    private static async Task<JsonObject> UpdateCardAsync(HttpClient client, string text, string? from = null, string? aadObjectId = null)
     {
-        var reply = Assert.Single(await BotHost.RepliesAsync(await BotHost.PostAsync(client, BotHost.Message(text))))!;
+        var message = BotHost.Message(text);
+        if (from is not null) message["from"] = new JsonObject { ["id"] = "29:1" + from.Replace(" ", ""), ["name"] = from, ["aadObjectId"] = aadObjectId };
+        var reply = Assert.Single(await BotHost.RepliesAsync(await BotHost.PostAsync(client, message)))!;
         return BotHost.Card(reply);
     }
 
@@ -192,14 +222,15 @@ public sealed class UpdateCardTests(AzuriteFixture azurite)
         card["actions"]!.AsArray().Single(a => a!["type"]!.GetValue<string>() == "Action.Execute")!.AsObject();
 
     /// <summary>Presses Save as Teams does: an invoke whose action data is the card's data merged with the inputs' values.</summary>
-    private static async Task<JsonObject> PressSaveAsync(HttpClient client, JsonObject card, Dictionary<string, string> inputs, string from = "Sue Graham")
+    private static async Task<JsonObject> PressSaveAsync(HttpClient client, JsonObject card, Dictionary<string, string> inputs, string from = "Sue Graham",
+        string? aadObjectId = null)
     {
         var action = SaveAction(card);
         var data = action["data"]!.DeepClone().AsObject();
         foreach (var (id, value) in inputs) data[id] = value;
         var invoke = BotHost.Activity("invoke");
         invoke["name"] = "adaptiveCard/action";
-        invoke["from"] = new JsonObject { ["id"] = "29:1" + from.Replace(" ", ""), ["name"] = from, ["aadObjectId"] = "aad-" + from.Replace(" ", "") };
+        invoke["from"] = new JsonObject { ["id"] = "29:1" + from.Replace(" ", ""), ["name"] = from, ["aadObjectId"] = aadObjectId ?? "aad-" + from.Replace(" ", "") };
         invoke["value"] = new JsonObject
         {
             ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = action["verb"]!.GetValue<string>(), ["data"] = data },

@@ -26,7 +26,9 @@ public sealed class PlanIndex
     private readonly Dictionary<int, List<string>> _wordsByLength = [];
     private readonly Dictionary<string, int> _refs = new(StringComparer.Ordinal);
     private readonly string _allTitles;
-    private string[]? _initials;
+    private readonly Lazy<Dictionary<string, int[]>> _acronyms;
+    private const int MinAcronym = 3;
+    private const int MaxAcronym = 5;
 
     private static readonly string[] Endings = ["ment", "ments", "ing", "ed", "ion", "ions", "ation", "s", "es"];
 
@@ -50,6 +52,7 @@ public sealed class PlanIndex
         DuePosition = new int[Milestones.Count];
         for (var p = 0; p < DueOrder.Length; p++) DuePosition[DueOrder[p]] = p;
 
+        _acronyms = new Lazy<Dictionary<string, int[]>>(BuildAcronyms);
         People = BuildPeople();
         Units = BuildUnits(synonyms ?? UnitSynonyms.Default);
     }
@@ -70,15 +73,30 @@ public sealed class PlanIndex
     public int? FindRef(string text) =>
         MilestoneRef.TryParse(text, out var reference) && _refs.TryGetValue(reference.Value, out var index) ? index : null;
 
-    /// <summary>Milestones whose titles spell <paramref name="acronym"/> with the first letters of consecutive words ("eol": End Of Life).</summary>
-    public HashSet<int> TitlesWithInitials(string acronym)
+    /// <summary>
+    /// Milestones whose titles spell <paramref name="acronym"/> (three to five letters) with the first letters of
+    /// consecutive words ("eol": End Of Life). Looked up in an index built on first use, so hostile text full of short
+    /// words costs a dictionary read per word, not a scan of every title.
+    /// </summary>
+    public IReadOnlyCollection<int> TitlesWithInitials(string acronym) =>
+        acronym.Length is >= MinAcronym and <= MaxAcronym && _acronyms.Value.TryGetValue(acronym, out var found) ? found : [];
+
+    private Dictionary<string, int[]> BuildAcronyms()
     {
-        _initials ??= Milestones.Select(m => string.Concat(QuestionText.Phrase(m.Title).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w[0])))
-            .ToArray();
-        var found = new HashSet<int>();
-        for (var i = 0; i < _initials.Length; i++)
-            if (_initials[i].Contains(acronym, StringComparison.Ordinal)) found.Add(i);
-        return found;
+        var acronyms = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < Milestones.Count; i++)
+        {
+            var initials = string.Concat(QuestionText.Phrase(Milestones[i].Title).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w[0]));
+            for (var start = 0; start < initials.Length; start++)
+                for (var length = MinAcronym; length <= MaxAcronym && start + length <= initials.Length; length++)
+                {
+                    var key = initials.Substring(start, length);
+                    if (!key.All(char.IsLetter)) continue;
+                    if (!acronyms.TryGetValue(key, out var list)) acronyms[key] = list = [];
+                    if (list.Count == 0 || list[^1] != i) list.Add(i);
+                }
+        }
+        return acronyms.ToDictionary(a => a.Key, a => a.Value.ToArray(), StringComparer.Ordinal);
     }
 
     /// <summary>Whether some title has these words together ("stage 3").</summary>

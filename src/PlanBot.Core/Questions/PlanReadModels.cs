@@ -13,9 +13,15 @@ public sealed class PlanReadModels(IPlanStore store, UnitSynonyms synonyms)
     private readonly ConcurrentDictionary<string, Lazy<Task<PlanIndex>>> _indexes = new(StringComparer.Ordinal);
 
     /// <summary>The plan's current read model, or null when there is no such plan.</summary>
-    public async Task<PlanIndex?> GetAsync(string planId, CancellationToken cancellationToken = default)
+    public async Task<PlanIndex?> GetAsync(string planId, CancellationToken cancellationToken = default) =>
+        await GetAsync(planId, await store.GetSummaryAsync(planId, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+
+    /// <summary>The read model for a summary the caller has just read (saving a second read of the same row).</summary>
+    public Task<PlanIndex?> GetAsync(PlanSummary summary, CancellationToken cancellationToken = default) =>
+        GetAsync(summary.Id, summary, cancellationToken);
+
+    private async Task<PlanIndex?> GetAsync(string planId, PlanSummary? summary, CancellationToken cancellationToken)
     {
-        var summary = await store.GetSummaryAsync(planId, cancellationToken).ConfigureAwait(false);
         for (var attempt = 0; ; attempt++)
         {
             if (summary is null)

@@ -13,6 +13,9 @@ public static partial class QuestionReader
     // Teams shows at most six buttons on a card.
     private const int MaxChoices = 6;
 
+    // Real questions run to a dozen words or so; a wall of text is not read word by word against the plan.
+    private const int MaxWords = 40;
+
     /// <param name="asker">The asking user's display name, for "me/my/I"; null when unknown.</param>
     public static QuestionReading Read(string? question, PlanIndex index, DateOnly today, string? asker = null)
     {
@@ -21,6 +24,8 @@ public static partial class QuestionReader
         var text = QuestionText.Normalise(question);
         var words = QuestionText.Words(text);
         if (words.Count == 0) return QuestionReading.NotUnderstood();
+        if (words.Count > MaxWords)
+            return QuestionReading.NotUnderstood($"That is {words.Count} words; ask one short question at a time.");
         return new Reading(question, text, words, index, today, asker).Run();
     }
 
@@ -196,7 +201,7 @@ public static partial class QuestionReader
                     continue;
                 }
                 if (word.Length >= 4 && QuestionVocabulary.Ordinary.Any(o => o.Length >= 4 && FuzzyText.IsCloseTo(word, o))) continue;
-                if (word.Length is >= 2 and <= 5 && word.All(char.IsLetter) && index.TitlesWithInitials(word).Count > 0)
+                if (index.TitlesWithInitials(word).Count > 0)
                 {
                     _content.Add(i);
                     continue;
@@ -313,7 +318,7 @@ public static partial class QuestionReader
             var best = matches.Where(m => m.Exact || SameWordInflected(word, m.Word)).ToList();
             if (best.Count == 0) best = matches;
             var found = best.SelectMany(m => m.Use.Titles).ToHashSet();
-            if (found.Count == 0 && word.Length is >= 2 and <= 5 && word.All(char.IsLetter)) found = index.TitlesWithInitials(word);
+            if (found.Count == 0) found = [.. index.TitlesWithInitials(word)];
             return found;
         }
 
@@ -359,8 +364,8 @@ public static partial class QuestionReader
             if (candidates is null || candidates.Count == 0) return null;
             if (candidates.Count > 1 && _softTitleWords.Count > 0)
             {
-                var scored = candidates.Select(c => (Milestone: c, Score: _softTitleWords.Count(w => index.Match(w).Any(m => m.Exact && m.Use.Titles.Contains(c)))))
-                    .ToList();
+                var softTitles = _softTitleWords.Select(w => index.Match(w).Where(m => m.Exact).SelectMany(m => m.Use.Titles).ToHashSet()).ToList();
+                var scored = candidates.Select(c => (Milestone: c, Score: softTitles.Count(titles => titles.Contains(c)))).ToList();
                 var top = scored.Max(s => s.Score);
                 candidates = scored.Where(s => s.Score == top).Select(s => s.Milestone).ToHashSet();
             }

@@ -96,7 +96,7 @@ public static class QuestionVocabulary
         "week", "month", "quarter", "year", "days", "weeks", "months", "fy", "number", "no", "ref", "reference", "id",
         "objective", "objectives", "recommendation", "recommendations", "requirement", "requirements", "mate", "folks", "guys", "team",
         "board", "gb", "pmo", "chase", "chasing", "need", "needs", "needed", "supposed", "yet", "already", "far", "well", "good", "bad",
-        "currently", "cheers", "ta", "asap", "urgent", "urgently", "please", "kindly", "whats", "wheres", "whens", "hows", "whos",
+        "currently", "cheers", "ta", "asap", "please", "kindly", "whats", "wheres", "whens", "hows", "whos",
         "happen", "happened", "happens", "else", "coming", "come", "comes", "schedule", "scheduled", "term", "terms", "type", "kind",
         "sort", "mean", "means", "stand", "where", "whereabouts", "say", "said", "says", "marked", "flagged", "showing", "shown", "listed",
         "rated", "rating", "rag", "colour", "color", "status", "got", "gotten", "getting", "has", "having", "still", "yet",

@@ -6,7 +6,7 @@ namespace PlanBot.Core.Time;
 /// </summary>
 public sealed class PlanClock(TimeProvider time, DateOnly? today = null)
 {
-    public static TimeZoneInfo London { get; } = FindLondon();
+    public static TimeZoneInfo London => LondonTime.Zone;
 
     public TimeProvider Time { get; } = today is { } d ? new PinnedDateTimeProvider(time, d, London) : time;
 
@@ -18,12 +18,6 @@ public sealed class PlanClock(TimeProvider time, DateOnly? today = null)
         if (string.IsNullOrWhiteSpace(setting)) return null;
         if (DateOnly.TryParseExact(setting.Trim(), "yyyy-MM-dd", out var date)) return date;
         throw new FormatException($"PlanBot:Today is '{setting}', which is not a date in the form yyyy-MM-dd (e.g. 2020-01-20).");
-    }
-
-    private static TimeZoneInfo FindLondon()
-    {
-        try { return TimeZoneInfo.FindSystemTimeZoneById("Europe/London"); }
-        catch (TimeZoneNotFoundException) { return TimeZoneInfo.Utc; }
     }
 
     /// <summary>Keeps the real time of day but moves the calendar date to the pinned one.</summary>

@@ -80,11 +80,13 @@ public sealed class PlanBotActivityHandler(
         }
 
         var selection = await planSelector.SelectAsync(activity, cancellationToken);
-        if (selection.Plans.Count == 0) return PlainMessage(PlanBotCards.PlansSummary(selection.Plans));
-        if (selection.Plan is null) return answerCards.ChoosePlan(selection.Plans).ToMessage("Which plan should I answer from?");
+        if (selection.Plan is null)
+            return selection.Plans.Count == 0
+                ? PlainMessage(PlanBotCards.PlansSummary(selection.Plans))
+                : answerCards.ChoosePlan(selection.Plans).ToMessage("Which plan should I answer from?");
         if (await updateConversation.TryStartFromChatAsync(question, selection.Plan.Id, activity, cancellationToken) is { } updateCard)
             return updateCard;
-        var index = await readModels.GetAsync(selection.Plan.Id, cancellationToken);
+        var index = await readModels.GetAsync(selection.Plan, cancellationToken);
         if (index is null) return PlainMessage($"Plan '{selection.Plan.Id}' has just been removed. Say \"plans\" to see the plans I hold.");
 
         var answer = QuestionAnswerer.Ask(question, index, clock.Today, activity.From?.Name);
@@ -105,7 +107,7 @@ public sealed class PlanBotActivityHandler(
     {
         const string HowTo = "Type \"update\" and the milestone, for example \"update #36\", or \"#36 delayed to 28 Feb because …\".";
         var selection = await planSelector.SelectAsync(activity, cancellationToken);
-        if (selection.Plan is null || await readModels.GetAsync(selection.Plan.Id, cancellationToken) is not { } index)
+        if (selection.Plan is null || await readModels.GetAsync(selection.Plan, cancellationToken) is not { } index)
             return PlainMessage(HowTo);
         var mine = QuestionAnswerer.Ask("my open milestones", index, clock.Today, activity.From?.Name);
         if (mine.Kind != QuestionKind.List || mine.Milestones.Count == 0) return PlainMessage(HowTo);

@@ -1,26 +1,34 @@
+using System.Collections.Concurrent;
 using PlanBot.BotFramework.Schema;
 using PlanBot.Core.Plans;
 using PlanBot.Core.Users;
 
 namespace PlanBot.Web.Bot;
 
-/// <summary>The plan a user's question goes to (null when they must choose), and every stored plan.</summary>
+/// <summary>
+/// The plan a user's question goes to (null when they must choose) and, when it had to look, every stored plan
+/// (empty when the user's chosen plan was found directly).
+/// </summary>
 public sealed record PlanSelection(PlanSummary? Plan, IReadOnlyList<PlanSummary> Plans);
 
 /// <summary>
 /// Picks the plan for a user's questions: the one they chose with "use plan …" while it exists, otherwise the only
-/// plan stored. With several plans and no choice, the user is asked rather than answered from a guess.
+/// plan stored. With several plans and no choice, the user is asked rather than answered from a guess. Each message
+/// costs one storage read: users' choices are remembered here for <see cref="ChoiceCacheDuration"/> (a choice made
+/// through another instance of the host shows here within that time).
 /// </summary>
-public sealed class PlanSelector(IPlanStore plans, IUserSettingsStore settings)
+public sealed class PlanSelector(IPlanStore plans, IUserSettingsStore settings, TimeProvider time)
 {
+    public static readonly TimeSpan ChoiceCacheDuration = TimeSpan.FromSeconds(30);
+
+    private readonly ConcurrentDictionary<(string Tenant, string User), (string? PlanId, DateTimeOffset Expires)> _choices = new();
+
     public async Task<PlanSelection> SelectAsync(Activity activity, CancellationToken cancellationToken)
     {
+        if (UserKey(activity) is { } key && await ChosenPlanAsync(key, cancellationToken) is { } chosen
+            && await plans.GetSummaryAsync(chosen, cancellationToken) is { } plan)
+            return new PlanSelection(plan, []);
         var all = await plans.ListPlansAsync(cancellationToken);
-        if (all.Count == 0) return new PlanSelection(null, all);
-        if (UserKey(activity) is (var tenant, var user)
-            && await settings.GetDefaultPlanAsync(tenant, user, cancellationToken) is { } chosen
-            && all.FirstOrDefault(p => p.Id == chosen) is { } plan)
-            return new PlanSelection(plan, all);
         return new PlanSelection(all.Count == 1 ? all[0] : null, all);
     }
 
@@ -29,9 +37,19 @@ public sealed class PlanSelector(IPlanStore plans, IUserSettingsStore settings)
     {
         if (!PlanId.IsValid(planId)) return null;
         var plan = await plans.GetSummaryAsync(planId, cancellationToken);
-        if (plan is null || UserKey(activity) is not (var tenant, var user)) return null;
-        await settings.SetDefaultPlanAsync(tenant, user, plan.Id, cancellationToken);
+        if (plan is null || UserKey(activity) is not { } key) return null;
+        await settings.SetDefaultPlanAsync(key.Tenant, key.User, plan.Id, cancellationToken);
+        _choices[key] = (plan.Id, time.GetUtcNow() + ChoiceCacheDuration);
         return plan;
+    }
+
+    private async Task<string?> ChosenPlanAsync((string Tenant, string User) key, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (_choices.TryGetValue(key, out var cached) && cached.Expires > now) return cached.PlanId;
+        var planId = await settings.GetDefaultPlanAsync(key.Tenant, key.User, cancellationToken);
+        _choices[key] = (planId, now + ChoiceCacheDuration);
+        return planId;
     }
 
     // The Agents Playground and local tests may send no tenant: they share one local one.

@@ -150,15 +150,24 @@ public sealed class HostileQuestionTests
     }
 
     [Fact]
-    public void Many_hashed_references_that_do_not_exist_are_unanswerable_not_an_error()
+    public void Many_hashed_references_that_do_not_exist_are_politely_refused_not_an_error()
     {
         var question = string.Join(' ', Enumerable.Range(100, 2_000).Select(i => "#" + i));
 
         var answer = Plan().Ask(question);
 
-        Assert.Equal(QuestionKind.Unanswerable, answer.Kind);
-        Assert.StartsWith("There is no milestone #100, #101", answer.Text);
+        Assert.Equal(QuestionKind.NotUnderstood, answer.Kind);
+        Assert.Contains("ask one short question at a time", answer.Text);
         Assert.True(answer.Text.Length < 1_000, $"{answer.Text.Length} characters");
+    }
+
+    [Fact]
+    public void A_few_hashed_references_that_do_not_exist_are_named()
+    {
+        var answer = Plan().Ask("#100 #101 #102");
+
+        Assert.Equal(QuestionKind.Unanswerable, answer.Kind);
+        Assert.StartsWith("There is no milestone #100, #101, #102", answer.Text);
     }
 
     [Fact]
