@@ -166,7 +166,7 @@ public sealed class PeopleCommandTests(AzuriteFixture azurite) : IDisposable
             ["PlanBot__Graph__AccessToken"] = FakeGraph.DefaultToken,
         };
 
-        var run = await new PeopleCliProcess(azurite, _planbot).RunAsync(graphSettings, "people", "unresolved", "--plan", "odkm");
+        var run = await _planbot.RunAsync(graphSettings, "people", "unresolved", "--plan", "odkm");
 
         Assert.True(run.ExitCode == 0, run.All);
         Assert.Contains("3 from the people file, 1 from the directory", run.Output);
@@ -191,7 +191,7 @@ public sealed class PeopleCommandTests(AzuriteFixture azurite) : IDisposable
             ["PlanBot__Graph__AccessToken"] = FakeGraph.DefaultToken,
         };
 
-        var run = await new PeopleCliProcess(azurite, _planbot).RunAsync(graphSettings, "people", "unresolved", "--plan", "odkm");
+        var run = await _planbot.RunAsync(graphSettings, "people", "unresolved", "--plan", "odkm");
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("Microsoft Graph refused the search (403 Authorization_RequestDenied): Insufficient privileges to complete the operation.", run.Error);

@@ -30,7 +30,10 @@ public sealed class PlanBotProcess(AzuriteFixture azurite, string? tablePrefix =
         })
         .Build());
 
-    public async Task<CliRun> RunAsync(params string[] args)
+    public Task<CliRun> RunAsync(params string[] args) => RunAsync(new Dictionary<string, string>(), args);
+
+    /// <summary>Runs with extra environment variables, e.g. Graph settings pointing at a fake.</summary>
+    public async Task<CliRun> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -44,6 +47,7 @@ public sealed class PlanBotProcess(AzuriteFixture azurite, string? tablePrefix =
         start.Environment["ConnectionStrings__Tables"] = azurite.ConnectionString;
         start.Environment["PlanBot__Storage__TablePrefix"] = _prefix;
         start.Environment["PlanBot__Today"] = Today;
+        foreach (var (name, value) in environment) start.Environment[name] = value;
 
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
