@@ -133,6 +133,23 @@ public sealed class QuestionsOverMessagesTests(AzuriteFixture azurite)
         Assert.StartsWith("#2 Milestone 2: delayed", (await AskAsync(client, "status of #2"))["text"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task The_PMO_can_teach_PlanBot_its_own_words_for_a_team_in_configuration()
+    {
+        var plan = TestPlans.Small("odkm", milestones: 3);
+        plan = plan with { Milestones = [plan.Milestones[0] with { Team = "DSP" }, plan.Milestones[1] with { Team = "DSP" }, plan.Milestones[2] with { Team = "CFO" }] };
+        await using var plain = BotHost.Start(azurite);
+        await BotHost.ImportAsync(plain, plan);
+        await using var taught = BotHost.Start(azurite, new Dictionary<string, string?> { ["PlanBot:Questions:Synonyms:estates:0"] = "DSP" });
+        await BotHost.ImportAsync(taught, plan);
+
+        var unknown = await AskAsync(plain.CreateClient(), "what's in estates?");
+        var known = await AskAsync(taught.CreateClient(), "what's in estates?");
+
+        Assert.StartsWith("Sorry, I didn't understand that. I don't know 'estates'", unknown["text"]!.GetValue<string>());
+        Assert.Equal("2 milestones in DSP as at 20 Jan 2020.", known["text"]!.GetValue<string>());
+    }
+
     [Theory]
     [InlineData("<img src=x onerror=alert(1)> overdue in narnia")]
     [InlineData("[who owns 36](javascript:alert(1)) **now**")]

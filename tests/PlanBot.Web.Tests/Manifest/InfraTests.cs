@@ -63,14 +63,16 @@ public sealed partial class InfraTests(InfraTests.CompiledTemplate compiled) : I
         Assert.Contains("compiles cleanly with Bicep CLI", compiled.Run.Output);
     }
 
-    [Fact]
-    public void Every_template_parameter_is_described_in_the_deployment_guide()
+    [Theory]
+    [InlineData("docs/deployment.md")]
+    [InlineData("README.md")]
+    public void Every_template_parameter_is_named_in_the_deployment_guides(string guideFile)
     {
-        var guide = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "docs", "deployment.md"));
+        var guide = File.ReadAllText(Path.Combine(RepositoryRoot.Path, guideFile));
         var parameters = BicepParameters();
 
         Assert.NotEmpty(parameters);
-        Assert.All(parameters, name => Assert.True(guide.Contains($"`{name}`"), $"docs/deployment.md does not describe `{name}`"));
+        Assert.All(parameters, name => Assert.True(guide.Contains($"`{name}`"), $"{guideFile} does not name `{name}`"));
     }
 
     [Fact]
