@@ -63,7 +63,7 @@ internal static class ShowCommand
         Row("Start", m.Start.IsBlank ? null : new TrackerDateView(m.Start).ToString());
         Row("Due", new TrackerDateView(m.Due).ToString());
         Row("Revised due", m.RevisedDue.IsBlank ? null : new TrackerDateView(m.RevisedDue).ToString());
-        Row("Status", m.StatusText.Length > 0 ? $"{StatusName(m.Status)} (\"{m.StatusText}\")" : StatusName(m.Status));
+        Row("Status", m.StatusText.Length > 0 ? $"{StatusNames.Title(m.Status)} (\"{m.StatusText}\")" : StatusNames.Title(m.Status));
         Row("RAG", m.Rag == Rag.None ? null : m.Rag.ToString());
         if (!m.IsFinished && m.EffectiveDue is { } due && due < today)
             Row("Overdue", $"by {today.DayNumber - due.DayNumber} days as at {today:dd MMM yyyy}");
@@ -103,15 +103,4 @@ internal static class ShowCommand
                 AnsiConsole.WriteLine($"    {change.Field}: {change.Old ?? "(blank)"} → {change.New ?? "(blank)"}");
         }
     }
-
-    public static string StatusName(MilestoneStatus status) => status switch
-    {
-        MilestoneStatus.NotStarted => "Not started",
-        MilestoneStatus.OnTrack => "On track",
-        MilestoneStatus.AtRisk => "At risk",
-        MilestoneStatus.Delayed => "Delayed",
-        MilestoneStatus.Complete => "Complete",
-        MilestoneStatus.Closed => "Closed",
-        _ => "Unknown",
-    };
 }

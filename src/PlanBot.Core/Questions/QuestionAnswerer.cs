@@ -171,16 +171,10 @@ public static class QuestionAnswerer
         return sentence;
     }
 
-    public static string StatusName(Milestone milestone) => milestone.Status switch
-    {
-        MilestoneStatus.NotStarted => "not started",
-        MilestoneStatus.OnTrack => "on track",
-        MilestoneStatus.AtRisk => "at risk",
-        MilestoneStatus.Delayed => "delayed",
-        MilestoneStatus.Complete => "complete",
-        MilestoneStatus.Closed => "closed",
-        _ => milestone.Rag == Rag.Blue ? "complete" : string.IsNullOrWhiteSpace(milestone.StatusText) ? "no status given" : milestone.StatusText.Trim(),
-    };
+    /// <summary>The status in a sentence ("delayed"); an unknown one falls back to the tracker's own words.</summary>
+    public static string StatusName(Milestone milestone) => milestone.Status != MilestoneStatus.Unknown
+        ? StatusNames.Title(milestone.Status).ToLowerInvariant()
+        : milestone.Rag == Rag.Blue ? "complete" : string.IsNullOrWhiteSpace(milestone.StatusText) ? "no status given" : milestone.StatusText.Trim();
 
     public static string Date(DateOnly date) => date.ToString("d MMM yyyy", English);
 

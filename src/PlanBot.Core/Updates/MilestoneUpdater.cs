@@ -91,16 +91,7 @@ public static class MilestoneUpdater
         return new UpdateOutcome([], updated, history, exception);
     }
 
-    public static string StatusText(MilestoneStatus status) => status switch
-    {
-        MilestoneStatus.NotStarted => "Not started",
-        MilestoneStatus.OnTrack => "On track",
-        MilestoneStatus.AtRisk => "At risk",
-        MilestoneStatus.Delayed => "Delayed",
-        MilestoneStatus.Complete => "Complete",
-        MilestoneStatus.Closed => "Closed",
-        _ => "Unknown",
-    };
+    public static string StatusText(MilestoneStatus status) => StatusNames.Title(status);
 
     private static Rag RagFor(MilestoneStatus status) => status switch
     {
