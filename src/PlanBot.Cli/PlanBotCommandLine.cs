@@ -13,6 +13,7 @@ public static class PlanBotCommandLine
         root.Subcommands.Add(PlansCommand.Create());
         root.Subcommands.Add(ShowCommand.Create());
         root.Subcommands.Add(AskCommand.Create());
+        root.Subcommands.Add(RemindCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(PeopleCommand.Create());
         return root;

@@ -21,6 +21,7 @@ internal sealed class PlanBotTables
         ConversationReferences = Service.GetTableClient(Names.ConversationReferences);
         UserSettings = Service.GetTableClient(Names.UserSettings);
         People = Service.GetTableClient(Names.People);
+        Reminders = Service.GetTableClient(Names.Reminders);
     }
 
     public TableNames Names { get; }
@@ -33,6 +34,7 @@ internal sealed class PlanBotTables
     public TableClient ConversationReferences { get; }
     public TableClient UserSettings { get; }
     public TableClient People { get; }
+    public TableClient Reminders { get; }
 
     /// <summary>
     /// Short, few retries: a request that fails three times in a couple of seconds will not be saved by waiting longer,
@@ -66,6 +68,6 @@ internal sealed class PlanBotTables
     }
 
     private Task CreateAllAsync() =>
-        Task.WhenAll(new[] { Plans, Milestones, ExceptionReports, MilestoneHistory, ImportGenerations, ConversationReferences, UserSettings, People }
+        Task.WhenAll(new[] { Plans, Milestones, ExceptionReports, MilestoneHistory, ImportGenerations, ConversationReferences, UserSettings, People, Reminders }
             .Select(t => t.CreateIfNotExistsAsync(CancellationToken.None)));
 }

@@ -7,9 +7,11 @@ using Microsoft.Extensions.Options;
 using PlanBot.BotFramework.Conversations;
 using PlanBot.Core.People;
 using PlanBot.Core.Plans;
+using PlanBot.Core.Reminders;
 using PlanBot.Core.Users;
 using PlanBot.Storage.ConversationReferences;
 using PlanBot.Storage.People;
+using PlanBot.Storage.Reminders;
 using PlanBot.Storage.UserSettings;
 
 namespace PlanBot.Storage;
@@ -17,7 +19,7 @@ namespace PlanBot.Storage;
 public static class TableStorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IPlanStore"/>, <see cref="IConversationReferenceStore"/>, <see cref="IUserSettingsStore"/> and <see cref="IPeopleStore"/> on Azure Table storage and <see cref="TableStorageHealth"/>, configured from
+    /// Registers <see cref="IPlanStore"/>, <see cref="IConversationReferenceStore"/>, <see cref="IUserSettingsStore"/>, <see cref="IPeopleStore"/> and <see cref="IReminderLedger"/> on Azure Table storage and <see cref="TableStorageHealth"/>, configured from
     /// <c>PlanBot:Storage</c> and <c>ConnectionStrings:Tables</c> (default: local Azurite); settings are checked at start.
     /// </summary>
     public static IServiceCollection AddPlanBotTableStorage(this IServiceCollection services, IConfiguration configuration)
@@ -40,6 +42,8 @@ public static class TableStorageServiceCollectionExtensions
             sp.GetRequiredService<IOptions<TableStorageOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILoggerFactory>()?.CreateLogger<TablePeopleStore>()));
+        services.TryAddSingleton<IReminderLedger>(sp => new TableReminderLedger(
+            sp.GetRequiredService<IOptions<TableStorageOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new TableStorageHealth(sp.GetRequiredService<IOptions<TableStorageOptions>>().Value));
         return services;
     }

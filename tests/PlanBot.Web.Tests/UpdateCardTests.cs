@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using PlanBot.Core.People;
 using PlanBot.Core.Plans;
+using PlanBot.Core.Reminders;
 using PlanBot.Testing;
 
 namespace PlanBot.Web.Tests;
@@ -42,6 +43,8 @@ public sealed class UpdateCardTests(AzuriteFixture azurite)
         Assert.Equal("Waiting for NHSE sign-off.", Assert.Single(plan.ExceptionsFor(Two)).Reason);
         var history = Assert.Single(await store.GetHistoryAsync("odkm", Two));
         Assert.Equal(("Sue Graham", "card"), (history.By, history.Source));
+        var reminderState = (await host.Services.GetRequiredService<IReminderLedger>().GetStatesAsync("odkm"))[Two];
+        Assert.InRange(reminderState.LastUpdateAt!.Value, history.At, history.At.AddSeconds(5));
     }
 
     [Theory]

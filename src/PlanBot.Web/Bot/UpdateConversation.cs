@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using PlanBot.BotFramework.Cards;
 using PlanBot.BotFramework.Schema;
 using PlanBot.Core.Plans;
+using PlanBot.Core.Reminders;
 using PlanBot.Core.Time;
 using PlanBot.Core.Updates;
 using PlanBot.Web.Cards;
@@ -15,12 +16,14 @@ namespace PlanBot.Web.Bot;
 /// card, and "#36 delayed to 29 Feb 2020 because …" for a filled one to confirm. Every save goes through
 /// <see cref="MilestoneUpdateService"/>; nothing in the card's data is trusted beyond naming the milestone.
 /// </summary>
-public sealed class UpdateConversation(
+public sealed partial class UpdateConversation(
     MilestoneUpdateService updates,
     IMilestoneUpdateStore milestones,
     IUpdateAuthoriser authoriser,
     UpdateCards cards,
-    PlanClock clock)
+    IReminderLedger reminders,
+    PlanClock clock,
+    ILogger<UpdateConversation> logger)
 {
     public const int MaxInputLength = 25_000;
 
@@ -45,6 +48,7 @@ public sealed class UpdateConversation(
         }
 
         var result = await updates.UpdateAsync(planId, reference, Text(data, "revision") ?? string.Empty, update, author, "card", cancellationToken);
+        if (result.Kind == UpdateResultKind.Saved) await RecordForRemindersAsync(planId, reference);
         return Card(result.Kind switch
         {
             UpdateResultKind.Saved => cards.Updated(result.Current!, author.Name, clock.Time.GetUtcNow(), clock.Today),
@@ -72,6 +76,25 @@ public sealed class UpdateConversation(
                 .ToMessage($"Check your update to {reference.Display}, then save it.")
             : cards.Form(stored, clock.Today).ToMessage($"Update {reference.Display} here.");
     }
+
+    /// <summary>
+    /// Tells the reminder loop the owner has answered, so this round's next reminder is skipped. The update itself is
+    /// already saved; if this fails the owner may get one reminder too many, which is logged rather than shown.
+    /// </summary>
+    private async Task RecordForRemindersAsync(string planId, MilestoneRef reference)
+    {
+        try
+        {
+            await reminders.RecordUpdateAsync(planId, reference, clock.Time.GetUtcNow(), CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            LogReminderStateNotRecorded(logger, e, planId, reference.Value);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Update to {Ref} in plan {PlanId} saved, but the reminder state was not; one extra reminder may follow")]
+    private static partial void LogReminderStateNotRecorded(ILogger logger, Exception exception, string planId, string @ref);
 
     private static UpdateAuthor Author(Activity activity) =>
         new(string.IsNullOrWhiteSpace(activity.From?.Name) ? "someone" : activity.From!.Name!.Trim(), activity.From?.AadObjectId);

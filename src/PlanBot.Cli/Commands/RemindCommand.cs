@@ -1,0 +1,75 @@
+using System.CommandLine;
+using System.Globalization;
+using PlanBot.Core.Reminders;
+using PlanBot.Core.Time;
+using PlanBot.Storage;
+using PlanBot.Storage.Reminders;
+using Spectre.Console;
+
+namespace PlanBot.Cli.Commands;
+
+/// <summary>
+/// `planbot remind --plan ID --dry-run [--at INSTANT]`: who would be reminded of what at that instant, and why; and how
+/// many milestones have no reminder due, by reason. Sending from the command line arrives with the scheduler.
+/// </summary>
+internal static class RemindCommand
+{
+    public static Command Create()
+    {
+        var plan = CommonOptions.Plan();
+        var dryRun = new Option<bool>("--dry-run") { Description = "Show who would get which reminder and why; send nothing." };
+        var at = new Option<string?>("--at") { Description = "The instant to sweep as at, ISO 8601 (e.g. 2020-01-22T09:00:00Z); default now." };
+        var command = new Command("remind", "Run one reminder sweep of a plan: with --dry-run, show who would be reminded and why.") { plan, dryRun, at };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            if (!parse.GetValue(dryRun))
+                return Output.Fail("Sending reminders from the command line is not available yet; the web host's scheduler will send them. Use --dry-run to see who would get what.");
+            var environment = CliEnvironment.Load();
+            var now = environment.Clock.Time.GetUtcNow();
+            if (parse.GetValue(at) is { } text)
+            {
+                if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out now))
+                    return Output.Fail($"--at '{text}' is not an instant; write it as ISO 8601, e.g. 2020-01-22T09:00:00Z.");
+            }
+
+            var planId = parse.GetValue(plan)!;
+            var stored = await environment.CreateStore().GetPlanAsync(planId, cancellationToken);
+            if (stored is null) return Output.Fail($"There is no plan '{planId}'. Run `planbot plans` to see the stored plans.");
+            var ledger = new TableReminderLedger(TableStorageOptions.FromConfiguration(environment.Configuration), environment.Clock.Time);
+            var states = await ledger.GetStatesAsync(planId, cancellationToken);
+            var sweep = ReminderSweep.Decide(stored.Plan, states, new ReminderPlanner(ReminderPolicy.Default, WorkingCalendar.EnglandAndWales), now);
+
+            var due = sweep.Due;
+            var london = LondonTime.ToLondon(now);
+            Console.Out.WriteLine($"Plan {planId} as at {london.ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture)} (London): " +
+                $"{due.Count} reminder{(due.Count == 1 ? "" : "s")} due. Policy: {ReminderPolicy.Default.Describe()}");
+            if (due.Count > 0)
+            {
+                var table = new Table().Border(TableBorder.Simple).AddColumn("Ref").AddColumn("To").AddColumn("Reminder").AddColumn("Why");
+                foreach (var reminder in due)
+                    table.AddRow(
+                        Markup.Escape(reminder.Ref.Display),
+                        Markup.Escape(reminder.Recipients.Count == 0 ? "nobody named: tell the PMO" : string.Join(", ", reminder.Recipients.Select(r => r.Name))),
+                        Markup.Escape(reminder.Kind.ToString()),
+                        Markup.Escape(reminder.Reason));
+                AnsiConsole.Write(table);
+            }
+            foreach (var (outcome, count) in sweep.Counts.Where(c => c.Key != ReminderOutcome.Due).OrderByDescending(c => c.Value))
+                Console.Out.WriteLine($"  {count} {Describe(outcome)}");
+            return 0;
+        });
+        return command;
+    }
+
+    private static string Describe(ReminderOutcome outcome) => outcome switch
+    {
+        ReminderOutcome.Finished => "finished (complete or closed)",
+        ReminderOutcome.NoDueDate => "with no due date",
+        ReminderOutcome.OutsideCalendar => "with a due date outside 1995-2100",
+        ReminderOutcome.NotYet => "not due a reminder yet",
+        ReminderOutcome.Snoozed => "snoozed",
+        ReminderOutcome.AlreadySent => "already reminded for this slot",
+        ReminderOutcome.AnsweredThisRound => "answered since the last reminder",
+        _ => outcome.ToString(),
+    };
+}
