@@ -28,6 +28,24 @@ public sealed record UpdateResult(UpdateResultKind Kind, StoredMilestone? Curren
 /// </summary>
 public sealed class MilestoneUpdateService(IMilestoneUpdateStore store, IUpdateAuthoriser authoriser, PlanClock clock)
 {
+    /// <summary>
+    /// The milestone as stored, when it exists and <paramref name="author"/> may update it; otherwise the NotFound or
+    /// Refused result to show. Used before showing an update card as well as before saving one.
+    /// </summary>
+    public async Task<(StoredMilestone? Milestone, UpdateResult? Refusal)> OpenAsync(
+        string planId, MilestoneRef reference, UpdateAuthor author, CancellationToken cancellationToken = default)
+    {
+        if (!PlanId.IsValid(planId))
+            return (null, new UpdateResult(UpdateResultKind.NotFound, Message: "This card names no plan I hold."));
+        var stored = await store.GetStoredMilestoneAsync(planId, reference, cancellationToken).ConfigureAwait(false);
+        if (stored is null)
+            return (null, new UpdateResult(UpdateResultKind.NotFound, Message: $"Milestone {reference.Display} is no longer in plan {planId.ToUpperInvariant()}."));
+        var permission = await authoriser.CheckAsync(planId, stored.Milestone, author, cancellationToken).ConfigureAwait(false);
+        return permission.Allowed
+            ? (stored, null)
+            : (stored, new UpdateResult(UpdateResultKind.Refused, stored, Message: permission.Reason ?? $"You can't update {reference.Display}."));
+    }
+
     /// <param name="revision">The revision the card was built from; null from chat, where the user confirms what they see.</param>
     public async Task<UpdateResult> UpdateAsync(
         string planId,
@@ -38,15 +56,8 @@ public sealed class MilestoneUpdateService(IMilestoneUpdateStore store, IUpdateA
         string source,
         CancellationToken cancellationToken = default)
     {
-        if (!PlanId.IsValid(planId))
-            return new UpdateResult(UpdateResultKind.NotFound, Message: "This card names no plan I hold.");
-        var stored = await store.GetStoredMilestoneAsync(planId, reference, cancellationToken).ConfigureAwait(false);
-        if (stored is null)
-            return new UpdateResult(UpdateResultKind.NotFound, Message: $"Milestone {reference.Display} is no longer in plan {planId.ToUpperInvariant()}.");
-
-        var permission = await authoriser.CheckAsync(planId, stored.Milestone, author, cancellationToken).ConfigureAwait(false);
-        if (!permission.Allowed)
-            return new UpdateResult(UpdateResultKind.Refused, stored, Message: permission.Reason ?? $"You can't update {reference.Display}.");
+        var (stored, refusal) = await OpenAsync(planId, reference, author, cancellationToken).ConfigureAwait(false);
+        if (stored is null || refusal is not null) return refusal ?? new UpdateResult(UpdateResultKind.NotFound);
 
         if (revision is not null && revision != stored.Revision)
             return new UpdateResult(UpdateResultKind.Stale, stored,

@@ -18,8 +18,6 @@ namespace PlanBot.Web.Bot;
 /// </summary>
 public sealed partial class UpdateConversation(
     MilestoneUpdateService updates,
-    IMilestoneUpdateStore milestones,
-    IUpdateAuthoriser authoriser,
     UpdateCards cards,
     IReminderLedger reminders,
     PlanClock clock,
@@ -40,11 +38,10 @@ public sealed partial class UpdateConversation(
         var author = Author(activity);
         if (problems.Count > 0)
         {
-            var stored = await milestones.GetStoredMilestoneAsync(planId, reference, cancellationToken);
-            if (stored is null) return Card(cards.Closed($"Milestone {reference.Display} is no longer in plan {planId.ToUpperInvariant()}."));
-            var permission = await authoriser.CheckAsync(planId, stored.Milestone, author, cancellationToken);
-            if (!permission.Allowed) return Card(cards.Closed(permission.Reason ?? $"You can't update {reference.Display}.", stored.Milestone));
-            return Card(cards.Form(stored, clock.Today, notice: "Nothing was saved.", problems: problems, entered: update));
+            var (stored, refusal) = await updates.OpenAsync(planId, reference, author, cancellationToken);
+            return Card(refusal is not null
+                ? cards.Closed(refusal.Message ?? "Nothing was saved.", refusal.Current?.Milestone)
+                : cards.Form(stored!, clock.Today, notice: "Nothing was saved.", problems: problems, entered: update));
         }
 
         var result = await updates.UpdateAsync(planId, reference, Text(data, "revision") ?? string.Empty, update, author, "card", cancellationToken);
@@ -65,16 +62,17 @@ public sealed partial class UpdateConversation(
     public async Task<Activity?> TryStartFromChatAsync(string text, string planId, Activity activity, CancellationToken cancellationToken)
     {
         if (!ChatUpdateReader.TryRead(text, clock.Today, out var reference, out var proposed)) return null;
-        var stored = await milestones.GetStoredMilestoneAsync(planId, reference, cancellationToken);
-        if (stored is null) return CardMessages.PlainMessage($"There is no milestone {reference.Display} in {planId.ToUpperInvariant()}.");
-        var permission = await authoriser.CheckAsync(planId, stored.Milestone, Author(activity), cancellationToken);
-        if (!permission.Allowed) return CardMessages.PlainMessage(permission.Reason ?? $"You can't update {reference.Display}.");
+        var (stored, refusal) = await updates.OpenAsync(planId, reference, Author(activity), cancellationToken);
+        if (refusal is not null)
+            return CardMessages.PlainMessage(refusal.Kind == UpdateResultKind.NotFound
+                ? $"There is no milestone {reference.Display} in {planId.ToUpperInvariant()}."
+                : refusal.Message ?? $"You can't update {reference.Display}.");
 
         var filled = proposed.Status is not null || proposed.RevisedDue is not null || proposed.ProgressNote is not null || proposed.DelayReason is not null;
         return filled
-            ? cards.Form(stored, clock.Today, notice: "Check this update, then press Save update. Nothing is saved until you do.", entered: proposed)
+            ? cards.Form(stored!, clock.Today, notice: "Check this update, then press Save update. Nothing is saved until you do.", entered: proposed)
                 .ToMessage($"Check your update to {reference.Display}, then save it.")
-            : cards.Form(stored, clock.Today).ToMessage($"Update {reference.Display} here.");
+            : cards.Form(stored!, clock.Today).ToMessage($"Update {reference.Display} here.");
     }
 
     /// <summary>
