@@ -6,6 +6,7 @@ using PlanBot.Storage;
 using PlanBot.Trackers.Importing;
 using PlanBot.Web.Bot;
 using PlanBot.Web.People;
+using PlanBot.Web.Reminders;
 
 namespace PlanBot.Web;
 
@@ -19,6 +20,7 @@ public static class PlanBotServiceCollectionExtensions
         services.AddPlanBotTableStorage(configuration);
         services.AddPlanBotPeople(configuration);
         services.AddPlanBotTeams(configuration);
+        services.AddPlanBotReminders();
         services.AddOptions<QuestionOptions>().BindConfiguration(QuestionOptions.Section);
         services.AddSingleton(sp => new PlanReadModels(
             sp.GetRequiredService<IPlanStore>(),

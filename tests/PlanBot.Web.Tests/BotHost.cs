@@ -24,6 +24,8 @@ internal static class BotHost
             web.UseSetting("PlanBot:Today", "2020-01-20");
             web.UseSetting("PlanBot:SamplePlan:File", "");
             web.UseSetting("PlanBot:Bot:TypingDelay", "00:00:30");
+            // Tests that want reminders sweep explicitly; a host sweeping on its own would race them.
+            web.UseSetting("PlanBot:Reminders:Enabled", "false");
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) web.UseSetting(key, value);
             web.ConfigureTestServices(services =>
             {

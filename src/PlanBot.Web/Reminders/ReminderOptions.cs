@@ -1,0 +1,29 @@
+namespace PlanBot.Web.Reminders;
+
+/// <summary>Settings for sending reminders (section PlanBot:Reminders).</summary>
+public sealed class ReminderOptions
+{
+    public const string Section = "PlanBot:Reminders";
+
+    /// <summary>Whether the web host sweeps and sends reminders; off, nothing is sent (e.g. a second region's standby).</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>How often the host sweeps every plan for reminders due.</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long a claim on a reminder lasts; well above the time a send takes, so only a crashed host's claim lapses.</summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The Teams tenant whose users are reminded; defaults to MicrosoftAppTenantId.</summary>
+    public string? TenantId { get; set; }
+
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        if (SweepInterval < TimeSpan.FromSeconds(1) || SweepInterval > TimeSpan.FromHours(1))
+            problems.Add($"{Section}:{nameof(SweepInterval)} must be from 00:00:01 to 01:00:00.");
+        if (Lease < TimeSpan.FromSeconds(10) || Lease > TimeSpan.FromHours(1))
+            problems.Add($"{Section}:{nameof(Lease)} must be from 00:00:10 to 01:00:00.");
+        return problems;
+    }
+}

@@ -1,0 +1,139 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using PlanBot.Core.People;
+using PlanBot.Core.Plans;
+using PlanBot.Testing;
+using PlanBot.Testing.Bot;
+using PlanBot.Web.Reminders;
+
+namespace PlanBot.Web.Tests;
+
+/// <summary>
+/// The reminder loop end to end through the real host: the owner installs the app (its conversation reference is
+/// stored), a sweep sends the update card to a local fake Teams connector, and the owner's Save lands in Azurite.
+/// </summary>
+[Collection(AzuriteFixture.Collection)]
+public sealed class ReminderDeliveryTests(AzuriteFixture azurite)
+{
+    private const string SueId = "11111111-1111-1111-1111-111111111111";
+    private const string Tenant = "tenant-1";
+    private static readonly MilestoneRef Two = MilestoneRef.Parse("2");
+
+    // Monday 20 Jan 2020, 10:00 London: #2, due Wednesday 29 Jan, is 7 working days away, so its reminder's slot (09:00) has passed.
+    private static readonly DateTimeOffset Now = new(2020, 1, 20, 10, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task Install_then_sweep_sends_the_card_once_and_the_owners_save_is_stored()
+    {
+        await using var connector = await FakeConnector.StartAsync();
+        await using var host = await StartAsync(connector);
+        var client = host.CreateClient();
+        await InstallAsync(client, connector);
+        var dispatcher = host.Services.GetRequiredService<ReminderDispatcher>();
+
+        var first = await dispatcher.SweepAsync(CancellationToken.None);
+        var again = await dispatcher.SweepAsync(CancellationToken.None);
+
+        Assert.Equal((1, 1, 0), (first.Due, first.Sent, first.Released));
+        Assert.Equal((0, 0), (again.Due, again.Sent));
+        var delivered = Assert.Single(connector.Delivered);
+        Assert.Equal("a:1personal-sue", delivered.ConversationId);
+        Assert.StartsWith("Reminder: #2 Milestone 2 — 7 working days before due 29 Jan 2020.", delivered.Text);
+        var card = delivered.Body!["attachments"]![0]!["content"]!.AsObject();
+        var save = card["actions"]!.AsArray().Single(a => a!["type"]!.GetValue<string>() == "Action.Execute")!;
+        Assert.Equal("2", save["data"]!["ref"]!.GetValue<string>());
+
+        var invoke = BotHost.Activity("invoke", connector.ServiceUrl);
+        invoke["name"] = "adaptiveCard/action";
+        invoke["from"] = new JsonObject { ["id"] = "29:1sue", ["name"] = "Sue Graham", ["aadObjectId"] = SueId };
+        var data = save["data"]!.DeepClone().AsObject();
+        data["status"] = "AtRisk";
+        data["note"] = "Supplier late; chasing.";
+        invoke["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = "updateMilestone", ["data"] = data } };
+        var response = await BotHost.PostAsync(client, invoke);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Updated by Sue Graham", await response.Content.ReadAsStringAsync());
+        var store = host.Services.GetRequiredService<IPlanStore>();
+        Assert.Equal(MilestoneStatus.AtRisk, (await store.GetPlanAsync("odkm"))!.Plan.Find(Two)!.Status);
+        Assert.Equal("card", Assert.Single(await store.GetHistoryAsync("odkm", Two)).Source);
+    }
+
+    [Fact]
+    public async Task An_owner_who_never_installed_the_app_is_not_lost_the_reminder_is_given_back_with_the_reason()
+    {
+        await using var connector = await FakeConnector.StartAsync();
+        await using var host = await StartAsync(connector);
+        var dispatcher = host.Services.GetRequiredService<ReminderDispatcher>();
+
+        var report = await dispatcher.SweepAsync(CancellationToken.None);
+
+        Assert.Equal((1, 0, 1), (report.Due, report.Sent, report.Released));
+        Assert.Contains("could not reach Sue Graham (PlanBot is not installed for them)", Assert.Single(report.Unreachable));
+        Assert.Empty(connector.Delivered);
+    }
+
+    [Fact]
+    public async Task Three_hosts_sweeping_the_same_tables_at_once_send_each_reminder_exactly_once()
+    {
+        await using var connector = await FakeConnector.StartAsync();
+        var prefix = TestTablePrefix.New();
+        var plan = TestPlans.Small("odkm", milestones: 30);
+        plan = plan with { Milestones = [.. plan.Milestones.Select(m => m with { Due = TrackerDate.Exact(new DateOnly(2020, 1, 29)), Owners = [TestPlans.Delivery("Sue Graham")] })] };
+        await using var first = await StartAsync(connector, prefix, plan);
+        await using var second = await StartAsync(connector, prefix, plan: null);
+        await using var third = await StartAsync(connector, prefix, plan: null);
+        await InstallAsync(first.CreateClient(), connector);
+
+        var reports = await Task.WhenAll(new[] { first, second, third }.Select(h => h.Services.GetRequiredService<ReminderDispatcher>().SweepAsync(CancellationToken.None)));
+
+        Assert.Equal(30, reports.Sum(r => r.Sent));
+        Assert.Equal(0, reports.Sum(r => r.Released));
+        var sent = connector.Delivered.Select(d => d.Text!.Split(' ')[1]).ToList();
+        Assert.Equal(30, sent.Count);
+        Assert.Equal(30, sent.Distinct().Count());
+    }
+
+    private Task<WebApplicationFactory<Program>> StartAsync(FakeConnector connector)
+    {
+        var plan = TestPlans.Small("odkm", milestones: 2);
+        plan = plan with
+        {
+            Milestones =
+            [
+                plan.Milestones[0] with { Status = MilestoneStatus.Complete, Rag = Rag.Blue },
+                plan.Milestones[1] with { Due = TrackerDate.Exact(new DateOnly(2020, 1, 29)), Owners = [TestPlans.Delivery("Sue Graham")] },
+            ],
+        };
+        return StartAsync(connector, TestTablePrefix.New(), plan);
+    }
+
+    /// <summary>A host on the given tables, as at <see cref="Now"/>; with a plan, it is imported and Sue Graham put in the people file.</summary>
+    private async Task<WebApplicationFactory<Program>> StartAsync(FakeConnector connector, string prefix, Plan? plan)
+    {
+        var host = BotHost.Start(azurite, new Dictionary<string, string?>
+        {
+            ["PlanBot:Storage:TablePrefix"] = prefix,
+            ["PlanBot:Bot:TrustedServiceUrls:0"] = connector.ServiceUrl,
+            ["PlanBot:Reminders:TenantId"] = Tenant,
+        }, new FixedBotToken("token-for-the-fake-connector"), time: new FakeTimeProvider(Now));
+        if (plan is null) return host;
+        await BotHost.ImportAsync(host, plan);
+        await host.Services.GetRequiredService<IPeopleStore>().ReplaceAllAsync([new Person("Sue Graham", "sue.graham@nhs.net", SueId)], "test", null);
+        return host;
+    }
+
+    /// <summary>Teams' installationUpdate for Sue's personal chat: PlanBot stores the conversation reference.</summary>
+    private static async Task InstallAsync(HttpClient client, FakeConnector connector)
+    {
+        var install = BotHost.Activity("installationUpdate", connector.ServiceUrl);
+        install["action"] = "add";
+        install["deliveryMode"] = "expectReplies";
+        install["from"] = new JsonObject { ["id"] = "29:1sue", ["name"] = "Sue Graham", ["aadObjectId"] = SueId };
+        var response = await BotHost.PostAsync(client, install);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+}
