@@ -77,6 +77,27 @@ public sealed class ReminderDeliveryTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_connector_refusing_with_429_delays_the_reminder_but_does_not_lose_it()
+    {
+        await using var connector = await FakeConnector.StartAsync();
+        // The connector's retry waits on the host's clock, so this host runs on the real one, pinned to 20 Jan 2020;
+        // due Tuesday 28 Jan, the 7-working-days reminder's slot (Friday 17 Jan) has passed whatever the time of day.
+        var plan = TestPlans.Small("odkm", milestones: 1);
+        plan = plan with { Milestones = [plan.Milestones[0] with { Due = TrackerDate.Exact(new DateOnly(2020, 1, 28)), Owners = [TestPlans.Delivery("Sue Graham")] }] };
+        await using var host = await StartAsync(connector, TestTablePrefix.New(), plan, TimeProvider.System);
+        await InstallAsync(host.CreateClient(), connector);
+        connector.RefuseFirst(2, 429, TimeSpan.FromMilliseconds(100));
+        var dispatcher = host.Services.GetRequiredService<ReminderDispatcher>();
+
+        var throttled = await dispatcher.SweepAsync(CancellationToken.None);
+        var later = await dispatcher.SweepAsync(CancellationToken.None);
+
+        Assert.Equal((1, 0, 1), (throttled.Due, throttled.Sent, throttled.Released));
+        Assert.Equal((1, 1), (later.Due, later.Sent));
+        Assert.Single(connector.Delivered);
+    }
+
+    [Fact]
     public async Task Three_hosts_sweeping_the_same_tables_at_once_send_each_reminder_exactly_once()
     {
         await using var connector = await FakeConnector.StartAsync();
@@ -112,14 +133,17 @@ public sealed class ReminderDeliveryTests(AzuriteFixture azurite)
     }
 
     /// <summary>A host on the given tables, as at <see cref="Now"/>; with a plan, it is imported and Sue Graham put in the people file.</summary>
-    private async Task<WebApplicationFactory<Program>> StartAsync(FakeConnector connector, string prefix, Plan? plan)
+    private async Task<WebApplicationFactory<Program>> StartAsync(FakeConnector connector, string prefix, Plan? plan, TimeProvider? time = null)
     {
         var host = BotHost.Start(azurite, new Dictionary<string, string?>
         {
             ["PlanBot:Storage:TablePrefix"] = prefix,
             ["PlanBot:Bot:TrustedServiceUrls:0"] = connector.ServiceUrl,
             ["PlanBot:Reminders:TenantId"] = Tenant,
-        }, new FixedBotToken("token-for-the-fake-connector"), time: new FakeTimeProvider(Now));
+            // Two attempts a send, so a throttled send gives up quickly and the next sweep retries it.
+            ["PlanBot:Bot:Connector:MaxAttempts"] = "2",
+            ["PlanBot:Bot:Connector:BaseDelay"] = "00:00:00.050",
+        }, new FixedBotToken("token-for-the-fake-connector"), time: time ?? new FakeTimeProvider(Now));
         if (plan is null) return host;
         await BotHost.ImportAsync(host, plan);
         await host.Services.GetRequiredService<IPeopleStore>().ReplaceAllAsync([new Person("Sue Graham", "sue.graham@nhs.net", SueId)], "test", null);
