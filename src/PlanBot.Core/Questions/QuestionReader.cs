@@ -451,7 +451,7 @@ public static partial class QuestionReader
         {
             if (string.IsNullOrWhiteSpace(asker)) return null;
             // Owners written as roles ("DCFO (KL)") keep their brackets; people's display names drop theirs ("Sue Graham (CCG)").
-            return Find(QuestionText.Phrase(asker)) ?? Find(QuestionText.Phrase(Brackets().Replace(asker, " ")));
+            return Find(QuestionText.Phrase(asker)) ?? Find(QuestionText.NamePhrase(asker));
 
             PlanPerson? Find(string name)
             {
@@ -485,7 +485,4 @@ public static partial class QuestionReader
 
     [GeneratedRegex(@"\bIT\b")]
     private static partial Regex ItInCapitals();
-
-    [GeneratedRegex(@"\([^)]*\)")]
-    private static partial Regex Brackets();
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace PlanBot.Core.Questions;
 
@@ -14,7 +15,7 @@ public readonly record struct Word(string Text, int Start, int End)
 /// markup and punctuation treated as spaces. References keep their dots and letters ("6.17", "1.3.1a", "#2c").
 /// Anything longer than <see cref="MaxLength"/> is cut: no real question is that long, and the reader's work stays bounded.
 /// </summary>
-public static class QuestionText
+public static partial class QuestionText
 {
     public const int MaxLength = 500;
 
@@ -76,6 +77,15 @@ public static class QuestionText
 
     /// <summary>Text as a phrase of its words joined by single spaces: "Dir. Gov" → "dir gov".</summary>
     public static string Phrase(string text) => string.Join(' ', Words(Normalise(text)).Select(w => w.Text.TrimStart('#')));
+
+    /// <summary>
+    /// A person's name as a phrase without what is in brackets ("Sue Graham (CCG)" → "sue graham"), for matching a
+    /// Teams display name to an owner the plan names.
+    /// </summary>
+    public static string NamePhrase(string name) => Phrase(Bracketed().Replace(name, " "));
+
+    [GeneratedRegex(@"\([^)]*\)")]
+    private static partial Regex Bracketed();
 
     private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c is '.' or '#';
 }

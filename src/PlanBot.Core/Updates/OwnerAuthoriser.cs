@@ -50,8 +50,7 @@ public sealed class OwnerAuthoriser(IReadOnlySet<string> adminObjectIds, IPeople
     private static string NameKey(string? name)
     {
         if (string.IsNullOrWhiteSpace(name)) return string.Empty;
-        var withoutBrackets = System.Text.RegularExpressions.Regex.Replace(name, @"\([^)]*\)", " ");
-        return string.Join(' ', QuestionText.Phrase(withoutBrackets).Split(' ', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal));
+        return string.Join(' ', QuestionText.NamePhrase(name).Split(' ', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal));
     }
 
     private static bool IsAuthor(Person person, string? objectId, string authorKey) =>
