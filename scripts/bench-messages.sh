@@ -89,18 +89,9 @@ start() {
 }
 
 # wait_ready NAME URL: waits for URL to answer 200, failing early (with the host's log) if the host exits.
-wait_ready() {
-  local name=$1 url=$2 waited=0
-  until curl -fsS -o /dev/null --max-time 2 "$url" 2>/dev/null; do
-    if ! kill -0 "${pid_of[$name]}" 2>/dev/null || ((waited >= 600)); then
-      echo "bench-messages: $name did not answer $url; its log ends:" >&2
-      tail -n 30 "$work/$name.log" >&2 || true
-      exit 1
-    fi
-    sleep 0.1
-    waited=$((waited + 1))
-  done
-}
+# shellcheck source=scripts/lib/wait-for-url.sh
+source "$root/scripts/lib/wait-for-url.sh"
+wait_ready() { wait_for_url "bench-messages: $1" "$2" "${pid_of[$1]}" "$work/$1.log"; }
 
 connection=$("$root/scripts/azurite.sh" start --port "$azurite_port" --in-memory | tail -n 1)
 azurite_pid=$(<"$root/.azurite/azurite-table-$azurite_port.pid")

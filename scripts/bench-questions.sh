@@ -118,16 +118,9 @@ web_dir="$root/src/PlanBot.Web/bin/Release/net10.0"
   PlanBot__Today="$today" PlanBot__SamplePlan__File= \
   dotnet PlanBot.Web.dll >"$work/web.log" 2>&1 </dev/null) &
 web_pid=$!
-waited=0
-until curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$web_port/healthz" 2>/dev/null; do
-  if ! kill -0 "$web_pid" 2>/dev/null || ((waited >= 600)); then
-    echo "bench-questions: the web host did not answer /healthz; its log ends:" >&2
-    tail -n 30 "$work/web.log" >&2 || true
-    exit 1
-  fi
-  sleep 0.1
-  waited=$((waited + 1))
-done
+# shellcheck source=scripts/lib/wait-for-url.sh
+source "$root/scripts/lib/wait-for-url.sh"
+wait_for_url "bench-questions: the web host" "http://127.0.0.1:$web_port/healthz" "$web_pid" "$work/web.log"
 
 url="http://127.0.0.1:$web_port/api/messages"
 http_options=(--milestones "$milestones" --questions "$questions" --warmup "$http_warmup" --target-ms "$http_target"
