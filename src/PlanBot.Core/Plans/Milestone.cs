@@ -44,5 +44,17 @@ public sealed record Milestone
     public IEnumerable<Owner> DeliveryOwners => Owners.Where(o => o.Role == OwnerRole.Delivery);
     public IEnumerable<Owner> AccountableOwners => Owners.Where(o => o.Role == OwnerRole.Accountable);
 
+    /// <summary>The tracker's RAG colour, or when it gives none, the colour its status implies.</summary>
+    public Rag EffectiveRag => Rag != Rag.None
+        ? Rag
+        : Status switch
+        {
+            MilestoneStatus.Delayed => Rag.Red,
+            MilestoneStatus.AtRisk => Rag.Amber,
+            MilestoneStatus.OnTrack => Rag.Green,
+            MilestoneStatus.Complete or MilestoneStatus.Closed => Rag.Blue,
+            _ => Rag.None,
+        };
+
     public bool IsFinished => Status is MilestoneStatus.Complete or MilestoneStatus.Closed || Rag == Rag.Blue;
 }

@@ -46,7 +46,7 @@ public sealed record MilestoneFilter
             if (milestone.EffectiveDue is not { } date || !window.Contains(date)) return false;
             if (Status is null && Rag is null && milestone.IsFinished) return false;
         }
-        if (Rag is { } rag && EffectiveRag(milestone) != rag) return false;
+        if (Rag is { } rag && milestone.EffectiveRag != rag) return false;
         if (CriticalPath && !milestone.CriticalPath) return false;
         foreach (var group in UnitGroups)
             if (Array.BinarySearch(group.Members, index) < 0) return false;
@@ -66,18 +66,6 @@ public sealed record MilestoneFilter
         StatusWanted.NotStarted => milestone.Status == MilestoneStatus.NotStarted,
         _ => milestone.Status == MilestoneStatus.OnTrack,
     };
-
-    /// <summary>The tracker's RAG colour, or when it gives none, the colour its status implies.</summary>
-    public static Rag EffectiveRag(Milestone milestone) => milestone.Rag != Plans.Rag.None
-        ? milestone.Rag
-        : milestone.Status switch
-        {
-            MilestoneStatus.Delayed => Plans.Rag.Red,
-            MilestoneStatus.AtRisk => Plans.Rag.Amber,
-            MilestoneStatus.OnTrack => Plans.Rag.Green,
-            MilestoneStatus.Complete or MilestoneStatus.Closed => Plans.Rag.Blue,
-            _ => Plans.Rag.None,
-        };
 }
 
 /// <summary>The units one typed phrase matched ("care" → Primary Care and Primary Care (IT)), as one sorted set of milestones.</summary>
