@@ -27,12 +27,33 @@ public sealed record ReminderState
     /// </summary>
     public DateTimeOffset? EscalatedAt { get; init; }
 
+    /// <summary>
+    /// Why the last reminder could not reach anyone (no Teams account found, PlanBot not installed and not installable),
+    /// kept until a later one is sent, so the PMO's digest can name the owners PlanBot cannot reach.
+    /// </summary>
+    public string? UnreachableReason { get; init; }
+
+    /// <summary>When the reminder loop first found nobody reachable for this milestone, in the current spell.</summary>
+    public DateTimeOffset? UnreachableSince { get; init; }
+
+    /// <summary>A reminder has gone out since the last update and no owner has answered it.</summary>
+    public bool AwaitingAnswer => LastSentAt is { } sent && (LastUpdateAt is not { } updated || updated < sent);
+
     /// <summary>The state after <paramref name="reminder"/> was sent at <paramref name="at"/>.</summary>
     public ReminderState Sent(DueReminder reminder, DateTimeOffset at) => this with
     {
         LastSentAt = at,
         LastSentKey = reminder.Key,
         EscalatedAt = reminder.Kind == ReminderKind.Escalation ? at : EscalatedAt,
+        UnreachableReason = null,
+        UnreachableSince = null,
+    };
+
+    /// <summary>The state after nobody could be reached at <paramref name="at"/>, for <paramref name="reason"/>.</summary>
+    public ReminderState Unreachable(string reason, DateTimeOffset at) => this with
+    {
+        UnreachableReason = reason,
+        UnreachableSince = UnreachableSince ?? at,
     };
 
     public ReminderState Updated(DateTimeOffset at) => this with { LastUpdateAt = at };
