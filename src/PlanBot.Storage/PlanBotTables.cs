@@ -22,6 +22,8 @@ internal sealed class PlanBotTables
         UserSettings = Service.GetTableClient(Names.UserSettings);
         People = Service.GetTableClient(Names.People);
         Reminders = Service.GetTableClient(Names.Reminders);
+        Snapshots = Service.GetTableClient(Names.Snapshots);
+        Digests = Service.GetTableClient(Names.Digests);
     }
 
     public TableNames Names { get; }
@@ -35,6 +37,12 @@ internal sealed class PlanBotTables
     public TableClient UserSettings { get; }
     public TableClient People { get; }
     public TableClient Reminders { get; }
+
+    /// <summary>Weekly plan snapshots, for "since last week" in digests and "this report vs last" in the board pack.</summary>
+    public TableClient Snapshots { get; }
+
+    /// <summary>Digest subscriptions and the claims that send each digest once per period.</summary>
+    public TableClient Digests { get; }
 
     /// <summary>
     /// Short, few retries: a request that fails three times in a couple of seconds will not be saved by waiting longer,
@@ -68,6 +76,6 @@ internal sealed class PlanBotTables
     }
 
     private Task CreateAllAsync() =>
-        Task.WhenAll(new[] { Plans, Milestones, ExceptionReports, MilestoneHistory, ImportGenerations, ConversationReferences, UserSettings, People, Reminders }
+        Task.WhenAll(new[] { Plans, Milestones, ExceptionReports, MilestoneHistory, ImportGenerations, ConversationReferences, UserSettings, People, Reminders, Snapshots, Digests }
             .Select(t => t.CreateIfNotExistsAsync(CancellationToken.None)));
 }
