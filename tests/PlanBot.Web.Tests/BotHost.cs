@@ -26,6 +26,8 @@ internal static class BotHost
             web.UseSetting("PlanBot:Bot:TypingDelay", "00:00:30");
             // Tests that want reminders sweep explicitly; a host sweeping on its own would race them.
             web.UseSetting("PlanBot:Reminders:Enabled", "false");
+            // No new 1:1 chats unless a test points them at its fake connector.
+            web.UseSetting("PlanBot:PersonalChats:ServiceUrl", "");
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) web.UseSetting(key, value);
             web.ConfigureTestServices(services =>
             {

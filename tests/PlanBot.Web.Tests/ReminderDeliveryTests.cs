@@ -3,10 +3,13 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using PlanBot.BotFramework.Conversations;
 using PlanBot.Core.People;
+using PlanBot.Core.Reminders;
 using PlanBot.Core.Plans;
 using PlanBot.Testing;
 using PlanBot.Testing.Bot;
+using PlanBot.Testing.Graph;
 using PlanBot.Web.Reminders;
 
 namespace PlanBot.Web.Tests;
@@ -63,17 +66,98 @@ public sealed class ReminderDeliveryTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task An_owner_who_never_installed_the_app_is_not_lost_the_reminder_is_given_back_with_the_reason()
+    public async Task An_owner_without_a_stored_chat_gets_one_opened_and_stored_and_the_reminder_arrives_there()
     {
         await using var connector = await FakeConnector.StartAsync();
-        await using var host = await StartAsync(connector);
+        await using var host = await StartAsync(connector, NewChats(connector));
+        var dispatcher = host.Services.GetRequiredService<ReminderDispatcher>();
+
+        var report = await dispatcher.SweepAsync(CancellationToken.None);
+
+        Assert.Equal((1, 1, 0), (report.Due, report.Sent, report.Released));
+        Assert.Equal([RouteKind.CreateConversation, RouteKind.SendToConversation], connector.Delivered.Select(d => d.Route));
+        var create = connector.Delivered[0].Body!;
+        Assert.Equal(SueId, create["members"]![0]!["id"]!.GetValue<string>());
+        Assert.Equal(Tenant, create["tenantId"]!.GetValue<string>());
+        Assert.Equal("a:conversation-with-" + SueId, connector.Delivered[1].ConversationId);
+        var stored = await host.Services.GetRequiredService<IConversationReferenceStore>().FindPersonalAsync(Tenant, SueId, CancellationToken.None);
+        Assert.Equal("a:conversation-with-" + SueId, stored?.Conversation?.Id);
+    }
+
+    [Fact]
+    public async Task An_owner_who_never_installed_the_app_is_not_lost_the_reminder_is_given_back_and_they_are_recorded_unreachable()
+    {
+        await using var connector = await FakeConnector.StartAsync();
+        connector.PersonalAppInstalledFor = new();
+        await using var host = await StartAsync(connector, NewChats(connector));
         var dispatcher = host.Services.GetRequiredService<ReminderDispatcher>();
 
         var report = await dispatcher.SweepAsync(CancellationToken.None);
 
         Assert.Equal((1, 0, 1), (report.Due, report.Sent, report.Released));
-        Assert.Contains("could not reach Sue Graham (PlanBot is not installed for them)", Assert.Single(report.Unreachable));
+        Assert.Contains("could not reach Sue Graham (PlanBot is not installed for them, and PlanBot cannot install it", Assert.Single(report.Unreachable));
         Assert.Empty(connector.Delivered);
+        var state = (await host.Services.GetRequiredService<IReminderLedger>().GetStatesAsync("odkm"))[Two];
+        Assert.StartsWith("Sue Graham (PlanBot is not installed for them", state.UnreachableReason);
+        Assert.Equal(Now, state.UnreachableSince);
+    }
+
+    [Fact]
+    public async Task When_installing_is_permitted_PlanBot_installs_itself_through_Graph_then_opens_the_chat_and_sends()
+    {
+        await using var connector = await FakeConnector.StartAsync();
+        connector.PersonalAppInstalledFor = new();
+        await using var graph = await FakeGraph.StartAsync(new FakeGraphUser(SueId, "Sue Graham", "sue.graham@nhs.net", "sue.graham@nhs.net", "Sue", "Graham"));
+        graph.Installed += user => connector.PersonalAppInstalledFor.TryAdd(user, 0);
+        await using var host = await StartAsync(connector, new Dictionary<string, string?>(NewChats(connector)) { ["PlanBot:Graph:BaseUrl"] = graph.BaseUrl, ["PlanBot:Graph:AccessToken"] = FakeGraph.DefaultToken, ["PlanBot:Graph:TeamsAppCatalogId"] = "catalog-app-1" });
+        var dispatcher = host.Services.GetRequiredService<ReminderDispatcher>();
+
+        var report = await dispatcher.SweepAsync(CancellationToken.None);
+
+        Assert.Equal((1, 1), (report.Due, report.Sent));
+        Assert.Equal("catalog-app-1", graph.InstalledFor[SueId]);
+        var install = Assert.Single(graph.Requests, r => r.Method == "POST");
+        Assert.Equal($"/v1.0/users/{SueId}/teamwork/installedApps", install.Path);
+        Assert.Equal([RouteKind.CreateConversation, RouteKind.SendToConversation], connector.Delivered.Select(d => d.Route));
+        Assert.Equal(2, connector.Requests.Count(r => r.Route == RouteKind.CreateConversation)); // refused before the install, accepted after
+    }
+
+    [Fact]
+    public async Task When_Graph_refuses_the_install_the_owner_is_recorded_unreachable_with_the_reason()
+    {
+        await using var connector = await FakeConnector.StartAsync();
+        connector.PersonalAppInstalledFor = new();
+        await using var graph = await FakeGraph.StartAsync(new FakeGraphUser(SueId, "Sue Graham", "sue.graham@nhs.net", "sue.graham@nhs.net", "Sue", "Graham"));
+        graph.RefuseWith(403, "Forbidden", "Missing role permissions on the request.");
+        await using var host = await StartAsync(connector, new Dictionary<string, string?>(NewChats(connector)) { ["PlanBot:Graph:BaseUrl"] = graph.BaseUrl, ["PlanBot:Graph:AccessToken"] = FakeGraph.DefaultToken, ["PlanBot:Graph:TeamsAppCatalogId"] = "catalog-app-1" });
+
+        var report = await host.Services.GetRequiredService<ReminderDispatcher>().SweepAsync(CancellationToken.None);
+
+        Assert.Equal((1, 0, 1), (report.Due, report.Sent, report.Released));
+        var state = (await host.Services.GetRequiredService<IReminderLedger>().GetStatesAsync("odkm"))[Two];
+        Assert.Contains("could not be installed: Microsoft Graph refused to install PlanBot (403 Forbidden)", state.UnreachableReason);
+        Assert.Empty(graph.InstalledFor);
+        Assert.Empty(connector.Delivered);
+    }
+
+    [Fact]
+    public async Task A_reminder_nobody_can_receive_is_given_up_after_the_configured_tries_and_not_tried_again()
+    {
+        await using var connector = await FakeConnector.StartAsync();
+        connector.PersonalAppInstalledFor = new();
+        await using var host = await StartAsync(connector, new Dictionary<string, string?>(NewChats(connector)) { ["PlanBot:Reminders:MaxAttempts"] = "2" });
+        var dispatcher = host.Services.GetRequiredService<ReminderDispatcher>();
+
+        var first = await dispatcher.SweepAsync(CancellationToken.None);
+        var second = await dispatcher.SweepAsync(CancellationToken.None);
+        var attemptsSoFar = connector.Requests.Count;
+        var third = await dispatcher.SweepAsync(CancellationToken.None);
+
+        Assert.Equal((1, 0), (first.Released, first.GivenUp));
+        Assert.Equal((0, 1), (second.Released, second.GivenUp));
+        Assert.Equal((0, 0, 0, 1), (third.Sent, third.Released, third.GivenUp, third.ClaimedElsewhere));
+        Assert.Equal(2, attemptsSoFar);
+        Assert.Equal(attemptsSoFar, connector.Requests.Count);
     }
 
     [Fact]
@@ -118,7 +202,10 @@ public sealed class ReminderDeliveryTests(AzuriteFixture azurite)
         Assert.Equal(30, sent.Distinct().Count());
     }
 
-    private Task<WebApplicationFactory<Program>> StartAsync(FakeConnector connector)
+    /// <summary>Settings that let the host open new 1:1 chats through the fake connector.</summary>
+    private static Dictionary<string, string?> NewChats(FakeConnector connector) => new() { ["PlanBot:PersonalChats:ServiceUrl"] = connector.ServiceUrl };
+
+    private Task<WebApplicationFactory<Program>> StartAsync(FakeConnector connector, IDictionary<string, string?>? settings = null)
     {
         var plan = TestPlans.Small("odkm", milestones: 2);
         plan = plan with
@@ -129,21 +216,24 @@ public sealed class ReminderDeliveryTests(AzuriteFixture azurite)
                 plan.Milestones[1] with { Due = TrackerDate.Exact(new DateOnly(2020, 1, 29)), Owners = [TestPlans.Delivery("Sue Graham")] },
             ],
         };
-        return StartAsync(connector, TestTablePrefix.New(), plan);
+        return StartAsync(connector, TestTablePrefix.New(), plan, settings: settings);
     }
 
     /// <summary>A host on the given tables, as at <see cref="Now"/>; with a plan, it is imported and Sue Graham put in the people file.</summary>
-    private async Task<WebApplicationFactory<Program>> StartAsync(FakeConnector connector, string prefix, Plan? plan, TimeProvider? time = null)
+    private async Task<WebApplicationFactory<Program>> StartAsync(FakeConnector connector, string prefix, Plan? plan, TimeProvider? time = null,
+        IDictionary<string, string?>? settings = null)
     {
-        var host = BotHost.Start(azurite, new Dictionary<string, string?>
+        var all = new Dictionary<string, string?>
         {
             ["PlanBot:Storage:TablePrefix"] = prefix,
             ["PlanBot:Bot:TrustedServiceUrls:0"] = connector.ServiceUrl,
-            ["PlanBot:Reminders:TenantId"] = Tenant,
+            ["PlanBot:PersonalChats:TenantId"] = Tenant,
             // Two attempts a send, so a throttled send gives up quickly and the next sweep retries it.
             ["PlanBot:Bot:Connector:MaxAttempts"] = "2",
             ["PlanBot:Bot:Connector:BaseDelay"] = "00:00:00.050",
-        }, new FixedBotToken("token-for-the-fake-connector"), time: time ?? new FakeTimeProvider(Now));
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
+        var host = BotHost.Start(azurite, all, new FixedBotToken("token-for-the-fake-connector"), time: time ?? new FakeTimeProvider(Now));
         if (plan is null) return host;
         await BotHost.ImportAsync(host, plan);
         await host.Services.GetRequiredService<IPeopleStore>().ReplaceAllAsync([new Person("Sue Graham", "sue.graham@nhs.net", SueId)], "test", null);

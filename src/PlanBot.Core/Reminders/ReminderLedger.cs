@@ -35,6 +35,18 @@ public interface IReminderLedger
     /// </summary>
     Task ReleaseAsync(ReminderClaim claim, string reason, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Gives the reminder up for good after repeated failures: no later sweep claims it again (the planner's next slot is
+    /// a different reminder and is tried afresh). The reason is recorded. A claim already taken over is left alone.
+    /// </summary>
+    Task GiveUpAsync(ReminderClaim claim, string reason, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Records in the milestone's state that nobody could be reached for it (<see cref="ReminderState.Unreachable"/>),
+    /// so the PMO's digest can say so; the next reminder sent clears it.
+    /// </summary>
+    Task RecordUnreachableAsync(string planId, MilestoneRef reference, string reason, DateTimeOffset at, CancellationToken cancellationToken = default);
+
     /// <summary>Records that an owner's update arrived at <paramref name="at"/> (<see cref="ReminderState.Updated"/>).</summary>
     Task RecordUpdateAsync(string planId, MilestoneRef reference, DateTimeOffset at, CancellationToken cancellationToken = default);
 

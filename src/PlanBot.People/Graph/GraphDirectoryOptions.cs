@@ -31,6 +31,12 @@ public sealed class GraphDirectoryOptions
     /// <summary>How long one search may take, Graph's own retries (429, 503) included.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// PlanBot's id in the organisation's Teams app catalog (not the manifest id): when set, PlanBot installs itself
+    /// through Graph for an owner who has not added it, so a reminder can reach them.
+    /// </summary>
+    public string? TeamsAppCatalogId { get; set; }
+
     public string EffectiveScope => Scope is { Length: > 0 } scope ? scope : $"{new Uri(BaseUrl).Scheme}://{new Uri(BaseUrl).Host}/.default";
 
     public static GraphDirectoryOptions FromConfiguration(IConfiguration configuration)
@@ -43,6 +49,7 @@ public sealed class GraphDirectoryOptions
         if (section[nameof(Scope)] is { } scopeText && !string.IsNullOrWhiteSpace(scopeText)) options.Scope = scopeText.Trim();
         // Taken verbatim: trimming could change a token.
         if (section[nameof(AccessToken)] is { Length: > 0 } token) options.AccessToken = token;
+        if (section[nameof(TeamsAppCatalogId)] is { } catalogId && !string.IsNullOrWhiteSpace(catalogId)) options.TeamsAppCatalogId = catalogId.Trim();
         if (section[nameof(Timeout)] is { } timeout)
             options.Timeout = TimeSpan.TryParse(timeout, CultureInfo.InvariantCulture, out var t) ? t : TimeSpan.Zero;
         return options;
@@ -62,5 +69,5 @@ public sealed class GraphDirectoryOptions
     }
 
     public override string ToString() =>
-        $"Enabled={Enabled}, BaseUrl={BaseUrl}, Scope={Scope ?? "(default)"}, AccessToken={(AccessToken is null ? "(not set)" : "(set)")}, Timeout={Timeout}";
+        $"Enabled={Enabled}, BaseUrl={BaseUrl}, Scope={Scope ?? "(default)"}, AccessToken={(AccessToken is null ? "(not set)" : "(set)")}, Timeout={Timeout}, TeamsAppCatalogId={TeamsAppCatalogId ?? "(not set)"}";
 }

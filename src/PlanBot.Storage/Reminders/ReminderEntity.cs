@@ -19,6 +19,9 @@ internal sealed class ReminderEntity : ITableEntity
     public const string SentStatus = "Sent";
     public const string ReleasedStatus = "Released";
 
+    /// <summary>Released too many times: no sweep claims it again.</summary>
+    public const string GivenUpStatus = "GivenUp";
+
     public string PartitionKey { get; set; } = string.Empty;
     public string RowKey { get; set; } = string.Empty;
     public DateTimeOffset? Timestamp { get; set; }
@@ -30,7 +33,7 @@ internal sealed class ReminderEntity : ITableEntity
     public string Ref { get; set; } = string.Empty;
     public string Kind { get; set; } = string.Empty;
 
-    /// <summary><see cref="ClaimedStatus"/>, <see cref="SentStatus"/> or <see cref="ReleasedStatus"/>.</summary>
+    /// <summary><see cref="ClaimedStatus"/>, <see cref="SentStatus"/>, <see cref="ReleasedStatus"/> or <see cref="GivenUpStatus"/>.</summary>
     public string Status { get; set; } = string.Empty;
 
     public string Claimant { get; set; } = string.Empty;
@@ -47,7 +50,7 @@ internal sealed class ReminderEntity : ITableEntity
     public DateTimeOffset? SentAt { get; set; }
     public DateTimeOffset? ReleasedAt { get; set; }
 
-    /// <summary>Why the last claim was released (the send failed).</summary>
+    /// <summary>Why the last claim was released or given up (the send failed).</summary>
     public string? LastError { get; set; }
 
     public static ReminderEntity Claim(DueReminder reminder, string claimant, string claimId, DateTimeOffset now, DateTimeOffset leaseUntil, ReminderEntity? previous) => new()

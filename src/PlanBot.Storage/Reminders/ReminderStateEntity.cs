@@ -25,6 +25,8 @@ internal sealed class ReminderStateEntity : ITableEntity
     public DateTimeOffset? LastUpdateAt { get; set; }
     public DateTimeOffset? SnoozedUntil { get; set; }
     public DateTimeOffset? EscalatedAt { get; set; }
+    public string? UnreachableReason { get; set; }
+    public DateTimeOffset? UnreachableSince { get; set; }
 
     public ReminderState ToState() => new()
     {
@@ -33,6 +35,8 @@ internal sealed class ReminderStateEntity : ITableEntity
         LastUpdateAt = LastUpdateAt,
         SnoozedUntil = SnoozedUntil,
         EscalatedAt = EscalatedAt,
+        UnreachableReason = UnreachableReason,
+        UnreachableSince = UnreachableSince,
     };
 
     public static ReminderStateEntity From(string planId, MilestoneRef reference, ReminderState state, ETag etag) => new()
@@ -46,5 +50,7 @@ internal sealed class ReminderStateEntity : ITableEntity
         LastUpdateAt = state.LastUpdateAt,
         SnoozedUntil = state.SnoozedUntil,
         EscalatedAt = state.EscalatedAt,
+        UnreachableReason = state.UnreachableReason,
+        UnreachableSince = state.UnreachableSince,
     };
 }

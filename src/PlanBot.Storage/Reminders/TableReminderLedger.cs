@@ -85,7 +85,7 @@ public sealed class TableReminderLedger : IReminderLedger
             var current = found.Value!;
             if (current.ClaimId == claimId)
                 return new ReminderClaim(reminder, claimant, current.LeaseUntil, current.ETag.ToString(), current.Attempts);
-            if (current.Status == ReminderEntity.SentStatus) return null;
+            if (current.Status is ReminderEntity.SentStatus or ReminderEntity.GivenUpStatus) return null;
             if (current.Status == ReminderEntity.ClaimedStatus && current.LeaseUntil > now) return null;
 
             // The lease lapsed (its holder crashed or stalled) or the claim was released: take it over under the ETag.
@@ -154,28 +154,39 @@ public sealed class TableReminderLedger : IReminderLedger
         }
     }
 
-    public async Task ReleaseAsync(ReminderClaim claim, string reason, CancellationToken cancellationToken = default)
+    public Task ReleaseAsync(ReminderClaim claim, string reason, CancellationToken cancellationToken = default) =>
+        EndClaimAsync(claim, ReminderEntity.ReleasedStatus, reason, cancellationToken);
+
+    public Task GiveUpAsync(ReminderClaim claim, string reason, CancellationToken cancellationToken = default) =>
+        EndClaimAsync(claim, ReminderEntity.GivenUpStatus, reason, cancellationToken);
+
+    private async Task EndClaimAsync(ReminderClaim claim, string status, string reason, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claim);
         ArgumentNullException.ThrowIfNull(reason);
         var reminder = claim.Reminder;
         RequirePlanId(reminder.PlanId);
         await _tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var released = new TableEntity(reminder.PlanId, ReminderKeys.ReminderRowKey(reminder))
+        var ended = new TableEntity(reminder.PlanId, ReminderKeys.ReminderRowKey(reminder))
         {
-            [nameof(ReminderEntity.Status)] = ReminderEntity.ReleasedStatus,
+            [nameof(ReminderEntity.Status)] = status,
             [nameof(ReminderEntity.ReleasedAt)] = _time.GetUtcNow(),
-            [nameof(ReminderEntity.LastError)] = reason.Length <= MaxReasonLength ? reason : reason[..(MaxReasonLength - 1)] + "…",
+            [nameof(ReminderEntity.LastError)] = Cut(reason),
         };
         try
         {
-            await _table.UpdateEntityAsync(released, new ETag(claim.ETag), TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+            await _table.UpdateEntityAsync(ended, new ETag(claim.ETag), TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
         }
         catch (RequestFailedException e) when (e.Status is 404 or 412)
         {
-            // Taken over after the lease expired (or our own release landed before a retry): the row is someone else's now.
+            // Taken over after the lease expired (or our own write landed before a retry): the row is someone else's now.
         }
     }
+
+    public Task RecordUnreachableAsync(string planId, MilestoneRef reference, string reason, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        ChangeStateAsync(planId, reference, state => state.Unreachable(Cut(reason), at), cancellationToken);
+
+    private static string Cut(string reason) => reason.Length <= MaxReasonLength ? reason : reason[..(MaxReasonLength - 1)] + "…";
 
     public Task RecordUpdateAsync(string planId, MilestoneRef reference, DateTimeOffset at, CancellationToken cancellationToken = default) =>
         ChangeStateAsync(planId, reference, state => state.Updated(at), cancellationToken);

@@ -25,6 +25,7 @@ public static partial class PeopleServiceCollectionExtensions
                 options.Scope = read.Scope;
                 options.AccessToken = read.AccessToken;
                 options.Timeout = read.Timeout;
+                options.TeamsAppCatalogId = read.TeamsAppCatalogId;
             })
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GraphDirectoryOptions>, GraphDirectoryOptionsValidator>());
@@ -41,6 +42,13 @@ public static partial class PeopleServiceCollectionExtensions
             LogDirectory(loggers.CreateLogger(typeof(OwnerResolver)), directory.Description);
             return directory;
         });
+        services.TryAddSingleton<ITeamsAppInstaller>(sp =>
+        {
+            var loggers = sp.GetRequiredService<ILoggerFactory>();
+            var installer = GraphTeamsAppInstaller.Create(configuration, loggers);
+            LogInstaller(loggers.CreateLogger(typeof(OwnerResolver)), installer.IsAvailable ? "PlanBot " + installer.Description : "PlanBot does not install itself for users: " + installer.Description);
+            return installer;
+        });
         services.TryAddSingleton(sp => new OwnerResolver(
             sp.GetRequiredService<IPeopleStore>(),
             sp.GetRequiredService<IDirectorySearch>(),
@@ -48,6 +56,9 @@ public static partial class PeopleServiceCollectionExtensions
             sp.GetRequiredService<IOptions<OwnerResolverOptions>>().Value));
         return services;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Owners without PlanBot: {Installer}")]
+    private static partial void LogInstaller(ILogger logger, string installer);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Owner names resolve through the people file, then: {Directory}")]
     private static partial void LogDirectory(ILogger logger, string directory);

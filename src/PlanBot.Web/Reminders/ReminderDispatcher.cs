@@ -1,4 +1,3 @@
-using PlanBot.BotFramework.Conversations;
 using PlanBot.BotFramework.Hosting;
 using PlanBot.Core.People;
 using PlanBot.Core.Plans;
@@ -6,17 +5,23 @@ using PlanBot.Core.Questions;
 using PlanBot.Core.Reminders;
 using PlanBot.Core.Time;
 using PlanBot.Core.Updates;
+using PlanBot.Web.Bot;
 using PlanBot.Web.Cards;
 
 namespace PlanBot.Web.Reminders;
 
-/// <summary>What one sweep did: reminders sent, given back (nobody reachable) and skipped (another host had them).</summary>
-public sealed record SweepReport(int Due, int Sent, int Released, int ClaimedElsewhere, IReadOnlyList<string> Unreachable);
+/// <summary>
+/// What one sweep did: reminders due, sent, given back for a later sweep, given up after too many tries, and skipped
+/// because another host had them (or had sent them); and, for each one nobody received, why.
+/// </summary>
+public sealed record SweepReport(int Due, int Sent, int Released, int GivenUp, int ClaimedElsewhere, IReadOnlyList<string> Unreachable);
 
 /// <summary>
-/// One reminder sweep over every plan: decide who is due (<see cref="ReminderSweep"/>), claim each reminder in the
-/// ledger so no other host sends it, send the update card to each recipient's personal chat, and mark it sent — or
-/// give it back with the reason when nobody could be reached, so a later sweep tries again.
+/// One reminder sweep: decide who is due (<see cref="ReminderSweep"/>), claim each reminder in the ledger so no other
+/// host sends it, send the update card to each recipient's personal chat (<see cref="PersonalChats"/> finds or opens
+/// it), and mark it sent — or give it back with the reason when nobody could be reached, so a later sweep tries again,
+/// until <see cref="ReminderOptions.MaxAttempts"/> tries have failed. A milestone whose owners cannot be reached is
+/// recorded as unreachable for the PMO's digest.
 /// </summary>
 public sealed partial class ReminderDispatcher(
     IPlanStore plans,
@@ -24,94 +29,128 @@ public sealed partial class ReminderDispatcher(
     IReminderLedger ledger,
     IMilestoneUpdateStore milestones,
     OwnerResolver owners,
-    IConversationReferenceStore references,
+    PersonalChats chats,
     CloudAdapter adapter,
     UpdateCards cards,
     PlanClock clock,
     ReminderPlanner planner,
     ReminderOptions options,
-    string tenantId,
     ILogger<ReminderDispatcher> logger)
 {
     /// <summary>This host's name in claims, so a takeover can say whose claim lapsed.</summary>
     public string Claimant { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
 
-    public async Task<SweepReport> SweepAsync(CancellationToken cancellationToken)
+    /// <summary>Sweeps every plan as at now.</summary>
+    public Task<SweepReport> SweepAsync(CancellationToken cancellationToken) => SweepAsync(clock.Time.GetUtcNow(), null, cancellationToken);
+
+    /// <summary>Sweeps one plan (or every plan, when <paramref name="planId"/> is null) as at <paramref name="now"/>.</summary>
+    public async Task<SweepReport> SweepAsync(DateTimeOffset now, string? planId, CancellationToken cancellationToken)
     {
-        var now = clock.Time.GetUtcNow();
-        int due = 0, sent = 0, released = 0, elsewhere = 0;
-        var unreachable = new List<string>();
+        var tally = new SweepTally();
         foreach (var summary in await plans.ListPlansAsync(cancellationToken))
         {
+            if (planId is not null && !string.Equals(summary.Id, planId, StringComparison.OrdinalIgnoreCase)) continue;
             if (await readModels.GetAsync(summary, cancellationToken) is not { } index) continue;
             var states = await ledger.GetStatesAsync(summary.Id, cancellationToken);
             foreach (var reminder in ReminderSweep.Decide(index.Plan, states, planner, now).Due)
-            {
-                due++;
-                var claim = await ledger.TryClaimAsync(reminder, Claimant, options.Lease, now, cancellationToken);
-                if (claim is null)
-                {
-                    elsewhere++;
-                    continue;
-                }
-                var missed = await DeliverAsync(reminder, cancellationToken);
-                if (missed.Count < reminder.Recipients.Count)
-                {
-                    await ledger.MarkSentAsync(claim, clock.Time.GetUtcNow(), cancellationToken);
-                    sent++;
-                }
-                else
-                {
-                    var reason = reminder.Recipients.Count == 0 ? "no owner named" : "could not reach " + string.Join("; ", missed);
-                    await ledger.ReleaseAsync(claim, reason, cancellationToken);
-                    released++;
-                    unreachable.Add($"{summary.Id} {reminder.Ref.Display}: {reason}");
-                }
-            }
+                await SendOneAsync(reminder, now, tally, cancellationToken);
         }
-        if (due > 0) LogSwept(due, sent, released, elsewhere);
-        return new SweepReport(due, sent, released, elsewhere, unreachable);
+        var report = tally.ToReport();
+        if (report.Due > 0) LogSwept(report.Due, report.Sent, report.Released, report.GivenUp, report.ClaimedElsewhere);
+        return report;
+    }
+
+    private async Task SendOneAsync(DueReminder reminder, DateTimeOffset now, SweepTally tally, CancellationToken cancellationToken)
+    {
+        tally.Due++;
+        var claim = await ledger.TryClaimAsync(reminder, Claimant, options.Lease, now, cancellationToken);
+        if (claim is null)
+        {
+            tally.Elsewhere++;
+            return;
+        }
+        var missed = await DeliverAsync(reminder, now, cancellationToken);
+        var unreachable = missed.Where(m => !m.Transient).Select(m => m.ToString()).ToList();
+        if (missed.Count < reminder.Recipients.Count)
+        {
+            await ledger.MarkSentAsync(claim, clock.Time.GetUtcNow(), cancellationToken);
+            tally.Sent++;
+        }
+        else
+        {
+            var reason = reminder.Recipients.Count == 0 ? "no owner named" : "could not reach " + string.Join("; ", missed);
+            if (claim.Attempt >= options.MaxAttempts)
+            {
+                await ledger.GiveUpAsync(claim, $"{reason} (given up after {claim.Attempt} tries)", cancellationToken);
+                tally.GivenUp++;
+            }
+            else
+            {
+                await ledger.ReleaseAsync(claim, reason, cancellationToken);
+                tally.Released++;
+            }
+            tally.Unreachable.Add($"{reminder.PlanId} {reminder.Ref.Display}: {reason}");
+            if (reminder.Recipients.Count == 0) unreachable.Add("no owner named");
+        }
+        if (unreachable.Count > 0)
+            await ledger.RecordUnreachableAsync(reminder.PlanId, reminder.Ref, string.Join("; ", unreachable), now, cancellationToken);
     }
 
     /// <summary>Sends the card to each recipient; returns, for each one who could not be reached, why.</summary>
-    private async Task<List<string>> DeliverAsync(DueReminder reminder, CancellationToken cancellationToken)
+    private async Task<List<Miss>> DeliverAsync(DueReminder reminder, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var missed = new List<string>();
+        var missed = new List<Miss>();
         var stored = await milestones.GetStoredMilestoneAsync(reminder.PlanId, reminder.Ref, cancellationToken);
-        if (stored is null) return [.. reminder.Recipients.Select(r => r.Name + " (the milestone is gone)")];
+        if (stored is null) return [.. reminder.Recipients.Select(r => new Miss(r.Name, "the milestone is gone", Transient: false))];
         var text = reminder.Kind == ReminderKind.Escalation
             ? $"{reminder.Ref.Display} is overdue with no update: {reminder.Reason}. Please check with its owner or update it here."
             : $"Reminder: {reminder.Ref.Display} {stored.Milestone.Title} — {reminder.Reason}. Please update it here.";
+        var today = LondonTime.DateOf(now);
         foreach (var recipient in reminder.Recipients)
         {
             var resolution = await owners.ResolveAsync(recipient.Name, cancellationToken);
             if (resolution.Person?.AadObjectId is not { } objectId)
             {
-                missed.Add($"{recipient.Name} ({resolution.Outcome})");
+                missed.Add(new Miss(recipient.Name, resolution.Outcome.ToString(), Transient: false));
                 continue;
             }
-            var reference = await references.FindPersonalAsync(tenantId, objectId, cancellationToken);
-            if (reference is null)
+            var chat = await chats.FindOrOpenAsync(objectId, cancellationToken);
+            if (chat.Reference is not { } reference)
             {
-                missed.Add($"{recipient.Name} (PlanBot is not installed for them)");
+                missed.Add(new Miss(recipient.Name, chat.WhyNot!, Transient: false));
                 continue;
             }
             try
             {
-                var card = cards.Form(stored, clock.Today, why: $"{reminder.Reason} ({AnswerFormat.DueText(stored.Milestone)})");
+                var card = cards.Form(stored, today, why: $"{reminder.Reason} ({AnswerFormat.DueText(stored.Milestone)})");
                 await adapter.ContinueConversationAsync(reference, (turn, ct) => turn.SendActivityAsync(card.ToMessage(text), ct), cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 LogSendFailed(e, reminder.Key, recipient.Name);
-                missed.Add($"{recipient.Name} (sending failed)");
+                var unreachable = e is BotFramework.Connector.ConnectorException { IsRecipientUnreachable: true };
+                missed.Add(new Miss(recipient.Name, unreachable ? "they have blocked or removed PlanBot" : "sending failed", Transient: !unreachable));
             }
         }
         return missed;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Reminder sweep: {Due} due, {Sent} sent, {Released} given back, {Elsewhere} claimed by another host")]
-    private partial void LogSwept(int due, int sent, int released, int elsewhere);
+    /// <summary>A recipient the reminder did not reach; <paramref name="Transient"/> when trying again later may work (throttling, an outage).</summary>
+    private sealed record Miss(string Name, string Why, bool Transient)
+    {
+        public override string ToString() => $"{Name} ({Why})";
+    }
+
+    private sealed class SweepTally
+    {
+        public int Due, Sent, Released, GivenUp, Elsewhere;
+        public List<string> Unreachable { get; } = [];
+
+        public SweepReport ToReport() => new(Due, Sent, Released, GivenUp, Elsewhere, Unreachable);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reminder sweep: {Due} due, {Sent} sent, {Released} given back, {GivenUp} given up, {Elsewhere} claimed by another host")]
+    private partial void LogSwept(int due, int sent, int released, int givenUp, int elsewhere);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reminder {Key} could not be sent to {Recipient}")]
     private partial void LogSendFailed(Exception exception, string key, string recipient);

@@ -14,8 +14,11 @@ public sealed class ReminderOptions
     /// <summary>How long a claim on a reminder lasts; well above the time a send takes, so only a crashed host's claim lapses.</summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>The Teams tenant whose users are reminded; defaults to MicrosoftAppTenantId.</summary>
-    public string? TenantId { get; set; }
+    /// <summary>
+    /// How many sweeps may try one reminder before it is given up (nobody reachable, or sends failing); the next
+    /// reminder for the milestone is tried afresh. At the default sweep interval, 6 tries span about 25 minutes.
+    /// </summary>
+    public int MaxAttempts { get; set; } = 6;
 
     public IReadOnlyList<string> Problems()
     {
@@ -24,6 +27,8 @@ public sealed class ReminderOptions
             problems.Add($"{Section}:{nameof(SweepInterval)} must be from 00:00:01 to 01:00:00.");
         if (Lease < TimeSpan.FromSeconds(10) || Lease > TimeSpan.FromHours(1))
             problems.Add($"{Section}:{nameof(Lease)} must be from 00:00:10 to 01:00:00.");
+        if (MaxAttempts is < 1 or > 100)
+            problems.Add($"{Section}:{nameof(MaxAttempts)} must be from 1 to 100.");
         return problems;
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using PlanBot.BotFramework.Authentication;
 using PlanBot.Core.Reminders;
 using PlanBot.Core.Time;
 
@@ -11,14 +10,11 @@ public static class ReminderServiceCollectionExtensions
     public static IServiceCollection AddPlanBotReminders(this IServiceCollection services)
     {
         services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section)
-            .Validate(o => o.Problems().Count == 0, "PlanBot:Reminders settings are not usable: SweepInterval 1 s–1 h, Lease 10 s–1 h.")
+            .Validate(o => o.Problems().Count == 0, "PlanBot:Reminders settings are not usable: SweepInterval 1 s–1 h, Lease 10 s–1 h, MaxAttempts 1–100.")
             .ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ReminderOptions>>().Value);
         services.AddSingleton(_ => new ReminderPlanner(ReminderPolicy.Default, WorkingCalendar.EnglandAndWales));
-        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ReminderDispatcher>(sp,
-            sp.GetRequiredService<ReminderOptions>().TenantId is { Length: > 0 } tenant
-                ? tenant
-                : sp.GetRequiredService<BotAuthenticationOptions>().MicrosoftAppTenantId ?? string.Empty));
+        services.AddSingleton<ReminderDispatcher>();
         services.AddHostedService<ReminderScheduler>();
         return services;
     }

@@ -148,6 +148,43 @@ public sealed class TableReminderLedgerTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_reminder_given_up_is_never_claimed_again()
+    {
+        var ledger = NewLedger();
+        var reminder = Reminder("14");
+        var claim = await ledger.TryClaimAsync(reminder, "host-a", Lease, Now);
+        Assert.NotNull(claim);
+
+        await ledger.GiveUpAsync(claim, "could not reach Priya Shah (given up after 6 tries)");
+
+        var row = await RowAsync("odkm", "r|14|before-7|20200120");
+        Assert.Equal("GivenUp", row.GetString("Status"));
+        Assert.Equal("could not reach Priya Shah (given up after 6 tries)", row.GetString("LastError"));
+        Assert.Null(await NewLedger().TryClaimAsync(reminder, "host-b", Lease, Now.AddHours(2)));
+        Assert.NotNull(await ledger.TryClaimAsync(Reminder("14", key: "odkm|14|before-1|20200128"), "host-b", Lease, Now.AddHours(2)));
+    }
+
+    [Fact]
+    public async Task An_unreachable_owner_is_recorded_in_the_state_and_cleared_by_the_next_send()
+    {
+        var ledger = NewLedger();
+        var reference = MilestoneRef.Parse("14");
+        await ledger.RecordUnreachableAsync("odkm", reference, "Priya Shah (PlanBot is not installed for them)", Now);
+        await ledger.RecordUnreachableAsync("odkm", reference, "Priya Shah (they have blocked or removed PlanBot)", Now.AddDays(1));
+
+        var state = (await NewLedger().GetStatesAsync("odkm"))[reference];
+        Assert.Equal("Priya Shah (they have blocked or removed PlanBot)", state.UnreachableReason);
+        Assert.Equal(Now, state.UnreachableSince);
+
+        var claim = await ledger.TryClaimAsync(Reminder("14"), "host-a", Lease, Now.AddDays(2));
+        await ledger.MarkSentAsync(claim!, Now.AddDays(2));
+        state = (await NewLedger().GetStatesAsync("odkm"))[reference];
+        Assert.Null(state.UnreachableReason);
+        Assert.Null(state.UnreachableSince);
+        Assert.Equal(Now.AddDays(2), state.LastSentAt);
+    }
+
+    [Fact]
     public async Task Releasing_a_claim_another_instance_took_over_leaves_the_new_claim_alone()
     {
         var reminder = Reminder("14");

@@ -38,6 +38,12 @@ public sealed class FakeConnector : IAsyncDisposable
 
     public IReadOnlyList<ReceivedRequest> Requests => [.. _requests];
 
+    /// <summary>
+    /// When set, creating a 1:1 conversation with a user (by Entra object id) not in this set is refused as Teams does
+    /// for a user without the app: 403 ForbiddenOperationException. Null lets every user through.
+    /// </summary>
+    public ConcurrentDictionary<string, byte>? PersonalAppInstalledFor { get; set; }
+
     /// <summary>The requests the fake accepted, in the order it accepted them.</summary>
     public IReadOnlyList<ReceivedRequest> Delivered => [.. _delivered];
 
@@ -106,6 +112,13 @@ public sealed class FakeConnector : IAsyncDisposable
             if (refusal.RawRetryAfter is { } raw) http.Response.Headers.RetryAfter = raw;
             http.Response.ContentType = "application/json; charset=utf-8";
             await http.Response.WriteAsync(refusal.Body ?? $$$"""{"error":{"code":"Status{{{refusal.Status}}}","message":"Scripted refusal."}}""");
+            return;
+        }
+
+        if (route == RouteKind.CreateConversation && PersonalAppInstalledFor is { } installed
+            && !installed.ContainsKey(body["members"]?[0]?["id"]?.GetValue<string>() ?? string.Empty))
+        {
+            await WriteErrorAsync(http.Response, StatusCodes.Status403Forbidden, "ForbiddenOperationException", "Bot is not installed in user's personal scope");
             return;
         }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -59,6 +60,7 @@ public sealed class FakeGraph : IAsyncDisposable
     {
         var fake = new FakeGraph(LoopbackServer.CreateBuilder().Build()) { Users = users };
         fake._app.MapGet("/v1.0/users", fake.AnswerUsersAsync);
+        fake._app.MapPost("/v1.0/users/{userId}/teamwork/installedApps", fake.AnswerInstallAsync);
         fake._app.MapFallback(http =>
         {
             fake.Record(http);
@@ -73,6 +75,59 @@ public sealed class FakeGraph : IAsyncDisposable
         Script = (_, _) => new ScriptedAnswer(status, new JsonObject { ["error"] = new JsonObject { ["code"] = code, ["message"] = message } }.ToJsonString());
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();
+
+    /// <summary>The Entra object ids of users the app has been installed for, through Graph or by the test.</summary>
+    public ConcurrentDictionary<string, string> InstalledFor { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Raised after an install through Graph succeeds, with the user's object id (e.g. to tell a fake connector).</summary>
+    public event Action<string>? Installed;
+
+    // POST /users/{id}/teamwork/installedApps {"teamsApp@odata.bind": ".../appCatalogs/teamsApps/{appId}"}: 201 with no
+    // body when installed, 409 when installed already, 404 for an unknown user, 400 without a binding.
+    private async Task AnswerInstallAsync(HttpContext http, string userId)
+    {
+        var request = Record(http);
+        if (request.Authorization != $"Bearer {ExpectedToken}")
+        {
+            await WriteErrorAsync(http.Response, StatusCodes.Status401Unauthorized, "InvalidAuthenticationToken", "Access token is empty or invalid.");
+            return;
+        }
+        if (Script?.Invoke(request.CallNumber, request) is { } scripted)
+        {
+            http.Response.StatusCode = scripted.Status;
+            http.Response.ContentType = "application/json";
+            await http.Response.WriteAsync(scripted.Body ?? "{}");
+            return;
+        }
+        JsonNode? body;
+        try
+        {
+            body = await JsonNode.ParseAsync(http.Request.Body);
+        }
+        catch (JsonException)
+        {
+            body = null;
+        }
+        var binding = body?["teamsApp@odata.bind"]?.GetValue<string>();
+        var marker = "/appCatalogs/teamsApps/";
+        if (binding is null || binding.IndexOf(marker, StringComparison.Ordinal) is var at && at < 0 || binding[(at + marker.Length)..].Length == 0)
+        {
+            await WriteErrorAsync(http.Response, StatusCodes.Status400BadRequest, "BadRequest", "teamsApp@odata.bind is required.");
+            return;
+        }
+        if (!Users.Any(u => string.Equals(u.Id, userId, StringComparison.OrdinalIgnoreCase)))
+        {
+            await WriteErrorAsync(http.Response, StatusCodes.Status404NotFound, "NotFound", $"User '{userId}' was not found.");
+            return;
+        }
+        if (!InstalledFor.TryAdd(userId, binding[(at + marker.Length)..]))
+        {
+            await WriteErrorAsync(http.Response, StatusCodes.Status409Conflict, "Conflict", "App is already installed for the user.");
+            return;
+        }
+        http.Response.StatusCode = StatusCodes.Status201Created;
+        Installed?.Invoke(userId);
+    }
 
     private async Task AnswerUsersAsync(HttpContext http)
     {
