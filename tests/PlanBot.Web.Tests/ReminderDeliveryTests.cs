@@ -95,10 +95,10 @@ public sealed class ReminderDeliveryTests(AzuriteFixture azurite)
         var report = await dispatcher.SweepAsync(CancellationToken.None);
 
         Assert.Equal((1, 0, 1), (report.Due, report.Sent, report.Released));
-        Assert.Contains("could not reach Sue Graham (PlanBot is not installed for them, and PlanBot cannot install it", Assert.Single(report.Unreachable));
+        Assert.Contains("could not reach Sue Graham: PlanBot is not installed for them, and PlanBot cannot install it", Assert.Single(report.Unreachable));
         Assert.Empty(connector.Delivered);
         var state = (await host.Services.GetRequiredService<IReminderLedger>().GetStatesAsync("odkm"))[Two];
-        Assert.StartsWith("Sue Graham (PlanBot is not installed for them", state.UnreachableReason);
+        Assert.StartsWith("Sue Graham: PlanBot is not installed for them", state.UnreachableReason);
         Assert.Equal(Now, state.UnreachableSince);
     }
 

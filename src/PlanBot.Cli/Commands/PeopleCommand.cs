@@ -151,21 +151,9 @@ internal static class PeopleCommand
 
         var table = new Table().AddColumns("Owner", "Why", "Milestones");
         foreach (var (resolution, milestoneRefs) in unresolved)
-            table.AddRow(Markup.Escape(resolution.Name), Markup.Escape(Reason(resolution, directory.IsAvailable)), Markup.Escape(RefList(milestoneRefs)));
+            table.AddRow(Markup.Escape(resolution.Name), Markup.Escape(resolution.Problem(directory.IsAvailable)), Markup.Escape(RefList(milestoneRefs)));
         AnsiConsole.Write(table);
     }
-
-    private static string Reason(OwnerResolution resolution, bool directoryAvailable) => resolution.Outcome switch
-    {
-        OwnerResolutionOutcome.NotFound => directoryAvailable ? "not found in the people file or the directory" : "not found in the people file (no directory)",
-        OwnerResolutionOutcome.Ambiguous => "several matches: " + string.Join(", ", resolution.Candidates.Select(c => c.Describe())),
-        OwnerResolutionOutcome.FirstNameOnly => "first name only" + Suggestions(resolution, "people file has "),
-        OwnerResolutionOutcome.RoleOnly => "role only" + Suggestions(resolution, "people file role holders: "),
-        _ => string.Empty,
-    };
-
-    private static string Suggestions(OwnerResolution resolution, string lead) =>
-        resolution.Candidates.Count == 0 ? string.Empty : $" ({lead}{string.Join(", ", resolution.Candidates.Select(c => c.Name))})";
 
     private static string RefList(List<MilestoneRef> refs) =>
         string.Join(", ", refs.Take(RefLimit).Select(r => r.Display)) + (refs.Count > RefLimit ? $" and {refs.Count - RefLimit} more" : string.Empty);

@@ -1,4 +1,8 @@
+extern alias web;
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using web::PlanBot.Web;
+using web::PlanBot.Web.Reminders;
 using System.Globalization;
 using PlanBot.Core.Reminders;
 using PlanBot.Core.Time;
@@ -9,8 +13,10 @@ using Spectre.Console;
 namespace PlanBot.Cli.Commands;
 
 /// <summary>
-/// `planbot remind --plan ID --dry-run [--at INSTANT]`: who would be reminded of what at that instant, and why; and how
-/// many milestones have no reminder due, by reason. Sending from the command line arrives with the scheduler.
+/// `planbot remind --plan ID [--dry-run] [--at INSTANT]`: with --dry-run, who would be reminded of what at that instant,
+/// and why, and how many milestones have no reminder due, by reason; without it, one sweep of the plan as at that
+/// instant that sends, through the same services, ledger and claims as the web host's scheduler (so a reminder the
+/// host already sent is not sent again).
 /// </summary>
 internal static class RemindCommand
 {
@@ -19,11 +25,9 @@ internal static class RemindCommand
         var plan = CommonOptions.Plan();
         var dryRun = new Option<bool>("--dry-run") { Description = "Show who would get which reminder and why; send nothing." };
         var at = new Option<string?>("--at") { Description = "The instant to sweep as at, ISO 8601 (e.g. 2020-01-22T09:00:00Z); default now." };
-        var command = new Command("remind", "Run one reminder sweep of a plan: with --dry-run, show who would be reminded and why.") { plan, dryRun, at };
+        var command = new Command("remind", "Run one reminder sweep of a plan and send what is due; with --dry-run, only show who would be reminded and why.") { plan, dryRun, at };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            if (!parse.GetValue(dryRun))
-                return Output.Fail("Sending reminders from the command line is not available yet; the web host's scheduler will send them. Use --dry-run to see who would get what.");
             var environment = CliEnvironment.Load();
             var now = environment.Clock.Time.GetUtcNow();
             if (parse.GetValue(at) is { } text)
@@ -35,6 +39,7 @@ internal static class RemindCommand
             var planId = parse.GetValue(plan)!;
             var stored = await environment.CreateStore().GetPlanAsync(planId, cancellationToken);
             if (stored is null) return Output.Fail($"There is no plan '{planId}'. Run `planbot plans` to see the stored plans.");
+            if (!parse.GetValue(dryRun)) return await SendAsync(environment, stored.Plan.Id, now, cancellationToken);
             var ledger = new TableReminderLedger(TableStorageOptions.FromConfiguration(environment.Configuration), environment.Clock.Time);
             var states = await ledger.GetStatesAsync(planId, cancellationToken);
             var sweep = ReminderSweep.Decide(stored.Plan, states, new ReminderPlanner(ReminderPolicy.Default, WorkingCalendar.EnglandAndWales), now);
@@ -59,6 +64,30 @@ internal static class RemindCommand
             return 0;
         });
         return command;
+    }
+
+    private static async Task<int> SendAsync(CliEnvironment environment, string planId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(environment.Configuration);
+        services.AddLogging();
+        services.AddPlanBot(environment.Configuration);
+        await using var provider = services.BuildServiceProvider();
+        SweepReport report;
+        try
+        {
+            report = await provider.GetRequiredService<ReminderDispatcher>().SweepAsync(now, planId, cancellationToken);
+        }
+        catch (Microsoft.Extensions.Options.OptionsValidationException e)
+        {
+            return Output.Fail("The settings are not usable: " + string.Join(" ", e.Failures));
+        }
+
+        var london = LondonTime.ToLondon(now).ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture);
+        Console.Out.WriteLine($"Plan {planId} as at {london} (London): {report.Due} reminder{(report.Due == 1 ? "" : "s")} due, {report.Sent} sent, " +
+            $"{report.Released} given back for the next sweep, {report.GivenUp} given up, {report.ClaimedElsewhere} already sent or being sent by another host.");
+        foreach (var line in report.Unreachable) Console.Out.WriteLine("  Not delivered: " + line);
+        return 0;
     }
 
     private static string Describe(ReminderOutcome outcome) => outcome switch

@@ -43,5 +43,18 @@ public sealed record OwnerResolution(
 
     public bool IsResolved => Outcome == OwnerResolutionOutcome.Resolved;
 
+    /// <summary>Why the name did not resolve, in words for the PMO; empty when it did.</summary>
+    public string Problem(bool directoryAvailable) => Outcome switch
+    {
+        OwnerResolutionOutcome.NotFound => directoryAvailable ? "not found in the people file or the directory" : "not found in the people file (no directory)",
+        OwnerResolutionOutcome.Ambiguous => "several matches: " + string.Join(", ", Candidates.Select(c => c.Describe())),
+        OwnerResolutionOutcome.FirstNameOnly => "first name only" + Suggestions("people file has "),
+        OwnerResolutionOutcome.RoleOnly => "role only" + Suggestions("people file role holders: "),
+        _ => Person?.AadObjectId is null ? "no Teams account (the people file gives no AadObjectId)" : string.Empty,
+    };
+
+    private string Suggestions(string lead) =>
+        Candidates.Count == 0 ? string.Empty : $" ({lead}{string.Join(", ", Candidates.Select(c => c.Name))})";
+
     public static OwnerResolution Resolved(string name, Person person, OwnerSource source) => new(name, OwnerResolutionOutcome.Resolved, person, null, source);
 }

@@ -29,6 +29,7 @@ public sealed partial class ReminderDispatcher(
     IReminderLedger ledger,
     IMilestoneUpdateStore milestones,
     OwnerResolver owners,
+    IDirectorySearch directory,
     PersonalChats chats,
     CloudAdapter adapter,
     UpdateCards cards,
@@ -111,7 +112,7 @@ public sealed partial class ReminderDispatcher(
             var resolution = await owners.ResolveAsync(recipient.Name, cancellationToken);
             if (resolution.Person?.AadObjectId is not { } objectId)
             {
-                missed.Add(new Miss(recipient.Name, resolution.Outcome.ToString(), Transient: false));
+                missed.Add(new Miss(recipient.Name, resolution.Problem(directory.IsAvailable), Transient: false));
                 continue;
             }
             var chat = await chats.FindOrOpenAsync(objectId, cancellationToken);
@@ -138,7 +139,7 @@ public sealed partial class ReminderDispatcher(
     /// <summary>A recipient the reminder did not reach; <paramref name="Transient"/> when trying again later may work (throttling, an outage).</summary>
     private sealed record Miss(string Name, string Why, bool Transient)
     {
-        public override string ToString() => $"{Name} ({Why})";
+        public override string ToString() => $"{Name}: {Why}";
     }
 
     private sealed class SweepTally
