@@ -52,6 +52,7 @@ public sealed class CardGalleryTests(ITestOutputHelper output) : IDisposable
                 problems: [new UpdateProblem("reason", "Say why the milestone is delayed.")],
                 entered: new MilestoneUpdate { Status = MilestoneStatus.Delayed, RevisedDue = new DateOnly(2020, 2, 28), ProgressNote = "**Waiting** for <b>NHSE</b> [link](https://evil.example)" })),
             ("update-saved", Updates(nameof(UpdateCards.Updated)), updates.Updated(Stored("36"), "Rachel Pilsworth", new DateTimeOffset(2020, 1, 20, 9, 41, 0, TimeSpan.Zero), Today)),
+            ("update-snoozed", Updates(nameof(UpdateCards.Snoozed)), updates.Snoozed(Stored("36"), new DateTimeOffset(2020, 1, 27, 9, 0, 0, TimeSpan.Zero), Today)),
             ("update-closed", Updates(nameof(UpdateCards.Closed)), updates.Closed("Only Rachel Pilsworth, Louis Kamfer (or their delegate, or the PMO) can update #36. Nothing was saved.", Stored("36").Milestone)),
         ];
     }

@@ -161,6 +161,58 @@ public sealed class ReminderDeliveryTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Remind_me_later_on_the_card_snoozes_the_reminder_until_the_day_chosen_and_only_then_is_it_sent_again()
+    {
+        await using var connector = await FakeConnector.StartAsync();
+        // Not pinned to a date (PlanBot:Today), so the fake clock can move to the day chosen.
+        await using var host = await StartAsync(connector, new Dictionary<string, string?> { ["PlanBot:Today"] = "" });
+        var client = host.CreateClient();
+        await InstallAsync(client, connector);
+        var dispatcher = host.Services.GetRequiredService<ReminderDispatcher>();
+        var time = (FakeTimeProvider)host.Services.GetRequiredService<TimeProvider>();
+        await dispatcher.SweepAsync(CancellationToken.None);
+        var card = BotHost.Card(Assert.Single(connector.Delivered).Body);
+        var later = card["actions"]!.AsArray().Single(a => a!["title"]!.GetValue<string>() == "Remind me later")!["card"]!;
+        var choices = later["body"]![0]!["choices"]!.AsArray().Select(c => (Title: c!["title"]!.GetValue<string>(), Value: c["value"]!.GetValue<string>())).ToList();
+        Assert.Equal([("Tomorrow, Tue 21 Jan", "21/1/2020"), ("Monday, Mon 27 Jan", "27/1/2020"), ("In two weeks, Mon 3 Feb", "3/2/2020")], choices);
+        var snooze = later["actions"]![0]!;
+
+        var refused = await SnoozeAsync(client, connector, snooze, "21/1/2020", "Bob Smith", "99999999-9999-9999-9999-999999999999");
+        var response = await SnoozeAsync(client, connector, snooze, "21/1/2020", "Sue Graham", SueId);
+        var whileSnoozed = await dispatcher.SweepAsync(CancellationToken.None);
+        time.SetUtcNow(new DateTimeOffset(2020, 1, 21, 9, 1, 0, TimeSpan.Zero));
+        var afterwards = await dispatcher.SweepAsync(CancellationToken.None);
+
+        Assert.Contains("Only the owners of #2, their delegates or the PMO can snooze its reminders.", refused);
+        Assert.Contains("Snoozed: I'll remind you about #2 again at 09:00 on Tue 21 Jan 2020.", response);
+        var state = (await host.Services.GetRequiredService<IReminderLedger>().GetStatesAsync("odkm"))[Two];
+        Assert.Equal(new DateTimeOffset(2020, 1, 21, 9, 0, 0, TimeSpan.Zero), state.SnoozedUntil);
+        Assert.Equal((0, 0), (whileSnoozed.Due, whileSnoozed.Sent));
+        Assert.Equal((1, 1), (afterwards.Due, afterwards.Sent));
+        Assert.Equal(2, connector.Delivered.Count);
+    }
+
+    [Fact]
+    public async Task Remind_me_Monday_in_chat_snoozes_the_one_reminder_waiting_for_an_answer()
+    {
+        await using var connector = await FakeConnector.StartAsync();
+        await using var host = await StartAsync(connector);
+        var client = host.CreateClient();
+        await InstallAsync(client, connector);
+        var before = await ChatAsync(client, connector, "remind me Monday");
+        await host.Services.GetRequiredService<ReminderDispatcher>().SweepAsync(CancellationToken.None);
+
+        var reply = await ChatAsync(client, connector, "remind me Monday");
+        var named = await ChatAsync(client, connector, "remind me about #2 on 1 June");
+
+        Assert.Equal("You have no reminder waiting for an answer in ODKM. Say which, for example \"remind me Monday about #36\".", before);
+        Assert.Equal("Snoozed: I'll remind you about #2 again at 09:00 on Mon 27 Jan 2020.", reply);
+        Assert.StartsWith("Mon 1 Jun 2020 is more than 30 days ahead", named);
+        var state = (await host.Services.GetRequiredService<IReminderLedger>().GetStatesAsync("odkm"))[Two];
+        Assert.Equal(new DateTimeOffset(2020, 1, 27, 9, 0, 0, TimeSpan.Zero), state.SnoozedUntil);
+    }
+
+    [Fact]
     public async Task A_connector_refusing_with_429_delays_the_reminder_but_does_not_lose_it()
     {
         await using var connector = await FakeConnector.StartAsync();
@@ -238,6 +290,29 @@ public sealed class ReminderDeliveryTests(AzuriteFixture azurite)
         await BotHost.ImportAsync(host, plan);
         await host.Services.GetRequiredService<IPeopleStore>().ReplaceAllAsync([new Person("Sue Graham", "sue.graham@nhs.net", SueId)], "test", null);
         return host;
+    }
+
+    /// <summary>Presses Snooze on a reminder card as Teams would (an adaptiveCard/action invoke); returns the replacement card's JSON.</summary>
+    private static async Task<string> SnoozeAsync(HttpClient client, FakeConnector connector, JsonNode snooze, string day, string name, string objectId)
+    {
+        var invoke = BotHost.Activity("invoke", connector.ServiceUrl);
+        invoke["name"] = "adaptiveCard/action";
+        invoke["from"] = new JsonObject { ["id"] = "29:" + objectId, ["name"] = name, ["aadObjectId"] = objectId };
+        var data = snooze["data"]!.DeepClone().AsObject();
+        data["snoozeUntil"] = day;
+        invoke["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = snooze["verb"]!.GetValue<string>(), ["data"] = data } };
+        var response = await BotHost.PostAsync(client, invoke);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    /// <summary>Sue writes in her personal chat; returns the text of PlanBot's reply.</summary>
+    private static async Task<string> ChatAsync(HttpClient client, FakeConnector connector, string text)
+    {
+        var message = BotHost.Message(text, connector.ServiceUrl);
+        message["from"] = new JsonObject { ["id"] = "29:1sue", ["name"] = "Sue Graham", ["aadObjectId"] = SueId };
+        var replies = await BotHost.RepliesAsync(await BotHost.PostAsync(client, message));
+        return Assert.Single(replies)!["text"]!.GetValue<string>();
     }
 
     /// <summary>Teams' installationUpdate for Sue's personal chat: PlanBot stores the conversation reference.</summary>

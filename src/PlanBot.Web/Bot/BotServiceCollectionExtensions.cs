@@ -32,6 +32,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<PlanSelector>();
         services.AddSingleton<UpdateCards>();
         services.AddSingleton<UpdateConversation>();
+        services.AddSingleton<SnoozeConversation>();
         services.AddSingleton<PlanBotActivityHandler>();
         services.AddHostedService<LocalModeGuard>();
         return services;

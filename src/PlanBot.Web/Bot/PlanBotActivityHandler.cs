@@ -20,7 +20,8 @@ public sealed class PlanBotActivityHandler(
     PlanClock clock,
     PlanBotCards cards,
     AnswerCards answerCards,
-    UpdateConversation updateConversation) : ActivityHandler
+    UpdateConversation updateConversation,
+    SnoozeConversation snoozeConversation) : ActivityHandler
 {
     public override async Task OnTurnAsync(TurnContext turn, CancellationToken cancellationToken)
     {
@@ -84,6 +85,8 @@ public sealed class PlanBotActivityHandler(
             return selection.Plans.Count == 0
                 ? PlainMessage(PlanBotCards.PlansSummary(selection.Plans))
                 : answerCards.ChoosePlan(selection.Plans).ToMessage("Which plan should I answer from?");
+        if (await snoozeConversation.TrySnoozeFromChatAsync(question, selection.Plan, activity, cancellationToken) is { } snoozed)
+            return snoozed;
         if (await updateConversation.TryStartFromChatAsync(question, selection.Plan.Id, activity, cancellationToken) is { } updateCard)
             return updateCard;
         var index = await readModels.GetAsync(selection.Plan, cancellationToken);
@@ -115,9 +118,12 @@ public sealed class PlanBotActivityHandler(
     }
 
     protected override Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(AdaptiveCardInvokeValue value, TurnContext turn, CancellationToken cancellationToken) =>
-        value.Action?.Verb == UpdateCards.UpdateVerb
-            ? updateConversation.SaveFromCardAsync(value, turn.Activity, cancellationToken)
-            : base.OnAdaptiveCardInvokeAsync(value, turn, cancellationToken);
+        value.Action?.Verb switch
+        {
+            UpdateCards.UpdateVerb => updateConversation.SaveFromCardAsync(value, turn.Activity, cancellationToken),
+            UpdateCards.SnoozeVerb => snoozeConversation.SnoozeFromCardAsync(value, turn.Activity, cancellationToken),
+            _ => base.OnAdaptiveCardInvokeAsync(value, turn, cancellationToken),
+        };
 
     private async Task<Activity> UsePlanAsync(Activity activity, string planId, CancellationToken cancellationToken)
     {

@@ -94,7 +94,7 @@ public sealed partial class UpdateConversation(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Update to {Ref} in plan {PlanId} saved, but the reminder state was not; one extra reminder may follow")]
     private static partial void LogReminderStateNotRecorded(ILogger logger, Exception exception, string planId, string @ref);
 
-    private static UpdateAuthor Author(Activity activity) =>
+    public static UpdateAuthor Author(Activity activity) =>
         new(string.IsNullOrWhiteSpace(activity.From?.Name) ? "someone" : activity.From!.Name!.Trim(), activity.From?.AadObjectId);
 
     /// <summary>The card's inputs as an update, with a problem for each that is not what the card offers (a forged or garbled value).</summary>

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using PlanBot.BotFramework.Cards;
 using PlanBot.Core.Plans;
 using PlanBot.Core.Questions;
+using PlanBot.Core.Time;
 using PlanBot.Core.Updates;
 
 namespace PlanBot.Web.Cards;
@@ -15,6 +16,7 @@ namespace PlanBot.Web.Cards;
 public sealed class UpdateCards
 {
     public const string UpdateVerb = "updateMilestone";
+    public const string SnoozeVerb = "snoozeReminder";
 
     public static class Inputs
     {
@@ -24,6 +26,7 @@ public sealed class UpdateCards
         public const string RevisedDue = "revisedDue";
         public const string Reason = "reason";
         public const string Evidence = "evidence";
+        public const string SnoozeUntil = "snoozeUntil";
     }
 
     /// <param name="why">Why the owner is seeing this card ("Due in 7 working days"); null when they asked for it.</param>
@@ -100,8 +103,55 @@ public sealed class UpdateCards
             ["ref"] = milestone.Ref.Value,
             ["revision"] = stored.Revision,
         }));
+        if (why is not null) card.Actions.Add(RemindMeLater(stored, today));
         return card;
     }
+
+    /// <summary>
+    /// "Remind me later" on a reminder: a few days to choose from (each a working day, shown with its date), sent as
+    /// d/M/yyyy so the snooze lands on the day shown whenever the owner presses it.
+    /// </summary>
+    private static ShowCardAction RemindMeLater(StoredMilestone stored, DateOnly today)
+    {
+        var calendar = WorkingCalendar.EnglandAndWales;
+        var daysToMonday = ((int)DayOfWeek.Monday - (int)today.DayOfWeek + 7) % 7;
+        var monday = today.AddDays(daysToMonday == 0 ? 7 : daysToMonday);
+        var options = new (string Label, DateOnly Day)[] { ("Tomorrow", today.AddDays(1)), ("Monday", monday), ("In a week", today.AddDays(7)), ("In two weeks", today.AddDays(14)) }
+            .Select(o => (o.Label, Day: calendar.NextWorkingDayOnOrAfter(o.Day)))
+            .DistinctBy(o => o.Day)
+            .Select(o => new Choice($"{o.Label}, {o.Day.ToString("ddd d MMM", CultureInfo.InvariantCulture)}", o.Day.ToString("d/M/yyyy", CultureInfo.InvariantCulture)))
+            .ToList();
+        var form = new AdaptiveCard
+        {
+            Body =
+            {
+                new ChoiceSetInput(Inputs.SnoozeUntil, options)
+                {
+                    Label = "Remind me again on (at 09:00)",
+                    Value = options[0].Value,
+                    Style = ChoiceInputStyle.Compact,
+                    IsRequired = true,
+                    ErrorMessage = "Choose a day.",
+                },
+            },
+            Actions = { new ExecuteAction("Snooze", SnoozeVerb, new JsonObject { ["planId"] = stored.PlanId, ["ref"] = stored.Milestone.Ref.Value }) },
+        };
+        return new ShowCardAction("Remind me later", form);
+    }
+
+    /// <summary>The reminder card after a snooze: the milestone as it stands and when the owner will hear again.</summary>
+    public AdaptiveCard Snoozed(StoredMilestone stored, DateTimeOffset until, DateOnly today) => new()
+    {
+        Body =
+        {
+            Heading(stored.Milestone),
+            new TextBlock(SnoozedText(stored.Milestone.Ref, until)) { Wrap = true, Color = TextColor.Good, Weight = TextWeight.Bolder, Spacing = Spacing.None },
+            new FactSet(StateFacts(stored.Milestone, today)),
+        },
+    };
+
+    public static string SnoozedText(MilestoneRef reference, DateTimeOffset until) =>
+        $"Snoozed: I'll remind you about {reference.Display} again at {LondonTime.ToLondon(until).ToString("HH:mm 'on' ddd d MMM yyyy", CultureInfo.InvariantCulture)}.";
 
     /// <summary>The card after a save: read-only, saying who updated it and when, with the new state.</summary>
     public AdaptiveCard Updated(StoredMilestone saved, string by, DateTimeOffset at, DateOnly today)
