@@ -234,6 +234,32 @@ public sealed class ReminderDeliveryTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_connector_answering_429_for_a_minute_delays_the_reminder_across_sweeps_and_it_is_sent_once_the_minute_is_over()
+    {
+        await using var connector = await FakeConnector.StartAsync();
+        await using var host = await StartAsync(connector, new Dictionary<string, string?> { ["PlanBot:Bot:Connector:MaxAttempts"] = "1" });
+        await InstallAsync(host.CreateClient(), connector);
+        var time = (FakeTimeProvider)host.Services.GetRequiredService<TimeProvider>();
+        var throttledUntil = time.GetUtcNow().AddMinutes(1);
+        connector.Script = (_, _) => time.GetUtcNow() < throttledUntil ? new ScriptedAnswer(429, RetryAfter: TimeSpan.FromSeconds(30)) : null;
+        var dispatcher = host.Services.GetRequiredService<ReminderDispatcher>();
+
+        var reports = new List<SweepReport>();
+        foreach (var wait in new[] { 0, 20, 20, 21 })
+        {
+            time.Advance(TimeSpan.FromSeconds(wait));
+            reports.Add(await dispatcher.SweepAsync(CancellationToken.None));
+        }
+
+        Assert.Equal([0, 0, 0, 1], reports.Select(r => r.Sent));
+        Assert.Equal([1, 1, 1, 0], reports.Select(r => r.Released));
+        Assert.Equal(4, connector.Requests.Count(r => r.Route == RouteKind.SendToConversation));
+        Assert.Single(connector.Delivered);
+        var state = (await host.Services.GetRequiredService<IReminderLedger>().GetStatesAsync("odkm"))[Two];
+        Assert.Null(state.UnreachableReason); // throttling is not the owner being unreachable
+    }
+
+    [Fact]
     public async Task Three_hosts_sweeping_the_same_tables_at_once_send_each_reminder_exactly_once()
     {
         await using var connector = await FakeConnector.StartAsync();
