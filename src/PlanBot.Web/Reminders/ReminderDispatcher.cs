@@ -53,8 +53,11 @@ public sealed partial class ReminderDispatcher(
             if (planId is not null && !string.Equals(summary.Id, planId, StringComparison.OrdinalIgnoreCase)) continue;
             if (await readModels.GetAsync(summary, cancellationToken) is not { } index) continue;
             var states = await ledger.GetStatesAsync(summary.Id, cancellationToken);
-            foreach (var reminder in ReminderSweep.Decide(index.Plan, states, planner, now).Due)
-                await SendOneAsync(reminder, now, tally, cancellationToken);
+            // Several at once: each reminder waits on a few storage round trips and the connector, and one at a time
+            // would fall short of the rate Teams allows. The connector client paces the sends themselves.
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.SendConcurrency, CancellationToken = cancellationToken };
+            await Parallel.ForEachAsync(ReminderSweep.Decide(index.Plan, states, planner, now).Due, parallel,
+                async (reminder, ct) => await SendOneAsync(reminder, now, tally, ct));
         }
         var report = tally.ToReport();
         if (report.Due > 0) LogSwept(report.Due, report.Sent, report.Released, report.GivenUp, report.ClaimedElsewhere);
@@ -63,11 +66,11 @@ public sealed partial class ReminderDispatcher(
 
     private async Task SendOneAsync(DueReminder reminder, DateTimeOffset now, SweepTally tally, CancellationToken cancellationToken)
     {
-        tally.Due++;
+        Interlocked.Increment(ref tally.Due);
         var claim = await ledger.TryClaimAsync(reminder, Claimant, options.Lease, now, cancellationToken);
         if (claim is null)
         {
-            tally.Elsewhere++;
+            Interlocked.Increment(ref tally.Elsewhere);
             return;
         }
         var missed = await DeliverAsync(reminder, now, cancellationToken);
@@ -75,7 +78,7 @@ public sealed partial class ReminderDispatcher(
         if (missed.Count < reminder.Recipients.Count)
         {
             await ledger.MarkSentAsync(claim, clock.Time.GetUtcNow(), cancellationToken);
-            tally.Sent++;
+            Interlocked.Increment(ref tally.Sent);
         }
         else
         {
@@ -83,14 +86,14 @@ public sealed partial class ReminderDispatcher(
             if (claim.Attempt >= options.MaxAttempts)
             {
                 await ledger.GiveUpAsync(claim, $"{reason} (given up after {claim.Attempt} tries)", cancellationToken);
-                tally.GivenUp++;
+                Interlocked.Increment(ref tally.GivenUp);
             }
             else
             {
                 await ledger.ReleaseAsync(claim, reason, cancellationToken);
-                tally.Released++;
+                Interlocked.Increment(ref tally.Released);
             }
-            tally.Unreachable.Add($"{reminder.PlanId} {reminder.Ref.Display}: {reason}");
+            tally.AddUnreachable($"{reminder.PlanId} {reminder.Ref.Display}: {reason}");
             if (reminder.Recipients.Count == 0) unreachable.Add("no owner named");
         }
         if (unreachable.Count > 0)
@@ -142,12 +145,21 @@ public sealed partial class ReminderDispatcher(
         public override string ToString() => $"{Name}: {Why}";
     }
 
+    /// <summary>A sweep's counts, added to by several sends at once.</summary>
     private sealed class SweepTally
     {
         public int Due, Sent, Released, GivenUp, Elsewhere;
-        public List<string> Unreachable { get; } = [];
+        private readonly List<string> _unreachable = [];
 
-        public SweepReport ToReport() => new(Due, Sent, Released, GivenUp, Elsewhere, Unreachable);
+        public void AddUnreachable(string line)
+        {
+            lock (_unreachable) _unreachable.Add(line);
+        }
+
+        public SweepReport ToReport()
+        {
+            lock (_unreachable) return new(Due, Sent, Released, GivenUp, Elsewhere, [.. _unreachable.Order(StringComparer.Ordinal)]);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reminder sweep: {Due} due, {Sent} sent, {Released} given back, {GivenUp} given up, {Elsewhere} claimed by another host")]

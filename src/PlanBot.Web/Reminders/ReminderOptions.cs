@@ -20,6 +20,12 @@ public sealed class ReminderOptions
     /// </summary>
     public int MaxAttempts { get; set; } = 6;
 
+    /// <summary>
+    /// How many reminders one sweep sends at once. Enough to keep up with the connector's pace (40 a second) while each
+    /// waits on storage; a host killed mid-sweep may resend at most this many (sent, not yet recorded).
+    /// </summary>
+    public int SendConcurrency { get; set; } = 8;
+
     public IReadOnlyList<string> Problems()
     {
         var problems = new List<string>();
@@ -27,6 +33,8 @@ public sealed class ReminderOptions
             problems.Add($"{Section}:{nameof(SweepInterval)} must be from 00:00:01 to 01:00:00.");
         if (Lease < TimeSpan.FromSeconds(10) || Lease > TimeSpan.FromHours(1))
             problems.Add($"{Section}:{nameof(Lease)} must be from 00:00:10 to 01:00:00.");
+        if (SendConcurrency is < 1 or > 64)
+            problems.Add($"{Section}:{nameof(SendConcurrency)} must be from 1 to 64.");
         if (MaxAttempts is < 1 or > 100)
             problems.Add($"{Section}:{nameof(MaxAttempts)} must be from 1 to 100.");
         return problems;
