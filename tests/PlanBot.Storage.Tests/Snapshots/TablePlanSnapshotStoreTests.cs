@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using Azure.Data.Tables;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using PlanBot.Core.Plans;
 using PlanBot.Core.Snapshots;
 using PlanBot.Storage.Snapshots;
@@ -57,6 +59,24 @@ public sealed class TablePlanSnapshotStoreTests(AzuriteFixture azurite, ITestOut
         Assert.NotNull(actual);
         Assert.Equal((expected.PlanId, expected.WeekOf, expected.AsAt, expected.TakenAt), (actual.PlanId, actual.WeekOf, actual.AsAt, actual.TakenAt));
         Assert.Equal(expected.Milestones, actual.Milestones);
+    }
+
+    [Fact]
+    public async Task The_store_is_registered_with_the_others_and_shared()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Tables"] = azurite.ConnectionString,
+            ["PlanBot:Storage:TablePrefix"] = _options.TablePrefix,
+        }).Build();
+        using var provider = new ServiceCollection().AddPlanBotTableStorage(configuration).BuildServiceProvider();
+
+        var store = provider.GetRequiredService<IPlanSnapshotStore>();
+        await store.SaveAsync(Snapshot(Week1, [Milestone(1)]));
+
+        Assert.IsType<TablePlanSnapshotStore>(store);
+        Assert.Same(store, provider.GetRequiredService<IPlanSnapshotStore>());
+        Assert.Equal([Week1], await NewStore().ListWeeksAsync("odkm"));
     }
 
     [Fact]
