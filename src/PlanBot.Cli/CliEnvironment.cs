@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using PlanBot.Core.Plans;
+using PlanBot.Core.Snapshots;
 using PlanBot.Core.Time;
 using PlanBot.Storage;
 
@@ -24,6 +25,9 @@ internal sealed class CliEnvironment
         new(new ConfigurationBuilder().AddEnvironmentVariables().Build());
 
     public IPlanStore CreateStore() => TableStorageSetup.CreatePlanStore(Configuration);
+
+    /// <remarks>On the real clock, not <see cref="Clock"/>: generation numbers must keep rising whatever today is pinned to.</remarks>
+    public IPlanSnapshotStore CreateSnapshotStore() => TableStorageSetup.CreateSnapshotStore(Configuration);
 
     public static string CurrentUser => $"cli:{Environment.UserName}";
 }

@@ -15,6 +15,7 @@ public static class PlanBotCommandLine
         root.Subcommands.Add(AskCommand.Create());
         root.Subcommands.Add(RemindCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(SnapshotCommand.Create());
         root.Subcommands.Add(PeopleCommand.Create());
         return root;
     }

@@ -5,12 +5,13 @@ using System.Text.Json.Serialization;
 namespace PlanBot.Storage;
 
 /// <summary>
-/// Compact JSON for the list-valued columns (owners, unmapped tracker columns, history changes).
+/// Compact JSON for the list-valued columns (owners, unmapped tracker columns, history changes) and snapshot payloads.
 /// Text is written as is rather than \u-escaped, so a column's length in characters stays close to the text's own.
 /// </summary>
 [JsonSerializable(typeof(List<OwnerJson>))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
 [JsonSerializable(typeof(List<FieldChangeJson>))]
+[JsonSerializable(typeof(List<Snapshots.MilestoneSnapshotJson>))]
 internal sealed partial class StorageJson : JsonSerializerContext
 {
     public static StorageJson Compact { get; } = new(new JsonSerializerOptions

@@ -8,10 +8,12 @@ using PlanBot.BotFramework.Conversations;
 using PlanBot.Core.People;
 using PlanBot.Core.Plans;
 using PlanBot.Core.Reminders;
+using PlanBot.Core.Snapshots;
 using PlanBot.Core.Users;
 using PlanBot.Storage.ConversationReferences;
 using PlanBot.Storage.People;
 using PlanBot.Storage.Reminders;
+using PlanBot.Storage.Snapshots;
 using PlanBot.Storage.UserSettings;
 
 namespace PlanBot.Storage;
@@ -19,7 +21,7 @@ namespace PlanBot.Storage;
 public static class TableStorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IPlanStore"/>, <see cref="IConversationReferenceStore"/>, <see cref="IUserSettingsStore"/>, <see cref="IPeopleStore"/> and <see cref="IReminderLedger"/> on Azure Table storage and <see cref="TableStorageHealth"/>, configured from
+    /// Registers <see cref="IPlanStore"/>, <see cref="IConversationReferenceStore"/>, <see cref="IUserSettingsStore"/>, <see cref="IPeopleStore"/>, <see cref="IReminderLedger"/> and <see cref="IPlanSnapshotStore"/> on Azure Table storage and <see cref="TableStorageHealth"/>, configured from
     /// <c>PlanBot:Storage</c> and <c>ConnectionStrings:Tables</c> (default: local Azurite); settings are checked at start.
     /// </summary>
     public static IServiceCollection AddPlanBotTableStorage(this IServiceCollection services, IConfiguration configuration)
@@ -44,6 +46,10 @@ public static class TableStorageServiceCollectionExtensions
             sp.GetService<ILoggerFactory>()?.CreateLogger<TablePeopleStore>()));
         services.TryAddSingleton<IReminderLedger>(sp => new TableReminderLedger(
             sp.GetRequiredService<IOptions<TableStorageOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IPlanSnapshotStore>(sp => new TablePlanSnapshotStore(
+            sp.GetRequiredService<IOptions<TableStorageOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ILoggerFactory>()?.CreateLogger<TablePlanSnapshotStore>()));
         services.TryAddSingleton(sp => new TableStorageHealth(sp.GetRequiredService<IOptions<TableStorageOptions>>().Value));
         return services;
     }
@@ -62,5 +68,8 @@ public static class TableStorageSetup
         new(TableStorageOptions.FromConfiguration(configuration), timeProvider ?? TimeProvider.System, logger ?? NullLogger<TablePlanStore>.Instance);
 
     public static TablePeopleStore CreatePeopleStore(IConfiguration configuration, TimeProvider? timeProvider = null, ILogger<TablePeopleStore>? logger = null) =>
+        new(TableStorageOptions.FromConfiguration(configuration), timeProvider ?? TimeProvider.System, logger);
+
+    public static TablePlanSnapshotStore CreateSnapshotStore(IConfiguration configuration, TimeProvider? timeProvider = null, ILogger<TablePlanSnapshotStore>? logger = null) =>
         new(TableStorageOptions.FromConfiguration(configuration), timeProvider ?? TimeProvider.System, logger);
 }
