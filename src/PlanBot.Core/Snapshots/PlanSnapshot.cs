@@ -8,7 +8,7 @@ namespace PlanBot.Core.Snapshots;
 /// </summary>
 public sealed record PlanSnapshot
 {
-    private Dictionary<MilestoneRef, MilestoneSnapshot>? _byRef;
+    private readonly LookupCache _lookup = new();
 
     public required string PlanId { get; init; }
 
@@ -24,8 +24,21 @@ public sealed record PlanSnapshot
 
     public MilestoneSnapshot? Find(MilestoneRef reference)
     {
-        _byRef ??= Milestones.GroupBy(m => m.Ref).ToDictionary(g => g.Key, g => g.First());
-        return _byRef.GetValueOrDefault(reference);
+        _lookup.ByRef ??= Milestones.GroupBy(m => m.Ref).ToDictionary(g => g.Key, g => g.First());
+        return _lookup.ByRef.GetValueOrDefault(reference);
+    }
+
+    /// <summary>
+    /// The lookup <see cref="Find"/> builds on first use. Every cache equals every other, so two snapshots with the same
+    /// data stay equal (record equality compares all fields) whether or not either has been searched.
+    /// </summary>
+    private sealed class LookupCache
+    {
+        public Dictionary<MilestoneRef, MilestoneSnapshot>? ByRef { get; set; }
+
+        public override bool Equals(object? obj) => obj is LookupCache;
+
+        public override int GetHashCode() => 0;
     }
 
     /// <summary>The plan's state now, as the snapshot for the week containing <paramref name="asAt"/>.</summary>
