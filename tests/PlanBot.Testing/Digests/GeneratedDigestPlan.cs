@@ -105,7 +105,10 @@ public static class GeneratedDigestPlan
                 Department = Departments[(programme * 2 + random.Next(3)) % Departments.Length],
                 Team = Teams[programme],
                 Due = random.NextDouble() < 0.02 ? new TrackerDate("Ongoing", null, Problem: DateProblem.NotADate) : TrackerDate.Exact(due),
-                RevisedDue = status == MilestoneStatus.Delayed || random.NextDouble() < 0.1 ? TrackerDate.Exact(due.AddDays(random.Next(7, 120))) : TrackerDate.Blank,
+                // A delay proposes a date still ahead; other milestones were sometimes moved earlier in the year.
+                RevisedDue = status == MilestoneStatus.Delayed ? TrackerDate.Exact(Today.AddDays(random.Next(7, 120)))
+                    : random.NextDouble() < 0.1 ? TrackerDate.Exact(due.AddDays(random.Next(7, 120)))
+                    : TrackerDate.Blank,
                 Status = status,
                 StatusText = status.ToString(),
                 // Most trackers give a RAG beside the status; a fifth leave it to follow the status.
