@@ -43,6 +43,7 @@ public static class DigestComposer
             var current = MilestoneSnapshot.Of(milestone, today);
             thisWeek.Add(current);
             counts = counts.Add(current);
+            // One item per milestone, made only when a list needs it and shared by every list it is in.
             DigestItem? item = null;
             DigestItem Item() => item ??= DigestItem.Of(milestone);
 
