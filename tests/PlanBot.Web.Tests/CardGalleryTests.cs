@@ -1,5 +1,6 @@
 using System.Reflection;
 using PlanBot.BotFramework.Cards;
+using PlanBot.Core.Digests;
 using PlanBot.Core.Plans;
 using PlanBot.Core.Questions;
 using PlanBot.Core.Updates;
@@ -7,6 +8,7 @@ using PlanBot.Trackers.Importing;
 using PlanBot.Trackers.Reading;
 using PlanBot.Testing;
 using PlanBot.Testing.Bot;
+using PlanBot.Testing.Digests;
 using PlanBot.Web.Cards;
 using Xunit.Abstractions;
 
@@ -26,12 +28,14 @@ public sealed class CardGalleryTests(ITestOutputHelper output) : IDisposable
     private static readonly PlanSummary Southend = new("southend", "Southend CCG Improvement and Delivery Plan 2018/19", "southend-idp-2018-19.txt",
         103, 0, new DateTimeOffset(2019, 3, 1, 9, 0, 0, TimeSpan.Zero), "pmo", "v1", 1);
 
-    /// <summary>Each card with the name its screenshot has, and the <see cref="PlanBotCards"/> or <see cref="AnswerCards"/> method that builds it.</summary>
+    /// <summary>Each card with the name its screenshot has, and the card class's method that builds it.</summary>
     public static IReadOnlyList<(string Name, string Method, AdaptiveCard Card)> Gallery()
     {
         var cards = new PlanBotCards();
         var answers = new AnswerCards();
         var updates = new UpdateCards();
+        var digests = new DigestCards();
+        var split = digests.Cards(GeneratedDigest.Value);
         return
         [
             ("help", nameof(PlanBotCards.Help), cards.Help()),
@@ -54,6 +58,9 @@ public sealed class CardGalleryTests(ITestOutputHelper output) : IDisposable
             ("update-saved", Updates(nameof(UpdateCards.Updated)), updates.Updated(Stored("36"), "Rachel Pilsworth", new DateTimeOffset(2020, 1, 20, 9, 41, 0, TimeSpan.Zero), Today)),
             ("update-snoozed", Updates(nameof(UpdateCards.Snoozed)), updates.Snoozed(Stored("36"), new DateTimeOffset(2020, 1, 27, 9, 0, 0, TimeSpan.Zero), Today)),
             ("update-closed", Updates(nameof(UpdateCards.Closed)), updates.Closed("Only Rachel Pilsworth, Louis Kamfer (or their delegate, or the PMO) can update #36. Nothing was saved.", Stored("36").Milestone)),
+            ("digest", Digests(nameof(DigestCards.Cards)), Assert.Single(digests.Cards(OdkmDigest.Value))),
+            ("digest-split-1", Digests(nameof(DigestCards.Cards)), split[0]),
+            ("digest-split-2", Digests(nameof(DigestCards.Cards)), split[1]),
         ];
     }
 
@@ -66,10 +73,26 @@ public sealed class CardGalleryTests(ITestOutputHelper output) : IDisposable
 
     private static string Answers(string method) => nameof(AnswerCards) + "." + method;
 
+    private static string Digests(string method) => nameof(DigestCards) + "." + method;
+
     private static readonly Lazy<PlanIndex> OdkmIndex = new(() =>
     {
         var workbook = TrackerFileReader.Read(Path.Combine(RepositoryRoot.Path, "samples", "odkm-2019-20.txt"));
         return new PlanIndex(new TrackerImporter().Import(workbook, new TrackerImportOptions { PlanId = "odkm" }).Plan!, "v1");
+    });
+
+    /// <summary>The chair's digest for the week after the ODKM report (<see cref="OdkmDigestWeek"/>).</summary>
+    private static readonly Lazy<Digest> OdkmDigest = new(() =>
+    {
+        var week = OdkmDigestWeek.Apply(OdkmIndex.Value.Plan);
+        return DigestComposer.Compose(week.Plan, week.LastWeek, week.ReminderStates, DigestAudience.WholePlan, week.Today, week.Now);
+    });
+
+    /// <summary>A generated plan whose chair's digest needs two cards.</summary>
+    private static readonly Lazy<Digest> GeneratedDigest = new(() =>
+    {
+        var inputs = GeneratedDigestPlan.Create(milestones: 1_500);
+        return DigestComposer.Compose(inputs.Plan, inputs.LastWeek, inputs.ReminderStates, DigestAudience.WholePlan, inputs.Today, inputs.Now);
     });
 
     /// <summary>An answer from the ODKM sample as at 20 Jan 2020, asked by Sue Graham.</summary>
@@ -84,6 +107,8 @@ public sealed class CardGalleryTests(ITestOutputHelper output) : IDisposable
                 .Where(m => m.ReturnType == typeof(AdaptiveCard)).Select(m => Answers(m.Name)))
             .Concat(typeof(UpdateCards).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static)
                 .Where(m => m.ReturnType == typeof(AdaptiveCard)).Select(m => Updates(m.Name)))
+            .Concat(typeof(DigestCards).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static)
+                .Where(m => m.ReturnType == typeof(AdaptiveCard) || m.ReturnType == typeof(IReadOnlyList<AdaptiveCard>)).Select(m => Digests(m.Name)))
             .ToHashSet();
 
         var missing = builders.Except(Gallery().Select(g => g.Method)).ToList();

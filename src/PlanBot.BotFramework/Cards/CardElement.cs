@@ -8,6 +8,7 @@ namespace PlanBot.BotFramework.Cards;
 [JsonDerivedType(typeof(FactSet), "FactSet")]
 [JsonDerivedType(typeof(ColumnSet), "ColumnSet")]
 [JsonDerivedType(typeof(Container), "Container")]
+[JsonDerivedType(typeof(ActionSet), "ActionSet")]
 [JsonDerivedType(typeof(TextInput), "Input.Text")]
 [JsonDerivedType(typeof(DateInput), "Input.Date")]
 [JsonDerivedType(typeof(ChoiceSetInput), "Input.ChoiceSet")]

@@ -10,6 +10,22 @@ public sealed record PlanSnapshot
 {
     private readonly LookupCache _lookup = new();
 
+    public PlanSnapshot()
+    {
+    }
+
+    /// <summary>The copy a <c>with</c> expression makes: the same data and a lookup of its own, built afresh on first use.</summary>
+    [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    private PlanSnapshot(PlanSnapshot original)
+    {
+        PlanId = original.PlanId;
+        WeekOf = original.WeekOf;
+        AsAt = original.AsAt;
+        TakenAt = original.TakenAt;
+        Milestones = original.Milestones;
+        _lookup = new LookupCache();
+    }
+
     public required string PlanId { get; init; }
 
     /// <summary>The Monday of the week the snapshot stands for.</summary>

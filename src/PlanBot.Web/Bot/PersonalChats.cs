@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using PlanBot.BotFramework.Connector;
 using PlanBot.BotFramework.Conversations;
 using PlanBot.BotFramework.Hosting;
@@ -26,6 +27,9 @@ public sealed partial class PersonalChats(
     string tenantId,
     ILogger<PersonalChats> logger)
 {
+    // Opens in progress, by object id: a sweep sending several reminders to one person at once opens one chat for them.
+    private readonly ConcurrentDictionary<string, Task<PersonalChat>> _opening = new(StringComparer.OrdinalIgnoreCase);
+
     public string TenantId => tenantId;
 
     public async Task<PersonalChat> FindOrOpenAsync(string aadObjectId, CancellationToken cancellationToken)
@@ -34,6 +38,22 @@ public sealed partial class PersonalChats(
         if (string.IsNullOrWhiteSpace(options.ServiceUrl))
             return PersonalChat.Unreachable("PlanBot is not installed for them, and opening new chats is off");
 
+        // Not bound to one caller's cancellation: others may be waiting on the same open.
+        var opening = _opening.GetOrAdd(aadObjectId, id => OpenAsync(id, CancellationToken.None));
+        try
+        {
+            return await opening.WaitAsync(cancellationToken);
+        }
+        finally
+        {
+            _opening.TryRemove(KeyValuePair.Create(aadObjectId, opening));
+        }
+    }
+
+    private async Task<PersonalChat> OpenAsync(string aadObjectId, CancellationToken cancellationToken)
+    {
+        // Another open may have finished between the caller's look in the store and this one starting.
+        if (await references.FindPersonalAsync(tenantId, aadObjectId, cancellationToken) is { } stored) return new(stored, null);
         var (opened, notInstalled, problem) = await TryOpenAsync(aadObjectId, cancellationToken);
         if (opened is not null) return new(opened, null);
         if (!notInstalled) return PersonalChat.Unreachable(problem!);

@@ -136,6 +136,30 @@ public class CardJsonShapeTests
     }
 
     [Fact]
+    public void ActionSet_writes_its_actions_among_the_body_elements()
+    {
+        var actions = new ActionSet([new ShowCardAction("Show 2 more", new AdaptiveCard { Body = { new TextBlock("#9") } })]) { Spacing = Spacing.Small };
+
+        AssertJson(
+            """
+            {
+              "type": "ActionSet",
+              "actions": [
+                {
+                  "type": "Action.ShowCard", "title": "Show 2 more",
+                  "card": {
+                    "type": "AdaptiveCard", "$schema": "http://adaptivecards.io/schemas/adaptive-card.json", "version": "1.5",
+                    "body": [ { "type": "TextBlock", "text": "\\#9" } ]
+                  }
+                }
+              ],
+              "spacing": "small"
+            }
+            """,
+            BodyElement(actions));
+    }
+
+    [Fact]
     public void Input_Text_writes_every_property()
     {
         var input = new TextInput("update")

@@ -57,6 +57,10 @@ internal static class SampleCards
                     new Column([new TextBlock("Amber - _at risk_") { Color = TextColor.Warning, Wrap = true }]) { Width = ColumnWidth.Stretch },
                     new Column([new TextBlock("M1_2")]) { Width = ColumnWidth.Pixels(60) },
                 ]) { Separator = true },
+                new ActionSet(
+                [
+                    new ShowCardAction("Show the history", new AdaptiveCard { Body = { new TextBlock("Revised from 31 Jan 2020 to 28 Feb 2020") { Wrap = true } } }),
+                ]),
                 new TextInput("update")
                 {
                     Label = "Progress update",

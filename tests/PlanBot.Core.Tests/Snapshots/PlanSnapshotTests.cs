@@ -33,4 +33,17 @@ public sealed class PlanSnapshotTests
         Assert.Equal(first, second);
         Assert.Equal(first.GetHashCode(), second.GetHashCode());
     }
+
+    [Fact]
+    public void A_copy_with_other_milestones_finds_its_own_not_the_originals()
+    {
+        var plan = TestPlans.Small(milestones: 3);
+        var original = PlanSnapshot.Take(plan, Wednesday, DateTimeOffset.UnixEpoch);
+        Assert.NotNull(original.Find(plan.Milestones[0].Ref));
+
+        var copy = original with { Milestones = [.. original.Milestones.Skip(1)] };
+
+        Assert.Null(copy.Find(plan.Milestones[0].Ref));
+        Assert.NotNull(copy.Find(plan.Milestones[1].Ref));
+    }
 }

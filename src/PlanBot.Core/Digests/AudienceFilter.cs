@@ -1,0 +1,63 @@
+using PlanBot.Core.People;
+using PlanBot.Core.Plans;
+using PlanBot.Core.Snapshots;
+
+namespace PlanBot.Core.Digests;
+
+/// <summary>
+/// Decides, milestone by milestone, whether one <see cref="DigestAudience"/> covers it. Built once per digest: areas go
+/// into a case-insensitive set and owner names are keyed once per distinct spelling, because a large plan repeats a few
+/// hundred names across thousands of milestones.
+/// </summary>
+internal sealed class AudienceFilter
+{
+    private readonly DigestAudienceKind _kind;
+    private readonly HashSet<string> _areas;
+    private readonly string _ownerKey;
+    private readonly Dictionary<string, bool> _isOwnerByName = new(StringComparer.Ordinal);
+
+    public AudienceFilter(DigestAudience audience)
+    {
+        _kind = audience.Kind;
+        _areas = new HashSet<string>(audience.Areas, StringComparer.OrdinalIgnoreCase);
+        _ownerKey = PersonName.Key(audience.Owner);
+    }
+
+    public bool Includes(Milestone milestone) => _kind switch
+    {
+        DigestAudienceKind.WholePlan => true,
+        DigestAudienceKind.Areas => InAreas(milestone.Department, milestone.Programme, milestone.Team),
+        _ => IsOwned(milestone),
+    };
+
+    /// <summary>
+    /// A snapshot milestone by the areas it had then. Snapshots keep no owners, so for an owner's digest the caller
+    /// decides by reference instead.
+    /// </summary>
+    public bool Includes(MilestoneSnapshot milestone) => _kind switch
+    {
+        DigestAudienceKind.WholePlan => true,
+        DigestAudienceKind.Areas => InAreas(milestone.Department, milestone.Programme, milestone.Team),
+        _ => throw new InvalidOperationException("An owner's digest chooses snapshot milestones by reference."),
+    };
+
+    private bool InAreas(string? department, string? programme, string? team) =>
+        InAreas(department) || InAreas(programme) || InAreas(team);
+
+    // Trim returns the same string when there is nothing to trim, so the usual case allocates nothing.
+    private bool InAreas(string? area) => !string.IsNullOrWhiteSpace(area) && _areas.Contains(area.Trim());
+
+    private bool IsOwned(Milestone milestone)
+    {
+        foreach (var owner in milestone.Owners)
+        {
+            if (!_isOwnerByName.TryGetValue(owner.Name, out var isOwner))
+            {
+                isOwner = _ownerKey.Length > 0 && PersonName.Key(owner.Name) == _ownerKey;
+                _isOwnerByName[owner.Name] = isOwner;
+            }
+            if (isOwner) return true;
+        }
+        return false;
+    }
+}
