@@ -1,10 +1,12 @@
 using System.Text.Json;
 using PlanBot.BotFramework.Hosting;
 using PlanBot.BotFramework.Schema;
+using PlanBot.Core.Digests;
 using PlanBot.Core.Plans;
 using PlanBot.Core.Questions;
 using PlanBot.Core.Time;
 using PlanBot.Web.Cards;
+using PlanBot.Web.Digests;
 
 namespace PlanBot.Web.Bot;
 
@@ -21,7 +23,8 @@ public sealed class PlanBotActivityHandler(
     PlanBotCards cards,
     AnswerCards answerCards,
     UpdateConversation updateConversation,
-    SnoozeConversation snoozeConversation) : ActivityHandler
+    SnoozeConversation snoozeConversation,
+    DigestPreview digests) : ActivityHandler
 {
     public override async Task OnTurnAsync(TurnContext turn, CancellationToken cancellationToken)
     {
@@ -65,6 +68,12 @@ public sealed class PlanBotActivityHandler(
                 await turn.SendActivityAsync(await ChooseMilestoneToUpdateAsync(turn.Activity, cancellationToken), cancellationToken);
                 break;
             default:
+                if (DigestRequestReader.TryRead(text) is { } digestRequest)
+                {
+                    foreach (var reply in await DigestAsync(turn.Activity, digestRequest, cancellationToken))
+                        await turn.SendActivityAsync(reply, cancellationToken);
+                    break;
+                }
                 await turn.SendActivityAsync(await AnswerAsync(turn.Activity, text, page, cancellationToken), cancellationToken);
                 break;
         }
@@ -103,6 +112,16 @@ public sealed class PlanBotActivityHandler(
             QuestionKind.NotUnderstood => cards.NotUnderstood(question, answer.Reason).ToMessage(answer.Text),
             _ => PlainMessage(answer.Text),
         };
+    }
+
+    private async Task<IReadOnlyList<Activity>> DigestAsync(Activity activity, DigestRequest request, CancellationToken cancellationToken)
+    {
+        var selection = await planSelector.SelectAsync(activity, cancellationToken);
+        if (selection.Plan is null)
+            return [selection.Plans.Count == 0
+                ? PlainMessage(PlanBotCards.PlansSummary(selection.Plans))
+                : answerCards.ChoosePlan(selection.Plans).ToMessage("Which plan is the digest for?")];
+        return await digests.AnswerAsync(request, selection.Plan, activity, cancellationToken);
     }
 
     /// <summary>"update" on its own: the user's open milestones as buttons, or how to name one.</summary>
