@@ -8,7 +8,6 @@ using Microsoft.Graph.Models;
 using Person = PlanBot.Core.People.Person;
 using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Kiota.Abstractions;
-using Microsoft.Kiota.Abstractions.Authentication;
 using PlanBot.BotFramework.Authentication;
 using PlanBot.Core.People;
 
@@ -35,14 +34,10 @@ public sealed partial class GraphDirectorySearch : IDirectorySearch, IDisposable
     /// <summary>Searches with <paramref name="credential"/>, or, when it is null, with <see cref="GraphDirectoryOptions.AccessToken"/>.</summary>
     public GraphDirectorySearch(GraphDirectoryOptions options, TokenCredential? credential, ILogger<GraphDirectorySearch>? logger = null)
     {
-        if (options.Problems() is { Count: > 0 } problems)
-            throw new InvalidOperationException("Microsoft Graph settings are not usable: " + string.Join(" ", problems));
-        var baseUrl = new Uri(options.BaseUrl.TrimEnd('/'));
-        var tokens = new GraphAccessTokenProvider(baseUrl, options.EffectiveScope, credential, options.AccessToken);
-        _client = new GraphServiceClient(new BaseBearerTokenAuthenticationProvider(tokens), baseUrl.AbsoluteUri.TrimEnd('/'));
+        (_client, var root) = GraphClients.Create(options, credential);
         _timeout = options.Timeout;
         _logger = logger ?? NullLogger<GraphDirectorySearch>.Instance;
-        Description = $"Microsoft Graph at {baseUrl.AbsoluteUri.TrimEnd('/')}";
+        Description = $"Microsoft Graph at {root}";
     }
 
     public bool IsAvailable => true;

@@ -7,7 +7,6 @@ using Microsoft.Graph;
 using Microsoft.Graph.Models;
 using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Kiota.Abstractions;
-using Microsoft.Kiota.Abstractions.Authentication;
 using PlanBot.BotFramework.Authentication;
 using PlanBot.Core.People;
 
@@ -28,17 +27,13 @@ public sealed partial class GraphTeamsAppInstaller : ITeamsAppInstaller, IDispos
 
     public GraphTeamsAppInstaller(GraphDirectoryOptions options, TokenCredential? credential, ILogger<GraphTeamsAppInstaller>? logger = null)
     {
-        if (options.Problems() is { Count: > 0 } problems)
-            throw new InvalidOperationException("Microsoft Graph settings are not usable: " + string.Join(" ", problems));
         if (string.IsNullOrWhiteSpace(options.TeamsAppCatalogId))
             throw new InvalidOperationException($"{GraphDirectoryOptions.Section}:{nameof(GraphDirectoryOptions.TeamsAppCatalogId)} is needed to install the app.");
-        var baseUrl = new Uri(options.BaseUrl.TrimEnd('/'));
-        var tokens = new GraphAccessTokenProvider(baseUrl, options.EffectiveScope, credential, options.AccessToken);
-        _client = new GraphServiceClient(new BaseBearerTokenAuthenticationProvider(tokens), baseUrl.AbsoluteUri.TrimEnd('/'));
-        _appBinding = $"{baseUrl.AbsoluteUri.TrimEnd('/')}/appCatalogs/teamsApps/{Uri.EscapeDataString(options.TeamsAppCatalogId.Trim())}";
+        (_client, var root) = GraphClients.Create(options, credential);
+        _appBinding = $"{root}/appCatalogs/teamsApps/{Uri.EscapeDataString(options.TeamsAppCatalogId.Trim())}";
+        Description = $"installs PlanBot for users through Microsoft Graph at {root}";
         _timeout = options.Timeout;
         _logger = logger ?? NullLogger<GraphTeamsAppInstaller>.Instance;
-        Description = $"installs PlanBot for users through Microsoft Graph at {baseUrl.AbsoluteUri.TrimEnd('/')}";
     }
 
     public bool IsAvailable => true;
