@@ -28,7 +28,8 @@ public sealed partial class PersonalChats(
     ILogger<PersonalChats> logger)
 {
     // Opens in progress, by object id: a sweep sending several reminders to one person at once opens one chat for them.
-    private readonly ConcurrentDictionary<string, Task<PersonalChat>> _opening = new(StringComparer.OrdinalIgnoreCase);
+    // Lazy, because GetOrAdd may run its factory more than once when callers race; only the stored one is started.
+    private readonly ConcurrentDictionary<string, Lazy<Task<PersonalChat>>> _opening = new(StringComparer.OrdinalIgnoreCase);
 
     public string TenantId => tenantId;
 
@@ -39,10 +40,10 @@ public sealed partial class PersonalChats(
             return PersonalChat.Unreachable("PlanBot is not installed for them, and opening new chats is off");
 
         // Not bound to one caller's cancellation: others may be waiting on the same open.
-        var opening = _opening.GetOrAdd(aadObjectId, id => OpenAsync(id, CancellationToken.None));
+        var opening = _opening.GetOrAdd(aadObjectId, id => new Lazy<Task<PersonalChat>>(() => OpenAsync(id, CancellationToken.None)));
         try
         {
-            return await opening.WaitAsync(cancellationToken);
+            return await opening.Value.WaitAsync(cancellationToken);
         }
         finally
         {

@@ -8,7 +8,7 @@ public sealed class DigestRequestReaderTests
     [InlineData("digest now", "")]
     [InlineData("Digest", "")]
     [InlineData("show me this week's digest", "")]
-    [InlineData("weekly digest for Finance", "Finance")]
+    [InlineData("weekly digest for Finance", "finance")]
     [InlineData("digest now for finance and cfo", "finance|cfo")]
     [InlineData("digest for Delivery, Quality", "delivery|quality")]
     public void A_digest_asked_for_now_is_read_with_its_areas(string text, string areas)
