@@ -90,10 +90,7 @@ public sealed class PlanBotActivityHandler(
         }
 
         var selection = await planSelector.SelectAsync(activity, cancellationToken);
-        if (selection.Plan is null)
-            return selection.Plans.Count == 0
-                ? PlainMessage(PlanBotCards.PlansSummary(selection.Plans))
-                : answerCards.ChoosePlan(selection.Plans).ToMessage("Which plan should I answer from?");
+        if (selection.Plan is null) return NoPlanChosen(selection.Plans, "Which plan should I answer from?");
         if (await snoozeConversation.TrySnoozeFromChatAsync(question, selection.Plan, activity, cancellationToken) is { } snoozed)
             return snoozed;
         if (await updateConversation.TryStartFromChatAsync(question, selection.Plan.Id, activity, cancellationToken) is { } updateCard)
@@ -117,12 +114,13 @@ public sealed class PlanBotActivityHandler(
     private async Task<IReadOnlyList<Activity>> DigestAsync(Activity activity, DigestRequest request, CancellationToken cancellationToken)
     {
         var selection = await planSelector.SelectAsync(activity, cancellationToken);
-        if (selection.Plan is null)
-            return [selection.Plans.Count == 0
-                ? PlainMessage(PlanBotCards.PlansSummary(selection.Plans))
-                : answerCards.ChoosePlan(selection.Plans).ToMessage("Which plan is the digest for?")];
+        if (selection.Plan is null) return [NoPlanChosen(selection.Plans, "Which plan is the digest for?")];
         return await digests.AnswerAsync(request, selection.Plan, activity, cancellationToken);
     }
+
+    /// <summary>No plan to answer from: say there are none, or offer the plans to choose from with <paramref name="question"/>.</summary>
+    private Activity NoPlanChosen(IReadOnlyList<PlanSummary> plans, string question) =>
+        plans.Count == 0 ? PlainMessage(PlanBotCards.PlansSummary(plans)) : answerCards.ChoosePlan(plans).ToMessage(question);
 
     /// <summary>"update" on its own: the user's open milestones as buttons, or how to name one.</summary>
     private async Task<Activity> ChooseMilestoneToUpdateAsync(Activity activity, CancellationToken cancellationToken)
@@ -149,9 +147,7 @@ public sealed class PlanBotActivityHandler(
         if (await planSelector.ChooseAsync(activity, planId, cancellationToken) is { } chosen)
             return PlainMessage($"From now on I'll answer your questions from {chosen.Id.ToUpperInvariant()}: {chosen.Name}.");
         var all = await plans.ListPlansAsync(cancellationToken);
-        return all.Count == 0
-            ? PlainMessage(PlanBotCards.PlansSummary(all))
-            : answerCards.ChoosePlan(all).ToMessage($"There is no plan '{planId}'. I hold: {string.Join(", ", all.Select(p => p.Id))}.");
+        return NoPlanChosen(all, $"There is no plan '{planId}'. I hold: {string.Join(", ", all.Select(p => p.Id))}.");
     }
 
     /// <summary>

@@ -30,18 +30,18 @@ public sealed class SnoozeConversation(
     {
         var data = value.Action?.Data ?? [];
         if (Text(data, "planId") is not { } planId || Text(data, "ref") is not { } refText || !MilestoneRef.TryParse(refText, out var reference))
-            return Card(cards.Closed("This card does not name a milestone I can snooze. Ask me \"update #REF\" for a fresh one."));
+            return CardMessages.InvokeReply(cards.Closed("This card does not name a milestone I can snooze. Ask me \"update #REF\" for a fresh one."));
         var now = clock.Time.GetUtcNow();
         var (stored, refusal) = await updates.OpenAsync(planId, reference, UpdateConversation.Author(activity), cancellationToken);
         if (refusal is not null)
-            return Card(cards.Closed(refusal.Kind == UpdateResultKind.Refused ? NotYours(reference) : refusal.Message ?? "Nothing was snoozed.", refusal.Current?.Milestone));
+            return CardMessages.InvokeReply(cards.Closed(refusal.Kind == UpdateResultKind.Refused ? NotYours(reference) : refusal.Message ?? "Nothing was snoozed.", refusal.Current?.Milestone));
 
         if (Text(data, UpdateCards.Inputs.SnoozeUntil) is not { } chosen)
-            return Card(cards.Form(stored!, clock.Today, why: "Nothing was snoozed.", notice: "Choose a day from the list."));
+            return CardMessages.InvokeReply(cards.Form(stored!, clock.Today, why: "Nothing was snoozed.", notice: "Choose a day from the list."));
         if (!SnoozeReader.TryRead($"snooze until {chosen}", now, WorkingCalendar.EnglandAndWales, SnoozeReader.DefaultSendAt, out var until, out var problem))
-            return Card(cards.Form(stored!, clock.Today, why: "Nothing was snoozed.", notice: problem ?? "Choose a day from the list."));
+            return CardMessages.InvokeReply(cards.Form(stored!, clock.Today, why: "Nothing was snoozed.", notice: problem ?? "Choose a day from the list."));
         await reminders.SnoozeAsync(planId, reference, until, cancellationToken);
-        return Card(cards.Snoozed(stored!, until, clock.Today));
+        return CardMessages.InvokeReply(cards.Snoozed(stored!, until, clock.Today));
     }
 
     /// <summary>A reply to a snooze typed in chat, or null when the text is not one.</summary>
@@ -85,10 +85,4 @@ public sealed class SnoozeConversation(
 
     private static string? Text(JsonObject data, string key) =>
         data[key] is JsonValue value && value.GetValueKind() == JsonValueKind.String && value.GetValue<string>() is { Length: > 0 and <= 200 } text ? text : null;
-
-    private static AdaptiveCardInvokeResponse Card(AdaptiveCard card)
-    {
-        card.EnsureWithinSize();
-        return AdaptiveCardInvokeResponse.Card(card.ToJsonNode());
-    }
 }

@@ -32,21 +32,21 @@ public sealed partial class UpdateConversation(
         var planId = Text(data, "planId");
         var refText = Text(data, "ref");
         if (planId is null || refText is null || !MilestoneRef.TryParse(refText, out var reference))
-            return Card(cards.Closed("This card does not name a milestone I can update. Ask me \"update #REF\" for a fresh one."));
+            return CardMessages.InvokeReply(cards.Closed("This card does not name a milestone I can update. Ask me \"update #REF\" for a fresh one."));
 
         var (update, problems) = ReadInputs(data);
         var author = Author(activity);
         if (problems.Count > 0)
         {
             var (stored, refusal) = await updates.OpenAsync(planId, reference, author, cancellationToken);
-            return Card(refusal is not null
+            return CardMessages.InvokeReply(refusal is not null
                 ? cards.Closed(refusal.Message ?? "Nothing was saved.", refusal.Current?.Milestone)
                 : cards.Form(stored!, clock.Today, notice: "Nothing was saved.", problems: problems, entered: update));
         }
 
         var result = await updates.UpdateAsync(planId, reference, Text(data, "revision") ?? string.Empty, update, author, "card", cancellationToken);
         if (result.Kind == UpdateResultKind.Saved) await RecordForRemindersAsync(planId, reference);
-        return Card(result.Kind switch
+        return CardMessages.InvokeReply(result.Kind switch
         {
             UpdateResultKind.Saved => cards.Updated(result.Current!, author.Name, clock.Time.GetUtcNow(), clock.Today),
             UpdateResultKind.Invalid => cards.Form(result.Current!, clock.Today, notice: "Nothing was saved.", problems: result.Problems, entered: update),
@@ -142,11 +142,5 @@ public sealed partial class UpdateConversation(
         var text = value.GetValue<string>();
         if (string.IsNullOrWhiteSpace(text)) return null;
         return text.Length > limit ? text[..limit] : text;
-    }
-
-    private static AdaptiveCardInvokeResponse Card(AdaptiveCard card)
-    {
-        card.EnsureWithinSize();
-        return AdaptiveCardInvokeResponse.Card(card.ToJsonNode());
     }
 }

@@ -22,4 +22,11 @@ public static class CardMessages
         message.TextFormat = "plain";
         return message;
     }
+
+    /// <summary>The answer to an Action.Execute invoke: the card that replaces the one pressed, checked against the size limit.</summary>
+    public static AdaptiveCardInvokeResponse InvokeReply(AdaptiveCard card)
+    {
+        card.EnsureWithinSize();
+        return AdaptiveCardInvokeResponse.Card(card.ToJsonNode());
+    }
 }
