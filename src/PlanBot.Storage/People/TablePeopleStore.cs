@@ -4,6 +4,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using PlanBot.Core.People;
 
+using PlanBot.Storage.Generations;
+
 namespace PlanBot.Storage.People;
 
 /// <summary>
@@ -15,8 +17,6 @@ public sealed partial class TablePeopleStore : IPeopleStore
 {
     private const int MaxBatchEntities = 100;
     private const int MaxReadAttempts = 3;
-    private static readonly TimeSpan CleanupTimeout = TimeSpan.FromMinutes(1);
-    private static readonly string[] KeyColumns = ["PartitionKey", "RowKey"];
 
     private readonly PlanBotTables _tables;
     private readonly TableClient _table;
@@ -174,18 +174,12 @@ public sealed partial class TablePeopleStore : IPeopleStore
     /// </summary>
     private async Task CleanUpAsync(long current, long? previous)
     {
-        using var timeout = new CancellationTokenSource(CleanupTimeout);
+        using var timeout = new CancellationTokenSource(GenerationRows.CleanupTimeout);
         try
         {
             var filter = TableClient.CreateQueryFilter($"PartitionKey ge {PersonEntity.Partition(0)} and PartitionKey lt {PersonEntity.Partition(current)}");
             var keep = previous is { } p ? PersonEntity.Partition(p) : null;
-            var stale = new List<TableEntity>();
-            await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: KeyColumns, cancellationToken: timeout.Token).ConfigureAwait(false))
-            {
-                if (row.PartitionKey != keep) stale.Add(row);
-            }
-
-            await DeleteRowsAsync(stale, timeout.Token).ConfigureAwait(false);
+            await GenerationRows.DeleteAsync(_table, filter, partition => partition == keep, LogGenerationDeleted, timeout.Token).ConfigureAwait(false);
         }
         catch (Exception e)
         {
@@ -195,33 +189,15 @@ public sealed partial class TablePeopleStore : IPeopleStore
 
     private async Task DeleteGenerationQuietlyAsync(long generation)
     {
-        using var timeout = new CancellationTokenSource(CleanupTimeout);
+        using var timeout = new CancellationTokenSource(GenerationRows.CleanupTimeout);
         try
         {
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PersonEntity.Partition(generation)}");
-            var rows = new List<TableEntity>();
-            await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: KeyColumns, cancellationToken: timeout.Token).ConfigureAwait(false))
-                rows.Add(row);
-            await DeleteRowsAsync(rows, timeout.Token).ConfigureAwait(false);
+            await GenerationRows.DeleteAsync(_table, filter, null, LogGenerationDeleted, timeout.Token).ConfigureAwait(false);
         }
         catch (Exception e)
         {
             LogCleanupFailed(e, generation);
-        }
-    }
-
-    private async Task DeleteRowsAsync(List<TableEntity> rows, CancellationToken cancellationToken)
-    {
-        // Deleting the claim last would be tidier, but a half-deleted old generation is never read again either way.
-        foreach (var partition in rows.GroupBy(r => r.PartitionKey, StringComparer.Ordinal))
-        {
-            foreach (var batch in partition.Chunk(MaxBatchEntities))
-            {
-                await _table.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, r, r.ETag)), cancellationToken)
-                    .ConfigureAwait(false);
-            }
-
-            LogGenerationDeleted(partition.Key, partition.Count());
         }
     }
 

@@ -5,6 +5,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 using PlanBot.Core.Plans;
 using PlanBot.Core.Snapshots;
 
+using PlanBot.Storage.Generations;
+
 namespace PlanBot.Storage.Snapshots;
 
 /// <summary>
@@ -17,8 +19,6 @@ public sealed partial class TablePlanSnapshotStore : IPlanSnapshotStore
 {
     private const int MaxBatchEntities = 100;
     private const int MaxReadAttempts = 3;
-    private static readonly TimeSpan CleanupTimeout = TimeSpan.FromMinutes(1);
-    private static readonly string[] KeyColumns = ["PartitionKey", "RowKey"];
 
     private readonly PlanBotTables _tables;
     private readonly TableClient _table;
@@ -242,15 +242,12 @@ public sealed partial class TablePlanSnapshotStore : IPlanSnapshotStore
     /// </summary>
     private async Task CleanUpAsync(string planId, DateOnly week, long current)
     {
-        using var timeout = new CancellationTokenSource(CleanupTimeout);
+        using var timeout = new CancellationTokenSource(GenerationRows.CleanupTimeout);
         try
         {
             var filter = TableClient.CreateQueryFilter(
                 $"PartitionKey ge {SnapshotChunks.Partition(planId, week, 0)} and PartitionKey lt {SnapshotChunks.Partition(planId, week, current)}");
-            var stale = new List<TableEntity>();
-            await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: KeyColumns, cancellationToken: timeout.Token).ConfigureAwait(false))
-                stale.Add(row);
-            await DeleteRowsAsync(stale, timeout.Token).ConfigureAwait(false);
+            await GenerationRows.DeleteAsync(_table, filter, null, LogGenerationDeleted, timeout.Token).ConfigureAwait(false);
         }
         catch (Exception e)
         {
@@ -260,31 +257,15 @@ public sealed partial class TablePlanSnapshotStore : IPlanSnapshotStore
 
     private async Task DeleteGenerationQuietlyAsync(string planId, DateOnly week, long generation)
     {
-        using var timeout = new CancellationTokenSource(CleanupTimeout);
+        using var timeout = new CancellationTokenSource(GenerationRows.CleanupTimeout);
         try
         {
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {SnapshotChunks.Partition(planId, week, generation)}");
-            var rows = new List<TableEntity>();
-            await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: KeyColumns, cancellationToken: timeout.Token).ConfigureAwait(false))
-                rows.Add(row);
-            await DeleteRowsAsync(rows, timeout.Token).ConfigureAwait(false);
+            await GenerationRows.DeleteAsync(_table, filter, null, LogGenerationDeleted, timeout.Token).ConfigureAwait(false);
         }
         catch (Exception e)
         {
             LogCleanupFailed(e, planId, week, generation);
-        }
-    }
-
-    private async Task DeleteRowsAsync(List<TableEntity> rows, CancellationToken cancellationToken)
-    {
-        foreach (var partition in rows.GroupBy(r => r.PartitionKey, StringComparer.Ordinal))
-        {
-            foreach (var batch in partition.Chunk(MaxBatchEntities))
-            {
-                await _table.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, r, r.ETag)), cancellationToken)
-                    .ConfigureAwait(false);
-            }
-            LogGenerationDeleted(partition.Key, partition.Count());
         }
     }
 
