@@ -5,10 +5,12 @@ using System.Text.Json.Serialization;
 namespace PlanBot.Storage;
 
 /// <summary>
-/// Compact JSON for the list-valued columns (owners, unmapped tracker columns, history changes) and snapshot payloads.
-/// Text is written as is rather than \u-escaped, so a column's length in characters stays close to the text's own.
+/// Compact JSON for the list-valued columns (owners, unmapped tracker columns, history changes, digest areas) and
+/// snapshot payloads. Text is written as is rather than \u-escaped, so a column's length in characters stays close to
+/// the text's own.
 /// </summary>
 [JsonSerializable(typeof(List<OwnerJson>))]
+[JsonSerializable(typeof(List<string>))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
 [JsonSerializable(typeof(List<FieldChangeJson>))]
 [JsonSerializable(typeof(List<Snapshots.MilestoneSnapshotJson>))]

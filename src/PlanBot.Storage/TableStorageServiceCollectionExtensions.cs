@@ -5,12 +5,14 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using PlanBot.BotFramework.Conversations;
+using PlanBot.Core.Digests;
 using PlanBot.Core.People;
 using PlanBot.Core.Plans;
 using PlanBot.Core.Reminders;
 using PlanBot.Core.Snapshots;
 using PlanBot.Core.Users;
 using PlanBot.Storage.ConversationReferences;
+using PlanBot.Storage.Digests;
 using PlanBot.Storage.People;
 using PlanBot.Storage.Reminders;
 using PlanBot.Storage.Snapshots;
@@ -21,7 +23,8 @@ namespace PlanBot.Storage;
 public static class TableStorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IPlanStore"/>, <see cref="IConversationReferenceStore"/>, <see cref="IUserSettingsStore"/>, <see cref="IPeopleStore"/>, <see cref="IReminderLedger"/> and <see cref="IPlanSnapshotStore"/> on Azure Table storage and <see cref="TableStorageHealth"/>, configured from
+    /// Registers <see cref="IPlanStore"/>, <see cref="IConversationReferenceStore"/>, <see cref="IUserSettingsStore"/>, <see cref="IPeopleStore"/>, <see cref="IReminderLedger"/>, <see cref="IPlanSnapshotStore"/>,
+    /// <see cref="IDigestSubscriptionStore"/> and <see cref="IDigestLedger"/> on Azure Table storage and <see cref="TableStorageHealth"/>, configured from
     /// <c>PlanBot:Storage</c> and <c>ConnectionStrings:Tables</c> (default: local Azurite); settings are checked at start.
     /// </summary>
     public static IServiceCollection AddPlanBotTableStorage(this IServiceCollection services, IConfiguration configuration)
@@ -50,6 +53,10 @@ public static class TableStorageServiceCollectionExtensions
             sp.GetRequiredService<IOptions<TableStorageOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILoggerFactory>()?.CreateLogger<TablePlanSnapshotStore>()));
+        services.TryAddSingleton<IDigestSubscriptionStore>(sp => new TableDigestSubscriptionStore(
+            sp.GetRequiredService<IOptions<TableStorageOptions>>().Value));
+        services.TryAddSingleton<IDigestLedger>(sp => new TableDigestLedger(
+            sp.GetRequiredService<IOptions<TableStorageOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new TableStorageHealth(sp.GetRequiredService<IOptions<TableStorageOptions>>().Value));
         return services;
     }
@@ -72,4 +79,10 @@ public static class TableStorageSetup
 
     public static TablePlanSnapshotStore CreateSnapshotStore(IConfiguration configuration, TimeProvider? timeProvider = null, ILogger<TablePlanSnapshotStore>? logger = null) =>
         new(TableStorageOptions.FromConfiguration(configuration), timeProvider ?? TimeProvider.System, logger);
+
+    public static TableDigestSubscriptionStore CreateDigestSubscriptionStore(IConfiguration configuration) =>
+        new(TableStorageOptions.FromConfiguration(configuration));
+
+    public static TableDigestLedger CreateDigestLedger(IConfiguration configuration, TimeProvider? timeProvider = null) =>
+        new(TableStorageOptions.FromConfiguration(configuration), timeProvider ?? TimeProvider.System);
 }
