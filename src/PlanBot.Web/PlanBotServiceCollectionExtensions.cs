@@ -7,6 +7,7 @@ using PlanBot.Trackers.Importing;
 using PlanBot.Web.Bot;
 using PlanBot.Web.People;
 using PlanBot.Web.Reminders;
+using PlanBot.Web.Digests;
 
 namespace PlanBot.Web;
 
@@ -21,6 +22,7 @@ public static class PlanBotServiceCollectionExtensions
         services.AddPlanBotPeople(configuration);
         services.AddPlanBotTeams(configuration);
         services.AddPlanBotReminders();
+        services.AddPlanBotDigests();
         services.AddOptions<QuestionOptions>().BindConfiguration(QuestionOptions.Section);
         services.AddSingleton(sp => new PlanReadModels(
             sp.GetRequiredService<IPlanStore>(),

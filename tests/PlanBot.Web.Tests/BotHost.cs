@@ -24,8 +24,9 @@ internal static class BotHost
             web.UseSetting("PlanBot:Today", "2020-01-20");
             web.UseSetting("PlanBot:SamplePlan:File", "");
             web.UseSetting("PlanBot:Bot:TypingDelay", "00:00:30");
-            // Tests that want reminders sweep explicitly; a host sweeping on its own would race them.
+            // Tests that want reminders or digests sweep explicitly; a host sweeping on its own would race them.
             web.UseSetting("PlanBot:Reminders:Enabled", "false");
+            web.UseSetting("PlanBot:Digests:Enabled", "false");
             // No new 1:1 chats unless a test points them at its fake connector.
             web.UseSetting("PlanBot:PersonalChats:ServiceUrl", "");
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) web.UseSetting(key, value);

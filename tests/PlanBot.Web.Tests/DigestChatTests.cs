@@ -34,16 +34,4 @@ public sealed class DigestChatTests(AzuriteFixture azurite)
         Assert.Contains("the whole plan", card);
         Assert.Contains("#1", card);
     }
-
-    [Fact]
-    public async Task Asking_for_a_weekly_subscription_says_what_can_be_done_now()
-    {
-        await using var host = BotHost.Start(azurite);
-        await BotHost.ImportAsync(host, TestPlans.Small("odkm", milestones: 3));
-
-        var reply = Assert.Single(await BotHost.RepliesAsync(await BotHost.PostAsync(host.CreateClient(), BotHost.Message("send me the weekly digest"))))!;
-
-        Assert.Equal("I can't send the digest on a schedule yet. Say \"digest now\" for this week's digest of ODKM, or \"digest for Finance\" for one area.",
-            reply["text"]!.GetValue<string>());
-    }
 }

@@ -41,6 +41,7 @@ public sealed class ReminderCrashTests(AzuriteFixture azurite)
             ["PlanBot__Reminders__Enabled"] = "true",
             ["PlanBot__Reminders__SweepInterval"] = "00:00:01",
             ["PlanBot__Reminders__Lease"] = "00:00:10",
+            ["PlanBot__Digests__Enabled"] = "false",
             ["PlanBot__PersonalChats__ServiceUrl"] = connector.ServiceUrl,
             ["PlanBot__PersonalChats__TenantId"] = "tenant-1",
             ["PlanBot__Bot__TrustedServiceUrls__0"] = connector.ServiceUrl,

@@ -3,6 +3,7 @@ using PlanBot.BotFramework.Authentication;
 using PlanBot.BotFramework.Connector;
 using PlanBot.BotFramework.Hosting;
 using PlanBot.Web.Cards;
+using PlanBot.Web.People;
 using PlanBot.Web.Digests;
 
 namespace PlanBot.Web.Bot;
@@ -35,7 +36,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<UpdateConversation>();
         services.AddSingleton<SnoozeConversation>();
         services.AddSingleton<DigestCards>();
-        services.AddSingleton<DigestPreview>();
+        services.AddSingleton<ChatSenders>();
         services.AddSingleton<PlanBotActivityHandler>();
         services.AddHostedService<LocalModeGuard>();
         return services;

@@ -24,7 +24,8 @@ public sealed class PlanBotActivityHandler(
     AnswerCards answerCards,
     UpdateConversation updateConversation,
     SnoozeConversation snoozeConversation,
-    DigestPreview digests) : ActivityHandler
+    DigestPreview digests,
+    DigestSubscriptions digestSubscriptions) : ActivityHandler
 {
     public override async Task OnTurnAsync(TurnContext turn, CancellationToken cancellationToken)
     {
@@ -96,7 +97,7 @@ public sealed class PlanBotActivityHandler(
         if (await updateConversation.TryStartFromChatAsync(question, selection.Plan.Id, activity, cancellationToken) is { } updateCard)
             return updateCard;
         var index = await readModels.GetAsync(selection.Plan, cancellationToken);
-        if (index is null) return PlainMessage($"Plan '{selection.Plan.Id}' has just been removed. Say \"plans\" to see the plans I hold.");
+        if (index is null) return CardMessages.PlanRemoved(selection.Plan.Id);
 
         var answer = QuestionAnswerer.Ask(question, index, clock.Today, activity.From?.Name);
         return answer.Kind switch
@@ -115,7 +116,9 @@ public sealed class PlanBotActivityHandler(
     {
         var selection = await planSelector.SelectAsync(activity, cancellationToken);
         if (selection.Plan is null) return [NoPlanChosen(selection.Plans, "Which plan is the digest for?")];
-        return await digests.AnswerAsync(request, selection.Plan, activity, cancellationToken);
+        return request.Kind == DigestRequestKind.Now
+            ? await digests.AnswerAsync(request, selection.Plan, activity, cancellationToken)
+            : [await digestSubscriptions.AnswerAsync(request, selection.Plan, activity, cancellationToken)];
     }
 
     /// <summary>No plan to answer from: say there are none, or offer the plans to choose from with <paramref name="question"/>.</summary>

@@ -23,6 +23,10 @@ public static class CardMessages
         return message;
     }
 
+    /// <summary>The plan was chosen but is gone by the time it is read (removed in between).</summary>
+    public static Activity PlanRemoved(string planId) =>
+        PlainMessage($"Plan '{planId}' has just been removed. Say \"plans\" to see the plans I hold.");
+
     /// <summary>The answer to an Action.Execute invoke: the card that replaces the one pressed, checked against the size limit.</summary>
     public static AdaptiveCardInvokeResponse InvokeReply(AdaptiveCard card)
     {

@@ -7,6 +7,7 @@ using PlanBot.Core.Time;
 using PlanBot.Core.Updates;
 using PlanBot.Web.Bot;
 using PlanBot.Web.Cards;
+using PlanBot.Web.Scheduling;
 
 namespace PlanBot.Web.Reminders;
 
@@ -39,7 +40,7 @@ public sealed partial class ReminderDispatcher(
     ILogger<ReminderDispatcher> logger)
 {
     /// <summary>This host's name in claims, so a takeover can say whose claim lapsed.</summary>
-    public string Claimant { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
+    public string Claimant { get; } = SweepClaimant.ForThisHost();
 
     /// <summary>Sweeps every plan as at now.</summary>
     public Task<SweepReport> SweepAsync(CancellationToken cancellationToken) => SweepAsync(clock.Time.GetUtcNow(), null, cancellationToken);

@@ -1,37 +1,12 @@
+using PlanBot.Web.Scheduling;
+
 namespace PlanBot.Web.Reminders;
 
-/// <summary>
-/// Sweeps for reminders every <see cref="ReminderOptions.SweepInterval"/> on the injected clock. Several hosts may run
-/// it at once: the ledger's claims decide which one sends each reminder. A failed sweep is logged and the next runs.
-/// </summary>
-public sealed partial class ReminderScheduler(ReminderDispatcher dispatcher, ReminderOptions options, TimeProvider time, ILogger<ReminderScheduler> logger)
-    : BackgroundService
+/// <summary>Sweeps for reminders every <see cref="SweepOptions.SweepInterval"/>; the ledger's claims decide which host sends each.</summary>
+public sealed class ReminderScheduler(ReminderDispatcher dispatcher, ReminderOptions options, TimeProvider time, ILogger<ReminderScheduler> logger)
+    : SweepScheduler(options, time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Enabled)
-        {
-            LogDisabled();
-            return;
-        }
-        using var timer = new PeriodicTimer(options.SweepInterval, time);
-        do
-        {
-            try
-            {
-                await dispatcher.SweepAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-            {
-                LogSweepFailed(e);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override string What => "Reminder";
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Reminders are off (PlanBot:Reminders:Enabled is false)")]
-    private partial void LogDisabled();
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Reminder sweep failed; the next sweep will try again")]
-    private partial void LogSweepFailed(Exception exception);
+    protected override Task SweepOnceAsync(CancellationToken cancellationToken) => dispatcher.SweepAsync(cancellationToken);
 }

@@ -10,7 +10,7 @@ public static class ReminderServiceCollectionExtensions
     public static IServiceCollection AddPlanBotReminders(this IServiceCollection services)
     {
         services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section)
-            .Validate(o => o.Problems().Count == 0, "PlanBot:Reminders settings are not usable: SweepInterval 1 s–1 h, Lease 10 s–1 h, MaxAttempts 1–100, SendConcurrency 1–64.")
+            .Validate(o => o.Problems().Count == 0, new ReminderOptions().ProblemSummary)
             .ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ReminderOptions>>().Value);
         services.AddSingleton(_ => new ReminderPlanner(ReminderPolicy.Default, WorkingCalendar.EnglandAndWales));
