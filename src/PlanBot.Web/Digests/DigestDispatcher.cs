@@ -8,6 +8,7 @@ using PlanBot.Core.Questions;
 using PlanBot.Core.Snapshots;
 using PlanBot.Core.Time;
 using PlanBot.Web.Bot;
+using PlanBot.Web.People;
 using PlanBot.Web.Scheduling;
 
 namespace PlanBot.Web.Digests;
@@ -36,6 +37,7 @@ public sealed partial class DigestDispatcher(
     OwnerResolver owners,
     IDirectorySearch directory,
     PersonalChats chats,
+    ChatSenders senders,
     CloudAdapter adapter,
     WeeklySnapshots snapshots,
     PlanClock clock,
@@ -72,7 +74,8 @@ public sealed partial class DigestDispatcher(
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.SendConcurrency, CancellationToken = cancellationToken };
             await Parallel.ForEachAsync(recipients, parallel, async (recipient, ct) =>
             {
-                var audience = RecipientAudience.For(recipient.Person, recipient.Name, inputs.Plan, recipient.Subscription.Areas);
+                var audience = RecipientAudience.For(recipient.Person, recipient.Name, inputs.Plan, recipient.Subscription.Areas,
+                    senders.IsPmoAdmin(recipient.Person, recipient.AadObjectId));
                 // Composed once per audience: every chair of a plan reads the same whole-plan digest.
                 var digest = digests.GetOrAdd(AudienceKey(audience), _ => new Lazy<Digest>(() => DigestWriter.Compose(inputs, audience))).Value;
                 await SendOneAsync(recipient, digest, now, tally, ct);

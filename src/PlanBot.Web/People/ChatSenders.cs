@@ -22,10 +22,12 @@ public sealed class ChatSenders(IPeopleStore people, IOptions<UpdateOptions> upd
         var everyone = await people.GetPeopleAsync(cancellationToken);
         var objectId = activity.From?.AadObjectId is { Length: > 0 } id ? id.Trim() : null;
         var person = everyone.FindByAadObjectId(objectId) ?? everyone.FindByName(activity.From?.Name);
-        var isAdmin = person?.IsPmoAdmin == true
-            || (objectId is not null && updates.Value.AdminObjectIds.Contains(objectId, StringComparer.OrdinalIgnoreCase));
-        return (new ChatSender(person, activity.From?.Name, objectId, isAdmin), everyone);
+        return (new ChatSender(person, activity.From?.Name, objectId, IsPmoAdmin(person, objectId)), everyone);
     }
+
+    /// <summary>A PMO admin by the people file's role, or by an object id in PlanBot:Updates:AdminObjectIds.</summary>
+    public bool IsPmoAdmin(Person? person, string? objectId) =>
+        person?.IsPmoAdmin == true || (objectId is not null && updates.Value.AdminObjectIds.Contains(objectId, StringComparer.OrdinalIgnoreCase));
 
     /// <summary>"Ask a PMO admin (Sue Graham or Ann Lee)." or "Ask the PMO." when the people file names none.</summary>
     public static string AskAnAdmin(PeopleSet everyone)
