@@ -189,6 +189,20 @@ public sealed class CloudAdapterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_file_consent_turn_that_fails_is_answered_200_and_the_user_told_in_the_chat()
+    {
+        var bot = new FileBot { Failure = new InvalidOperationException("secret connection string") };
+
+        var http = await ProcessAsync(FileConsent("""{"type":"fileUpload","action":"accept"}"""), bot);
+
+        Assert.Equal(200, http.Response.StatusCode);
+        Assert.Equal(0, http.Response.Body.Length);
+        var apology = Assert.Single(_connector.Delivered);
+        Assert.StartsWith("Sorry, something went wrong", apology.Text);
+        Assert.DoesNotContain("secret", apology.RawBody);
+    }
+
+    [Fact]
     public async Task A_sent_activity_is_deleted_through_the_connector()
     {
         var bot = new LambdaBot((turn, ct) => turn.DeleteActivityAsync("consent-card-7", ct));
@@ -241,8 +255,11 @@ public sealed class CloudAdapterTests : IAsyncLifetime
     {
         public List<(string Action, FileConsentCardResponse Response)> Answers { get; } = [];
 
+        public Exception? Failure { get; init; }
+
         protected override Task OnFileConsentAcceptAsync(FileConsentCardResponse response, TurnContext turn, CancellationToken cancellationToken)
         {
+            if (Failure is not null) throw Failure;
             Answers.Add(("accept", response));
             return Task.CompletedTask;
         }
