@@ -4,6 +4,7 @@ using PlanBot.Core.Updates;
 using PlanBot.Core.Time;
 using PlanBot.Storage;
 using PlanBot.Trackers.Importing;
+using PlanBot.Web.BoardPacks;
 using PlanBot.Web.Bot;
 using PlanBot.Web.People;
 using PlanBot.Web.Reminders;
@@ -35,6 +36,7 @@ public static class PlanBotServiceCollectionExtensions
             sp.GetRequiredService<PlanBot.Core.People.OwnerResolver>()));
         services.AddSingleton<MilestoneUpdateService>();
         services.AddSingleton(sp => new PlanImportService(sp.GetRequiredService<IPlanStore>(), sp.GetRequiredService<PlanClock>().Time));
+        services.AddPlanBotBoardPacks(configuration);
 
         services.AddOptions<SamplePlanOptions>().BindConfiguration(SamplePlanOptions.Section);
         services.AddHostedService<SamplePlanSeeder>();

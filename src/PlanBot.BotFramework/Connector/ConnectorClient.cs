@@ -26,6 +26,18 @@ public sealed partial class ConnectorClient(HttpClient http, TimeProvider time, 
     public Task<ResourceResponse> UpdateActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken) =>
         SendAsync<ResourceResponse>(HttpMethod.Put, ActivityUrl(serviceUrl, conversationId, activityId), activity, conversationId, cancellationToken);
 
+    /// <summary>DELETE {serviceUrl}/v3/conversations/{conversationId}/activities/{activityId}: removes a message the bot sent, e.g. a card that has been answered.</summary>
+    public async Task DeleteActivityAsync(string serviceUrl, string conversationId, string activityId, CancellationToken cancellationToken)
+    {
+        var url = ActivityUrl(serviceUrl, conversationId, activityId);
+        using var request = new HttpRequestMessage(HttpMethod.Delete, url);
+        request.Options.Set(ConnectorRateLimiter.ConversationKey, conversationId);
+        using var response = await http.SendAsync(request, cancellationToken);
+        if (response.IsSuccessStatusCode) return;
+        var content = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        throw Failed(HttpMethod.Delete, url, response, content);
+    }
+
     /// <summary>POST {serviceUrl}/v3/conversations: opens (or, for a 1:1 chat, finds again) a conversation and returns its id.</summary>
     public Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken)
     {
@@ -48,15 +60,17 @@ public sealed partial class ConnectorClient(HttpClient http, TimeProvider time, 
 
         using var response = await http.SendAsync(request, cancellationToken);
         var content = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-        if (!response.IsSuccessStatusCode)
-        {
-            var (code, message) = ConnectorErrorBody.Read(content);
-            var error = new ConnectorException(response.StatusCode, code, message, ConnectorRetryHandler.RetryAfter(response.Headers.RetryAfter, time));
-            LogFailed(logger, method, url.GetLeftPart(UriPartial.Path), (int)response.StatusCode, code, error.Kind);
-            throw error;
-        }
+        if (!response.IsSuccessStatusCode) throw Failed(method, url, response, content);
         // Some channels answer 200/201/202 with no body; there is then no id to return.
         return content.Length == 0 ? new TResult() : JsonSerializer.Deserialize<TResult>(content, BotJson.Options) ?? new TResult();
+    }
+
+    private ConnectorException Failed(HttpMethod method, Uri url, HttpResponseMessage response, byte[] content)
+    {
+        var (code, message) = ConnectorErrorBody.Read(content);
+        var error = new ConnectorException(response.StatusCode, code, message, ConnectorRetryHandler.RetryAfter(response.Headers.RetryAfter, time));
+        LogFailed(logger, method, url.GetLeftPart(UriPartial.Path), (int)response.StatusCode, code, error.Kind);
+        return error;
     }
 
     private static Uri ConversationUrl(string serviceUrl, string conversationId, string rest) =>

@@ -5,11 +5,13 @@ namespace PlanBot.BotFramework.Hosting;
 
 /// <summary>
 /// Routes a turn to a method per activity type, as Bot Builder's ActivityHandler does. Bots override what they handle;
-/// everything else is acknowledged and ignored, and invokes nobody handles are answered 501.
+/// everything else is acknowledged and ignored, and invokes nobody handles are answered 501. Of Teams' invokes it
+/// routes the two PlanBot uses, as Bot Builder's TeamsActivityHandler does: adaptiveCard/action and fileConsent/invoke.
 /// </summary>
 public abstract class ActivityHandler : IBot
 {
     public const string AdaptiveCardActionInvoke = "adaptiveCard/action";
+    public const string FileConsentInvoke = "fileConsent/invoke";
 
     public virtual Task OnTurnAsync(TurnContext turn, CancellationToken cancellationToken) => turn.Activity.Type switch
     {
@@ -50,12 +52,17 @@ public abstract class ActivityHandler : IBot
 
     protected virtual async Task OnInvokeActivityAsync(TurnContext turn, CancellationToken cancellationToken)
     {
+        if (turn.Activity.Name == FileConsentInvoke)
+        {
+            turn.InvokeResponse = await FileConsentAsync(turn, cancellationToken);
+            return;
+        }
         if (turn.Activity.Name != AdaptiveCardActionInvoke)
         {
             turn.InvokeResponse = new InvokeResponse(501);
             return;
         }
-        var value = ReadInvokeValue(turn.Activity);
+        var value = ReadValue<AdaptiveCardInvokeValue>(turn.Activity);
         if (value?.Action is null || string.IsNullOrEmpty(value.Action.Verb))
         {
             turn.InvokeResponse = new InvokeResponse(400,
@@ -69,13 +76,55 @@ public abstract class ActivityHandler : IBot
     protected virtual Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(AdaptiveCardInvokeValue value, TurnContext turn, CancellationToken cancellationToken) =>
         Task.FromResult(AdaptiveCardInvokeResponse.Error(501, "NotImplemented", "This card action is not supported."));
 
+    /// <summary>
+    /// The user answered a <see cref="FileConsentCard"/>: calls <see cref="OnFileConsentAcceptAsync"/> or
+    /// <see cref="OnFileConsentDeclineAsync"/> and answers 200 with no body, as Teams expects; an unknown action is 400.
+    /// </summary>
+    protected virtual async Task<InvokeResponse> OnFileConsentAsync(FileConsentCardResponse response, TurnContext turn, CancellationToken cancellationToken)
+    {
+        switch (response.Action)
+        {
+            case FileConsentCardResponse.Accept:
+                await OnFileConsentAcceptAsync(response, turn, cancellationToken);
+                return new InvokeResponse(200);
+            case FileConsentCardResponse.Decline:
+                await OnFileConsentDeclineAsync(response, turn, cancellationToken);
+                return new InvokeResponse(200);
+            default:
+                return new InvokeResponse(400, new ErrorResponse { Error = new ErrorDetail { Code = "BadRequest", Message = "The file consent answer is neither accept nor decline." } });
+        }
+    }
+
+    /// <summary>The user allowed the upload: PUT the file to <see cref="FileUploadInfo.UploadUrl"/>, then send a <see cref="FileInfoCard"/>.</summary>
+    /// <exception cref="NotImplementedException">Unless overridden: a bot that sends no files answers the invoke 501.</exception>
+    protected virtual Task OnFileConsentAcceptAsync(FileConsentCardResponse response, TurnContext turn, CancellationToken cancellationToken) =>
+        throw new NotImplementedException("This bot does not send files.");
+
+    /// <exception cref="NotImplementedException">Unless overridden: a bot that sends no files answers the invoke 501.</exception>
+    protected virtual Task OnFileConsentDeclineAsync(FileConsentCardResponse response, TurnContext turn, CancellationToken cancellationToken) =>
+        throw new NotImplementedException("This bot does not send files.");
+
     protected virtual Task OnUnrecognizedActivityTypeAsync(TurnContext turn, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private static AdaptiveCardInvokeValue? ReadInvokeValue(Activity activity)
+    private async Task<InvokeResponse> FileConsentAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        if (ReadValue<FileConsentCardResponse>(turn.Activity) is not { } response)
+            return new InvokeResponse(400, new ErrorResponse { Error = new ErrorDetail { Code = "BadRequest", Message = "The file consent answer could not be read." } });
+        try
+        {
+            return await OnFileConsentAsync(response, turn, cancellationToken);
+        }
+        catch (NotImplementedException)
+        {
+            return new InvokeResponse(501);
+        }
+    }
+
+    private static T? ReadValue<T>(Activity activity) where T : class
     {
         try
         {
-            return activity.Value?.Deserialize<AdaptiveCardInvokeValue>(BotJson.Options);
+            return activity.Value?.Deserialize<T>(BotJson.Options);
         }
         catch (JsonException)
         {

@@ -119,13 +119,15 @@ public sealed partial class CloudAdapter(
 
     private async Task TellUserSomethingWentWrongAsync(TurnContext turn, CancellationToken cancellationToken)
     {
-        if (turn.Activity.Type == ActivityTypes.Invoke)
+        if (turn.Activity.Type == ActivityTypes.Invoke && turn.Activity.Name == ActivityHandler.AdaptiveCardActionInvoke)
         {
             turn.InvokeResponse = new InvokeResponse(200,
                 AdaptiveCardInvokeResponse.Error(500, "InternalError", "Sorry, something went wrong. Please try again."));
             return;
         }
-        if (turn.Activity.Type != ActivityTypes.Message) return;
+        // Other invokes (a file consent answer) have no answer body the user sees: the apology goes to the chat.
+        if (turn.Activity.Type == ActivityTypes.Invoke) turn.InvokeResponse = new InvokeResponse(200);
+        else if (turn.Activity.Type != ActivityTypes.Message) return;
         try
         {
             await turn.SendActivityAsync("Sorry, something went wrong on my side. Please try again in a minute.", cancellationToken);

@@ -47,6 +47,13 @@ public sealed class TurnContext
         Activity.AddressReply(activity);
         return _replies.UpdateAsync(activity, cancellationToken);
     }
+
+    /// <summary>Removes an activity the bot sent earlier in this conversation, e.g. a file consent card once answered.</summary>
+    public Task DeleteActivityAsync(string activityId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(activityId);
+        return _replies.DeleteAsync(Activity.AddressReply(new Activity { Id = activityId }), cancellationToken);
+    }
 }
 
 /// <summary>Where a turn's outgoing activities go.</summary>
@@ -54,4 +61,5 @@ internal interface ITurnReplies
 {
     Task<ResourceResponse> SendAsync(Activity activity, CancellationToken cancellationToken);
     Task UpdateAsync(Activity activity, CancellationToken cancellationToken);
+    Task DeleteAsync(Activity activity, CancellationToken cancellationToken);
 }

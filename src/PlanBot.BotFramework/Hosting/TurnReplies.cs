@@ -30,6 +30,12 @@ internal sealed class BufferedReplies : ITurnReplies
         }
         return Task.CompletedTask;
     }
+
+    public Task DeleteAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        lock (_gate) Activities.RemoveAll(a => a.Id == activity.Id);
+        return Task.CompletedTask;
+    }
 }
 
 /// <summary>Normal delivery: replies are posted to the conversation through the connector at the activity's service URL.</summary>
@@ -51,5 +57,13 @@ internal sealed class ConnectorReplies(ConnectorClient connector, Activity incom
         var conversationId = activity.Conversation?.Id ?? throw new InvalidOperationException("The activity has no conversation.");
         var id = activity.Id ?? throw new InvalidOperationException("An update needs the id of the activity it replaces.");
         return connector.UpdateActivityAsync(serviceUrl, conversationId, id, activity, cancellationToken);
+    }
+
+    public Task DeleteAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var serviceUrl = activity.ServiceUrl ?? incoming.ServiceUrl ?? throw new InvalidOperationException("The activity has no service URL.");
+        var conversationId = activity.Conversation?.Id ?? throw new InvalidOperationException("The activity has no conversation.");
+        var id = activity.Id ?? throw new InvalidOperationException("A delete needs the id of the activity it removes.");
+        return connector.DeleteActivityAsync(serviceUrl, conversationId, id, cancellationToken);
     }
 }

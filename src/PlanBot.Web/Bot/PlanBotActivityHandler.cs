@@ -4,7 +4,9 @@ using PlanBot.BotFramework.Schema;
 using PlanBot.Core.Digests;
 using PlanBot.Core.Plans;
 using PlanBot.Core.Questions;
+using PlanBot.Core.Snapshots;
 using PlanBot.Core.Time;
+using PlanBot.Web.BoardPacks;
 using PlanBot.Web.Cards;
 using PlanBot.Web.Digests;
 
@@ -22,6 +24,7 @@ public sealed class PlanBotActivityHandler(
     PlanClock clock,
     PlanBotCards cards,
     AnswerCards answerCards,
+    BoardPackConversation boardPacks,
     UpdateConversation updateConversation,
     SnoozeConversation snoozeConversation,
     DigestPreview digests,
@@ -53,6 +56,11 @@ public sealed class PlanBotActivityHandler(
         if (text.Length == 0)
         {
             await turn.SendActivityAsync(cards.Help().ToMessage("Type a question or a command, or pick one from this card."), cancellationToken);
+            return;
+        }
+        if (BoardPackRequestReader.TryRead(text) is { } boardPackRequest)
+        {
+            await turn.SendActivityAsync(await BoardPackAsync(turn.Activity, boardPackRequest, cancellationToken), cancellationToken);
             return;
         }
 
@@ -121,6 +129,22 @@ public sealed class PlanBotActivityHandler(
             : [await digestSubscriptions.AnswerAsync(request, selection.Plan, activity, cancellationToken)];
     }
 
+    /// <summary>"board pack (for odkm)": a file consent card for a PMO admin in their 1:1 chat, after the plan is chosen.</summary>
+    private async Task<Activity> BoardPackAsync(Activity activity, BoardPackRequest request, CancellationToken cancellationToken)
+    {
+        if (await boardPacks.RefusalAsync(activity, cancellationToken) is { } refusal) return refusal;
+        if (request.PlanId is { } named)
+        {
+            return await plans.GetSummaryAsync(named, cancellationToken) is { } plan
+                ? await boardPacks.OfferAsync(plan, cancellationToken)
+                : NoPlanChosen(await plans.ListPlansAsync(cancellationToken), $"There is no plan '{named}'. Which plan is the board pack for?");
+        }
+        var selection = await planSelector.SelectAsync(activity, cancellationToken);
+        return selection.Plan is null
+            ? NoPlanChosen(selection.Plans, "Which plan is the board pack for?")
+            : await boardPacks.OfferAsync(selection.Plan, cancellationToken);
+    }
+
     /// <summary>No plan to answer from: say there are none, or offer the plans to choose from with <paramref name="question"/>.</summary>
     private Activity NoPlanChosen(IReadOnlyList<PlanSummary> plans, string question) =>
         plans.Count == 0 ? PlainMessage(PlanBotCards.PlansSummary(plans)) : answerCards.ChoosePlan(plans).ToMessage(question);
@@ -144,6 +168,12 @@ public sealed class PlanBotActivityHandler(
             UpdateCards.SnoozeVerb => snoozeConversation.SnoozeFromCardAsync(value, turn.Activity, cancellationToken),
             _ => base.OnAdaptiveCardInvokeAsync(value, turn, cancellationToken),
         };
+
+    protected override Task OnFileConsentAcceptAsync(FileConsentCardResponse response, TurnContext turn, CancellationToken cancellationToken) =>
+        boardPacks.AcceptAsync(response, turn, cancellationToken);
+
+    protected override Task OnFileConsentDeclineAsync(FileConsentCardResponse response, TurnContext turn, CancellationToken cancellationToken) =>
+        boardPacks.DeclineAsync(turn, cancellationToken);
 
     private async Task<Activity> UsePlanAsync(Activity activity, string planId, CancellationToken cancellationToken)
     {

@@ -88,6 +88,29 @@ public sealed class ConnectorWireFormatTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Delete_removes_the_activity_with_the_bearer_token_and_no_body()
+    {
+        await _host.Client.DeleteActivityAsync(_fake.ServiceUrl, ConversationId, "1700000000789", CancellationToken.None);
+
+        var request = Assert.Single(_fake.Delivered);
+        Assert.Equal((RouteKind.DeleteActivity, "DELETE"), (request.Route, request.Method));
+        Assert.Equal($"/v3/conversations/{EscapedConversationId}/activities/1700000000789", request.RawTarget);
+        Assert.Equal($"Bearer {ConnectorTestHost.Token}", request.Authorization);
+        Assert.Null(request.ContentType);
+    }
+
+    [Fact]
+    public async Task A_refused_delete_throws_the_connectors_error()
+    {
+        _fake.Script = (_, _) => new ScriptedAnswer(404, """{"error":{"code":"ActivityNotFoundInConversation","message":"Unknown activity"}}""");
+
+        var error = await Assert.ThrowsAsync<PlanBot.BotFramework.Connector.ConnectorException>(() =>
+            _host.Client.DeleteActivityAsync(_fake.ServiceUrl, ConversationId, "1700000000789", CancellationToken.None));
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, error.StatusCode);
+    }
+
+    [Fact]
     public async Task Create_conversation_sends_the_documented_personal_chat_body_and_returns_the_new_id()
     {
         var parameters = new ConversationParameters

@@ -139,6 +139,90 @@ public sealed class CloudAdapterTests : IAsyncLifetime
         Assert.Empty(_connector.Requests);
     }
 
+    [Fact]
+    public async Task A_file_consent_accept_reaches_the_bot_typed_and_is_answered_200_with_no_body()
+    {
+        var bot = new FileBot();
+        var invoke = FileConsent("""{"type":"fileUpload","action":"accept","context":{"planId":"odkm"},"uploadInfo":{"name":"pack.xlsx","uploadUrl":"https://contoso-my.sharepoint.com/up/1","contentUrl":"https://contoso-my.sharepoint.com/pack.xlsx","uniqueId":"ABC","fileType":"xlsx"}}""");
+
+        var http = await ProcessAsync(invoke, bot);
+
+        Assert.Equal(200, http.Response.StatusCode);
+        Assert.Equal(0, http.Response.Body.Length);
+        var (action, response) = Assert.Single(bot.Answers);
+        Assert.Equal("accept", action);
+        Assert.Equal("odkm", response.Context!["planId"]!.GetValue<string>());
+        Assert.Equal(("pack.xlsx", "https://contoso-my.sharepoint.com/up/1", "ABC", "xlsx"),
+            (response.UploadInfo!.Name, response.UploadInfo.UploadUrl, response.UploadInfo.UniqueId, response.UploadInfo.FileType));
+    }
+
+    [Fact]
+    public async Task A_file_consent_decline_reaches_the_bot_and_is_answered_200()
+    {
+        var bot = new FileBot();
+
+        var http = await ProcessAsync(FileConsent("""{"type":"fileUpload","action":"decline","context":{"planId":"odkm"}}"""), bot);
+
+        Assert.Equal(200, http.Response.StatusCode);
+        Assert.Equal("decline", Assert.Single(bot.Answers).Action);
+    }
+
+    [Theory]
+    [InlineData("""{"type":"fileUpload","action":"maybe"}""", 400)]
+    [InlineData("""["not","an","object"]""", 400)]
+    public async Task A_file_consent_answer_that_cannot_be_read_is_refused(string value, int status)
+    {
+        var bot = new FileBot();
+
+        var http = await ProcessAsync(FileConsent(value), bot);
+
+        Assert.Equal(status, http.Response.StatusCode);
+        Assert.Empty(bot.Answers);
+    }
+
+    [Fact]
+    public async Task A_bot_that_sends_no_files_answers_a_file_consent_501()
+    {
+        var http = await ProcessAsync(FileConsent("""{"type":"fileUpload","action":"accept"}"""), new CardBot());
+
+        Assert.Equal(501, http.Response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_file_consent_turn_that_fails_is_answered_200_and_the_user_told_in_the_chat()
+    {
+        var bot = new FileBot { Failure = new InvalidOperationException("secret connection string") };
+
+        var http = await ProcessAsync(FileConsent("""{"type":"fileUpload","action":"accept"}"""), bot);
+
+        Assert.Equal(200, http.Response.StatusCode);
+        Assert.Equal(0, http.Response.Body.Length);
+        var apology = Assert.Single(_connector.Delivered);
+        Assert.StartsWith("Sorry, something went wrong", apology.Text);
+        Assert.DoesNotContain("secret", apology.RawBody);
+    }
+
+    [Fact]
+    public async Task A_sent_activity_is_deleted_through_the_connector()
+    {
+        var bot = new LambdaBot((turn, ct) => turn.DeleteActivityAsync("consent-card-7", ct));
+
+        await ProcessAsync(Message("delete it"), bot);
+
+        var delete = Assert.Single(_connector.Delivered);
+        Assert.Equal((RouteKind.DeleteActivity, "DELETE", "a:1personal", "consent-card-7"), (delete.Route, delete.Method, delete.ConversationId, delete.ActivityId));
+    }
+
+    private Activity FileConsent(string value)
+    {
+        var invoke = Message(null);
+        invoke.Type = ActivityTypes.Invoke;
+        invoke.Name = "fileConsent/invoke";
+        invoke.ReplyToId = "consent-card-1";
+        invoke.Value = System.Text.Json.Nodes.JsonNode.Parse(value);
+        return invoke;
+    }
+
     private Activity Message(string? text) => new()
     {
         Type = ActivityTypes.Message,
@@ -165,6 +249,26 @@ public sealed class CloudAdapterTests : IAsyncLifetime
     private sealed class LambdaBot(Func<TurnContext, CancellationToken, Task> turn) : IBot
     {
         public Task OnTurnAsync(TurnContext context, CancellationToken cancellationToken) => turn(context, cancellationToken);
+    }
+
+    private sealed class FileBot : ActivityHandler
+    {
+        public List<(string Action, FileConsentCardResponse Response)> Answers { get; } = [];
+
+        public Exception? Failure { get; init; }
+
+        protected override Task OnFileConsentAcceptAsync(FileConsentCardResponse response, TurnContext turn, CancellationToken cancellationToken)
+        {
+            if (Failure is not null) throw Failure;
+            Answers.Add(("accept", response));
+            return Task.CompletedTask;
+        }
+
+        protected override Task OnFileConsentDeclineAsync(FileConsentCardResponse response, TurnContext turn, CancellationToken cancellationToken)
+        {
+            Answers.Add(("decline", response));
+            return Task.CompletedTask;
+        }
     }
 
     private sealed class CardBot : ActivityHandler

@@ -11,7 +11,7 @@ using Activity = PlanBot.BotFramework.Schema.Activity;
 namespace PlanBot.Testing.Bot;
 
 /// <summary>
-/// A real HTTP server on loopback that plays the Teams connector (smba.trafficmanager.net): the four v3 routes the
+/// A real HTTP server on loopback that plays the Teams connector (smba.trafficmanager.net): the five v3 routes the
 /// bot uses. It checks the wire format the way the service would (JSON content type, a body that parses as the Bot
 /// Framework schema, the bearer token when one is expected), records every request, and can be scripted to refuse
 /// calls (429 with Retry-After, 503, 403 ...) before accepting them.
@@ -67,6 +67,7 @@ public sealed class FakeConnector : IAsyncDisposable
         _app.MapPost("/v3/conversations/{conversationId}/activities/{activityId}", (HttpContext http) => AnswerAsync(http, RouteKind.ReplyToActivity));
         _app.MapPut("/v3/conversations/{conversationId}/activities/{activityId}", (HttpContext http) => AnswerAsync(http, RouteKind.UpdateActivity));
         _app.MapPost("/v3/conversations", (HttpContext http) => AnswerAsync(http, RouteKind.CreateConversation));
+        _app.MapDelete("/v3/conversations/{conversationId}/activities/{activityId}", DeleteAsync);
         _app.MapFallback((HttpContext http) =>
         {
             Record(http, RouteKind.Unknown, null, null);
@@ -134,6 +135,26 @@ public sealed class FakeConnector : IAsyncDisposable
         await http.Response.WriteAsync(new JsonObject { ["id"] = id }.ToJsonString());
     }
 
+    /// <summary>DELETE has no body: the service answers 200 with none.</summary>
+    private async Task DeleteAsync(HttpContext http)
+    {
+        var request = Record(http, RouteKind.DeleteActivity, null, null);
+        if (ExpectedToken is not null && request.Authorization != $"Bearer {ExpectedToken}")
+        {
+            await WriteErrorAsync(http.Response, StatusCodes.Status401Unauthorized, "Unauthorized", "Missing or wrong bearer token.");
+            return;
+        }
+        if (Script?.Invoke(request.CallNumber, request) is { } refusal)
+        {
+            http.Response.StatusCode = refusal.Status;
+            http.Response.ContentType = "application/json; charset=utf-8";
+            await http.Response.WriteAsync(refusal.Body ?? $$$"""{"error":{"code":"Status{{{refusal.Status}}}","message":"Scripted refusal."}}""");
+            return;
+        }
+        _delivered.Enqueue(request);
+        http.Response.StatusCode = StatusCodes.Status200OK;
+    }
+
     private ReceivedRequest Record(HttpContext http, RouteKind route, string? text, JsonNode? body)
     {
         var request = new ReceivedRequest(
@@ -182,6 +203,7 @@ public enum RouteKind
     ReplyToActivity,
     UpdateActivity,
     CreateConversation,
+    DeleteActivity,
 }
 
 public sealed record ReceivedRequest(

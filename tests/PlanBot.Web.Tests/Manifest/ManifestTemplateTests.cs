@@ -17,11 +17,12 @@ public sealed class ManifestTemplateTests
 
     /// <summary>
     /// What a user sees in each scope's command menu, in order. Teams sends a picked command's title as the message, so
-    /// each title is something the bot reads: help, overdue, due, my items, digest, update.
+    /// each title is something the bot reads: help, overdue, due, my items, digest, update, board pack (personal only:
+    /// Teams sends files to a bot's users in 1:1 chats only).
     /// </summary>
     public static readonly IReadOnlyDictionary<string, string[]> ExpectedCommands = new Dictionary<string, string[]>
     {
-        ["personal"] = ["help", "what's overdue", "what's due next week", "what do I owe", "digest now", "update"],
+        ["personal"] = ["help", "what's overdue", "what's due next week", "what do I owe", "digest now", "update", "board pack"],
         ["team"] = ["help", "what's overdue", "what's due next week", "digest now"],
         ["groupChat"] = ["help", "what's overdue", "what's due next week", "digest now"],
     };
@@ -45,6 +46,15 @@ public sealed class ManifestTemplateTests
     {
         Assert.Equal(["personal", "team", "groupChat"], Bot()["scopes"]!.AsArray().Select(s => (string?)s));
         Assert.False((bool?)Bot()["isNotificationOnly"] ?? false);
+    }
+
+    [Fact]
+    public void The_bot_says_it_supports_files_so_Teams_lets_it_send_the_board_pack()
+    {
+        Assert.True((bool?)Bot()["supportsFiles"]);
+        Assert.NotNull(PlanBot.Core.Snapshots.BoardPackRequestReader.TryRead("board pack"));
+        Assert.DoesNotContain("board pack", ExpectedCommands["team"]);
+        Assert.DoesNotContain("board pack", ExpectedCommands["groupChat"]);
     }
 
     [Fact]

@@ -1,0 +1,195 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using PlanBot.BotFramework.Connector;
+using PlanBot.BotFramework.Files;
+using PlanBot.BotFramework.Hosting;
+using PlanBot.BotFramework.Schema;
+using PlanBot.Core.People;
+using PlanBot.Core.Plans;
+using PlanBot.Core.Snapshots;
+using PlanBot.Core.Time;
+using PlanBot.Trackers.Exporting;
+using PlanBot.Web.Cards;
+
+namespace PlanBot.Web.BoardPacks;
+
+/// <summary>
+/// "board pack" in chat: a PMO admin gets the board pack workbook (the one <c>planbot export --board-pack</c> writes)
+/// as a file in their 1:1 chat, through Teams' file upload for bots. PlanBot offers it on a file consent card; when the
+/// admin allows it, Teams opens an upload session in their OneDrive, PlanBot builds the pack again, uploads it and sends
+/// the file card. The card's context (which plan, as at which day) comes back from the client, so on accept everything
+/// is checked again: that the sender is still a PMO admin, that the plan exists and that the offer is today's.
+/// </summary>
+public sealed partial class BoardPackConversation(
+    IPlanStore plans,
+    IPlanSnapshotStore snapshots,
+    IPeopleStore people,
+    IOptions<UpdateOptions> updateOptions,
+    PlanClock clock,
+    FileUploadClient uploads,
+    ILogger<BoardPackConversation> logger)
+{
+    /// <summary>Marks a file consent card's context as a board pack offer (the bot may one day offer other files).</summary>
+    public const string ContextKind = "boardPack";
+
+    private const string AskAgain = "Say \"board pack\" to ask again.";
+
+    private readonly HashSet<string> _adminObjectIds = updateOptions.Value.AdminObjectIds.Select(id => id.Trim()).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Why the sender cannot have the board pack here, or null when they can: PMO admins only, in a 1:1 chat.</summary>
+    public async Task<Activity?> RefusalAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var everyone = await people.GetPeopleAsync(cancellationToken);
+        if (!IsPmoAdmin(activity, everyone)) return CardMessages.PlainMessage(NotAnAdmin(everyone));
+        if (!IsPersonalChat(activity))
+            return CardMessages.PlainMessage("I can only send files in our 1:1 chat. Open a chat with PlanBot and say \"board pack\" there.");
+        return null;
+    }
+
+    /// <summary>The file consent card offering <paramref name="plan"/>'s board pack as at today.</summary>
+    public async Task<Activity> OfferAsync(PlanSummary plan, CancellationToken cancellationToken)
+    {
+        if (await plans.GetPlanAsync(plan.Id, cancellationToken) is not { } stored) return Removed(plan.Id);
+        var today = clock.Today;
+        var pack = await BoardPack.LoadAsync(stored.Plan, snapshots, today, clock.Time.GetUtcNow(), cancellationToken);
+        var workbook = Workbook(pack, cancellationToken);
+        var context = new JsonObject { ["kind"] = ContextKind, ["planId"] = plan.Id, ["asAt"] = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) };
+        var card = new FileConsentCard
+        {
+            Description = $"Board pack for {Name(plan.Id)} as at {Day(today)}: milestone tracker, exception report, action concern report and RAG summary.",
+            SizeInBytes = workbook.Length,
+            AcceptContext = context,
+            DeclineContext = context.DeepClone(),
+        };
+        var message = CardMessages.PlainMessage(
+            $"The board pack for {Name(plan.Id)} as at {Day(today)} is ready ({Counts(pack)}). Allow me to save it to your OneDrive and I'll send it here.");
+        message.Attachments = [card.ToAttachment(FileName(plan.Id, today))];
+        return message;
+    }
+
+    /// <summary>The admin allowed the upload: the pack is built again from what the context names, uploaded, and shown as a file card.</summary>
+    public async Task AcceptAsync(FileConsentCardResponse response, TurnContext turn, CancellationToken cancellationToken)
+    {
+        var reply = await UploadAsync(response, turn.Activity, cancellationToken);
+        await turn.SendActivityAsync(reply.Message, cancellationToken);
+        if (reply.Sent) await RemoveConsentCardAsync(turn, cancellationToken);
+    }
+
+    public async Task DeclineAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        await turn.SendActivityAsync(CardMessages.PlainMessage("OK, I won't send the board pack."), cancellationToken);
+        await RemoveConsentCardAsync(turn, cancellationToken);
+    }
+
+    /// <summary>"ODKM-board-pack-2020-01-20.xlsx".</summary>
+    public static string FileName(string planId, DateOnly asAt) =>
+        $"{Name(planId)}-board-pack-{asAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.xlsx";
+
+    private async Task<(Activity Message, bool Sent)> UploadAsync(FileConsentCardResponse response, Activity activity, CancellationToken cancellationToken)
+    {
+        if (await RefusalAsync(activity, cancellationToken) is { } refusal) return (refusal, false);
+        if (ReadContext(response.Context) is not { } offer)
+            return (CardMessages.PlainMessage($"I don't recognise that file offer, so I sent nothing. {AskAgain}"), false);
+        var (planId, asAt) = offer;
+        var today = clock.Today;
+        if (asAt != today)
+            return (CardMessages.PlainMessage($"That offer was for the board pack as at {Day(asAt)}, so I sent nothing. Say \"board pack\" for today's."), false);
+        if (await plans.GetPlanAsync(planId, cancellationToken) is not { } stored) return (Removed(planId), false);
+        if (FileUploadClient.CheckUploadUrl(response.UploadInfo?.UploadUrl, out var problem) is not { } uploadUrl)
+            return (CardMessages.PlainMessage($"I couldn't send the board pack: {problem}. {AskAgain}"), false);
+
+        var pack = await BoardPack.LoadAsync(stored.Plan, snapshots, today, clock.Time.GetUtcNow(), cancellationToken);
+        var result = await uploads.UploadAsync(uploadUrl, Workbook(pack, cancellationToken), cancellationToken);
+        if (!result.Succeeded)
+            return (CardMessages.PlainMessage($"I couldn't save the board pack to your OneDrive: {result.Problem}. Nothing was sent. {AskAgain}"), false);
+
+        var message = CardMessages.PlainMessage($"Here is the board pack for {Name(planId)} as at {Day(today)} ({Counts(pack)})."
+            + (pack.LastReport is null ? " No earlier weekly snapshot is stored, so it has no last report to compare with." : ""));
+        message.Attachments = [FileInfoCard.ToAttachment(response.UploadInfo!)];
+        return (message, true);
+    }
+
+    /// <summary>
+    /// Teams leaves an answered consent card in the chat with its buttons live; removing it stops a second upload of the
+    /// same file. The invoke's replyToId is the card's activity. A card that cannot be removed is only logged.
+    /// </summary>
+    private async Task RemoveConsentCardAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        if (turn.Activity.ReplyToId is not { Length: > 0 } cardId) return;
+        try
+        {
+            await turn.DeleteActivityAsync(cardId, cancellationToken);
+        }
+        catch (Exception error) when (error is ConnectorException or HttpRequestException or UntrustedServiceUrlException)
+        {
+            LogCardNotRemoved(logger, error, cardId);
+        }
+    }
+
+    /// <summary>
+    /// A PMO admin: an Entra object id listed in PlanBot:Updates:AdminObjectIds, or a people-file person with the
+    /// "PMO admin" role found by object id. The Teams name is enough only for someone the people file lists without an
+    /// object id, so a name cannot stand in for an admin whose object id is known.
+    /// </summary>
+    private bool IsPmoAdmin(Activity activity, PeopleSet everyone)
+    {
+        var objectId = activity.From?.AadObjectId?.Trim();
+        if (objectId is { Length: > 0 } && _adminObjectIds.Contains(objectId)) return true;
+        var person = everyone.FindByAadObjectId(objectId)
+            ?? (everyone.FindByName(activity.From?.Name) is { AadObjectId: null or "" } byName ? byName : null);
+        return person?.IsPmoAdmin == true;
+    }
+
+    private static string NotAnAdmin(PeopleSet everyone)
+    {
+        var admins = everyone.WithRole(PersonRoles.PmoAdmin).Select(p => p.Name).Order(StringComparer.OrdinalIgnoreCase).ToList();
+        return admins.Count switch
+        {
+            0 => "Only PMO admins can ask for the board pack, and PlanBot's people file names none yet: the PMO gives someone the \"PMO admin\" role with planbot people import.",
+            <= 5 => $"Only PMO admins can ask for the board pack. Ask {JoinOr(admins)} to send it to you.",
+            _ => $"Only PMO admins can ask for the board pack. Ask your PMO ({string.Join(", ", admins.Take(5))} and {admins.Count - 5} more) to send it to you.",
+        };
+    }
+
+    private static string JoinOr(IReadOnlyList<string> names) => names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + " or " + names[^1];
+
+    private static bool IsPersonalChat(Activity activity) =>
+        string.Equals(activity.Conversation?.ConversationType, "personal", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The plan id and as-at day from a card context PlanBot wrote, or null when it is not one.</summary>
+    private static (string PlanId, DateOnly AsAt)? ReadContext(JsonNode? context)
+    {
+        if (context is not JsonObject values || Text(values, "kind") != ContextKind) return null;
+        if (Text(values, "planId") is not { } planId || !PlanId.IsValid(planId)) return null;
+        if (!DateOnly.TryParseExact(Text(values, "asAt"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var asAt)) return null;
+        return (planId, asAt);
+    }
+
+    private static string? Text(JsonObject values, string name) =>
+        values[name] is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
+
+    private static byte[] Workbook(BoardPack pack, CancellationToken cancellationToken)
+    {
+        using var stream = new MemoryStream();
+        BoardPackExport.Write(pack, stream, cancellationToken);
+        return stream.ToArray();
+    }
+
+    private static Activity Removed(string planId) =>
+        CardMessages.PlainMessage($"Plan '{planId}' has just been removed. Say \"plans\" to see the plans I hold.");
+
+    private static string Counts(BoardPack pack) =>
+        $"{Count(pack.Plan.Milestones.Count, "milestone")}, {Count(pack.Plan.Exceptions.Count, "exception")}";
+
+    private static string Count(int count, string noun) =>
+        count.ToString("N0", CultureInfo.InvariantCulture) + " " + (count == 1 ? noun : noun + "s");
+
+    private static string Name(string planId) => planId.ToUpperInvariant();
+
+    private static string Day(DateOnly date) => date.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not remove the answered file consent card {ActivityId}")]
+    private static partial void LogCardNotRemoved(ILogger logger, Exception error, string activityId);
+}
