@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Options;
 using PlanBot.BotFramework.Connector;
 using PlanBot.BotFramework.Files;
 using PlanBot.BotFramework.Hosting;
@@ -12,6 +11,7 @@ using PlanBot.Core.Snapshots;
 using PlanBot.Core.Time;
 using PlanBot.Trackers.Exporting;
 using PlanBot.Web.Cards;
+using PlanBot.Web.People;
 
 namespace PlanBot.Web.BoardPacks;
 
@@ -25,8 +25,7 @@ namespace PlanBot.Web.BoardPacks;
 public sealed partial class BoardPackConversation(
     IPlanStore plans,
     IPlanSnapshotStore snapshots,
-    IPeopleStore people,
-    IOptions<UpdateOptions> updateOptions,
+    ChatSenders senders,
     PlanClock clock,
     FileUploadClient uploads,
     ILogger<BoardPackConversation> logger)
@@ -36,13 +35,11 @@ public sealed partial class BoardPackConversation(
 
     private const string AskAgain = "Say \"board pack\" to ask again.";
 
-    private readonly HashSet<string> _adminObjectIds = updateOptions.Value.AdminObjectIds.Select(id => id.Trim()).ToHashSet(StringComparer.OrdinalIgnoreCase);
-
     /// <summary>Why the sender cannot have the board pack here, or null when they can: PMO admins only, in a 1:1 chat.</summary>
     public async Task<Activity?> RefusalAsync(Activity activity, CancellationToken cancellationToken)
     {
-        var everyone = await people.GetPeopleAsync(cancellationToken);
-        if (!IsPmoAdmin(activity, everyone)) return CardMessages.PlainMessage(NotAnAdmin(everyone));
+        var (sender, everyone) = await senders.IdentifyAsync(activity, cancellationToken);
+        if (!sender.IsPmoAdmin) return CardMessages.PlainMessage(NotAnAdmin(everyone));
         if (!IsPersonalChat(activity))
             return CardMessages.PlainMessage("I can only send files in our 1:1 chat. Open a chat with PlanBot and say \"board pack\" there.");
         return null;
@@ -128,32 +125,9 @@ public sealed partial class BoardPackConversation(
         }
     }
 
-    /// <summary>
-    /// A PMO admin: an Entra object id listed in PlanBot:Updates:AdminObjectIds, or a people-file person with the
-    /// "PMO admin" role found by object id. The Teams name is enough only for someone the people file lists without an
-    /// object id, so a name cannot stand in for an admin whose object id is known.
-    /// </summary>
-    private bool IsPmoAdmin(Activity activity, PeopleSet everyone)
-    {
-        var objectId = activity.From?.AadObjectId?.Trim();
-        if (objectId is { Length: > 0 } && _adminObjectIds.Contains(objectId)) return true;
-        var person = everyone.FindByAadObjectId(objectId)
-            ?? (everyone.FindByName(activity.From?.Name) is { AadObjectId: null or "" } byName ? byName : null);
-        return person?.IsPmoAdmin == true;
-    }
-
-    private static string NotAnAdmin(PeopleSet everyone)
-    {
-        var admins = everyone.WithRole(PersonRoles.PmoAdmin).Select(p => p.Name).Order(StringComparer.OrdinalIgnoreCase).ToList();
-        return admins.Count switch
-        {
-            0 => "Only PMO admins can ask for the board pack, and PlanBot's people file names none yet: the PMO gives someone the \"PMO admin\" role with planbot people import.",
-            <= 5 => $"Only PMO admins can ask for the board pack. Ask {JoinOr(admins)} to send it to you.",
-            _ => $"Only PMO admins can ask for the board pack. Ask your PMO ({string.Join(", ", admins.Take(5))} and {admins.Count - 5} more) to send it to you.",
-        };
-    }
-
-    private static string JoinOr(IReadOnlyList<string> names) => names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + " or " + names[^1];
+    private static string NotAnAdmin(PeopleSet everyone) => ChatSenders.AdminsToAsk(everyone) is { } admins
+        ? $"Only PMO admins can ask for the board pack. Ask {admins} to send it to you."
+        : "Only PMO admins can ask for the board pack. " + ChatSenders.NoAdmins;
 
     private static bool IsPersonalChat(Activity activity) =>
         string.Equals(activity.Conversation?.ConversationType, "personal", StringComparison.OrdinalIgnoreCase);

@@ -23,6 +23,7 @@ public sealed class PlanBotCards
         ("update #36", "record a milestone's status, RAG, progress and any revised date"),
         ("digest now", "this week's digest; \"digest for Finance\" for one area"),
         ("send me the weekly digest", "every Monday at 8am, or say when: \"every Friday at 7am\"; \"stop the digest\" to stop"),
+        ("board pack", "PMO admins: the board pack as an Excel file, here in our 1:1 chat"),
         ("use plan odkm", "choose which plan I answer from"),
         ("plans", "the plans I hold, with their milestone counts"),
         ("help", "show this list"),

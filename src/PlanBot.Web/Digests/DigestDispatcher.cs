@@ -109,7 +109,7 @@ public sealed partial class DigestDispatcher(
                 if (seen.Add(objectId)) recipients.Add(new Recipient(objectId, person?.Name ?? subscriber.Name!, person, subscription, week));
                 continue;
             }
-            foreach (var holder in everyone.People.Where(p => p.HasRole(subscriber.Role!)))
+            foreach (var holder in everyone.WithRole(subscriber.Role!))
             {
                 var resolution = holder.AadObjectId is null ? await owners.ResolveAsync(holder.Name, cancellationToken) : null;
                 if ((holder.AadObjectId ?? resolution?.Person?.AadObjectId) is not { } holderId)

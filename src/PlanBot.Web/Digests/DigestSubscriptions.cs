@@ -24,7 +24,9 @@ public sealed class DigestSubscriptions(IDigestSubscriptionStore store, ChatSend
         var planName = plan.Id.ToUpperInvariant();
         if (request.Role is { } asked && request.Kind != DigestRequestKind.ListSubscriptions && !sender.IsPmoAdmin)
             return CardMessages.PlainMessage(
-                $"Only PMO admins can send the digest to everyone with the role {asked}. {ChatSenders.AskAnAdmin(everyone)} You can say \"send me the weekly digest\" for yourself.");
+                $"Only PMO admins can send the digest to everyone with the role {asked}. "
+                + (ChatSenders.AdminsToAsk(everyone) is { } admins ? $"Ask {admins}." : ChatSenders.NoAdmins)
+                + " You can say \"send me the weekly digest\" for yourself.");
 
         var text = request.Kind switch
         {
@@ -64,7 +66,7 @@ public sealed class DigestSubscriptions(IDigestSubscriptionStore store, ChatSend
         var before = await FindAsync(plan.Id, subscriber, cancellationToken);
         var subscription = await SaveAsync(plan, subscriber, request, sender, cancellationToken);
         var covering = Covering(subscription);
-        var holders = everyone.People.Where(p => p.HasRole(role)).Select(p => p.Name).Order(StringComparer.OrdinalIgnoreCase).ToList();
+        var holders = everyone.WithRole(role).Select(p => p.Name).Order(StringComparer.OrdinalIgnoreCase).ToList();
         var who = holders.Count == 0
             ? $" Nobody in the people file has the role {role} yet; whoever has it when the digest is due will get it."
             : $" That is now {Names(holders)}; the people file decides each week.";
