@@ -14,13 +14,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 
 "$root/scripts/install-tools.sh" >/dev/null
-log=$(mktemp)
-trap 'rm -f "$log"' EXIT
-if ! dotnet build bench/PlanBot.DispatchBenchmark --configuration Release --nologo -clp:ErrorsOnly >"$log" 2>&1; then
-  cat "$log" >&2
-  echo "FAIL: the benchmark did not build" >&2
-  exit 1
-fi
-
-dotnet bench/PlanBot.DispatchBenchmark/bin/Release/net10.0/PlanBot.DispatchBenchmark.dll \
+# shellcheck source=scripts/lib/run-bench.sh
+source "$root/scripts/lib/run-bench.sh"
+run_bench PlanBot.DispatchBenchmark \
   --reminders "${REMINDERS:-400}" --limit "${LIMIT:-40}" --min-ratio "${MIN_RATIO:-0.9}"

@@ -1,15 +1,12 @@
 extern alias web;
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using PlanBot.BotFramework.Conversations;
-using PlanBot.BotFramework.Schema;
+using PlanBot.Bench;
 using PlanBot.Core.People;
 using PlanBot.Core.Plans;
 using PlanBot.Testing;
 using PlanBot.Testing.Bot;
-using web::PlanBot.Web;
 using web::PlanBot.Web.Reminders;
 
 // Reminder dispatch benchmark (issue 5): one sweep sends a reminder to each of N owners (each in their own stored 1:1
@@ -17,9 +14,9 @@ using web::PlanBot.Web.Reminders;
 // to a fake Teams connector on loopback. Compares the send rate with the app-wide limit the client paces itself to.
 //   --reminders N [400]   --limit N [40] requests per second   --min-ratio R [0.9]
 var invariant = CultureInfo.InvariantCulture;
-var reminders = IntArgument("--reminders", 400);
-var limit = IntArgument("--limit", 40);
-var minRatio = double.Parse(Argument("--min-ratio") ?? "0.9", invariant);
+var reminders = SweepBench.IntArgument(args, "--reminders", 400);
+var limit = SweepBench.IntArgument(args, "--limit", 40);
+var minRatio = SweepBench.DoubleArgument(args, "--min-ratio", 0.9);
 
 var azurite = new AzuriteFixture();
 await azurite.InitializeAsync();
@@ -43,22 +40,7 @@ finally
 
 async Task<(int Sent, double Seconds, double PerSecond)> RunAsync(int limitPerSecond)
 {
-    var prefix = TestTablePrefix.New();
-    var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-    {
-        ["ConnectionStrings:Tables"] = azurite.ConnectionString,
-        ["PlanBot:Storage:TablePrefix"] = prefix,
-        ["PlanBot:Today"] = "2020-01-20",
-        ["PlanBot:PersonalChats:TenantId"] = "tenant-1",
-        ["PlanBot:Bot:TrustedServiceUrls:0"] = connector.ServiceUrl,
-        ["PlanBot:Bot:Connector:GlobalLimit:PermitLimit"] = limitPerSecond.ToString(invariant),
-        ["PlanBot:Bot:Connector:GlobalLimit:Window"] = "00:00:01",
-    }).Build();
-    var services = new ServiceCollection();
-    services.AddSingleton<IConfiguration>(configuration);
-    services.AddLogging();
-    services.AddPlanBot(configuration);
-    await using var provider = services.BuildServiceProvider();
+    await using var provider = SweepBench.Services(azurite, connector, TestTablePrefix.New(), new DateOnly(2020, 1, 20), limitPerSecond);
 
     // Due Tuesday 28 Jan: every milestone's 7-working-days reminder (slot Friday 17 Jan) is due on the 20th.
     var plan = TestPlans.Small("bench", milestones: reminders);
@@ -66,16 +48,7 @@ async Task<(int Sent, double Seconds, double PerSecond)> RunAsync(int limitPerSe
     await provider.GetRequiredService<IPlanStore>().CommitImportAsync(plan, null, "bench", [], null, CancellationToken.None);
     var people = Enumerable.Range(1, reminders).Select(i => new Person($"Owner {i}", $"owner{i}@nhs.net", $"00000000-0000-0000-0000-{i:D12}")).ToList();
     await provider.GetRequiredService<IPeopleStore>().ReplaceAllAsync(people, "bench", null);
-    var references = provider.GetRequiredService<IConversationReferenceStore>();
-    foreach (var person in people)
-        await references.SaveAsync(new ConversationReference
-        {
-            ChannelId = "msteams",
-            ServiceUrl = connector.ServiceUrl,
-            Bot = new ChannelAccount { Id = "28:planbot" },
-            User = new ChannelAccount { Id = "29:" + person.AadObjectId, AadObjectId = person.AadObjectId },
-            Conversation = new ConversationAccount { Id = "a:" + person.AadObjectId, TenantId = "tenant-1", ConversationType = "personal" },
-        }, CancellationToken.None);
+    await SweepBench.SavePersonalChatsAsync(provider, connector, people);
 
     var dispatcher = provider.GetRequiredService<ReminderDispatcher>();
     var now = new DateTimeOffset(2020, 1, 20, 10, 0, 0, TimeSpan.Zero);
@@ -84,7 +57,3 @@ async Task<(int Sent, double Seconds, double PerSecond)> RunAsync(int limitPerSe
     watch.Stop();
     return (report.Sent, watch.Elapsed.TotalSeconds, report.Sent / watch.Elapsed.TotalSeconds);
 }
-
-string? Argument(string name) => Array.IndexOf(args, name) is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
-
-int IntArgument(string name, int fallback) => Argument(name) is { } text ? int.Parse(text, invariant) : fallback;
