@@ -68,7 +68,13 @@ public sealed partial class DigestDispatcher(
 
             var recipients = await DueRecipientsAsync(summary.Id, everyone, now, tally, cancellationToken);
             ForgetPastWeeks(now);
+            // Settled ones first, before anything is read or composed: all week after Monday's sends, a sweep ends here.
+            recipients.RemoveAll(r => _settled.TryGetValue(r.SettledKey, out var until) && until > now);
             if (recipients.Count == 0) continue;
+            Interlocked.Add(ref tally.Due, recipients.Count);
+            // Role subscriptions first: a chair's or director's digest runs to several cards, each chat is paced on its own,
+            // and starting the long ones early keeps the connector busy to the end rather than leaving them for last.
+            recipients.Sort((a, b) => (a.Subscription.Subscriber.IsRole ? 0 : 1).CompareTo(b.Subscription.Subscriber.IsRole ? 0 : 1));
             if (await writer.ReadAsync(summary, now, cancellationToken) is not { } inputs) continue;
             var digests = new ConcurrentDictionary<string, Lazy<Digest>>(StringComparer.Ordinal);
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.SendConcurrency, CancellationToken = cancellationToken };
@@ -126,10 +132,8 @@ public sealed partial class DigestDispatcher(
     private async Task SendOneAsync(Recipient recipient, Digest digest, DateTimeOffset now, Tally tally, CancellationToken cancellationToken)
     {
         var subscription = recipient.Subscription;
-        var delivery = new DigestDelivery(subscription.PlanId, subscription.Subscriber.Key, recipient.AadObjectId, recipient.WeekOf);
-        var settledKey = $"{delivery.PlanId}|{delivery.Key}";
-        if (_settled.TryGetValue(settledKey, out var until) && until > now) return;
-        Interlocked.Increment(ref tally.Due);
+        var delivery = recipient.Delivery;
+        var settledKey = recipient.SettledKey;
         var claim = await ledger.TryClaimAsync(delivery, Claimant, options.Lease, now, cancellationToken);
         if (claim is null)
         {
@@ -199,7 +203,13 @@ public sealed partial class DigestDispatcher(
         $"{audience.Kind}|{audience.Owner}|{string.Join("|", audience.Areas.Select(a => a.ToLowerInvariant()))}";
 
     /// <summary>One person owed one digest of a plan this week, and the subscription that owes it.</summary>
-    private sealed record Recipient(string AadObjectId, string Name, Person? Person, DigestSubscription Subscription, DateOnly WeekOf);
+    private sealed record Recipient(string AadObjectId, string Name, Person? Person, DigestSubscription Subscription, DateOnly WeekOf)
+    {
+        public DigestDelivery Delivery { get; } = new(Subscription.PlanId, Subscription.Subscriber.Key, AadObjectId, WeekOf);
+
+        /// <summary>"plan|week|…": the key of <see cref="_settled"/>.</summary>
+        public string SettledKey => $"{Delivery.PlanId}|{Delivery.Key}";
+    }
 
     /// <summary>A sweep's counts, added to by several sends at once.</summary>
     private sealed class Tally

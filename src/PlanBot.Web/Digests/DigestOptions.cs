@@ -6,8 +6,15 @@ namespace PlanBot.Web.Digests;
 /// Settings for the weekly digests (section PlanBot:Digests). The sweep runs every minute by default, so a digest due
 /// at 8am goes out by 8:01; each sweep also takes the week's plan snapshots when none is stored yet.
 /// </summary>
-public sealed class DigestOptions() : SweepOptions(TimeSpan.FromMinutes(1))
+public sealed class DigestOptions : SweepOptions
 {
+    /// <summary>
+    /// Sixteen sends at once rather than reminders' eight: a chair's digest is up to a dozen cards and each chat is paced
+    /// to Teams' per-conversation limit (7 in 2 s), so with eight the sweep reached only about half the app-wide 40 a
+    /// second (scripts/bench-digest-sweep.sh). A host killed mid-sweep may resend at most this many.
+    /// </summary>
+    public DigestOptions() : base(TimeSpan.FromMinutes(1)) => SendConcurrency = 16;
+
     public const string Section = "PlanBot:Digests";
 
     protected override string SectionName => Section;

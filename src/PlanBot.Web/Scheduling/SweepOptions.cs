@@ -22,8 +22,8 @@ public abstract class SweepOptions(TimeSpan sweepInterval)
     public int MaxAttempts { get; set; } = 6;
 
     /// <summary>
-    /// How many sends one sweep makes at once. Enough to keep up with the connector's pace (40 a second) while each
-    /// waits on storage; a host killed mid-sweep may resend at most this many (sent, not yet recorded).
+    /// How many sends one sweep makes at once. For one-card reminders 8 keeps up with the connector's pace (40 a second)
+    /// while each waits on storage; a host killed mid-sweep may resend at most this many (sent, not yet recorded).
     /// </summary>
     public int SendConcurrency { get; set; } = 8;
 
