@@ -57,14 +57,15 @@ public sealed partial class DigestDispatcher(
     /// <summary>Sweeps one plan (or every plan, when <paramref name="planId"/> is null) as at <paramref name="now"/>.</summary>
     public async Task<DigestSweepReport> SweepAsync(DateTimeOffset now, string? planId, CancellationToken cancellationToken)
     {
-        var tally = new Tally();
+        var tally = new SweepTally();
+        var snapshotsTaken = 0;
         var everyone = await people.GetPeopleAsync(cancellationToken);
         foreach (var summary in await plans.ListPlansAsync(cancellationToken))
         {
             if (planId is not null && !string.Equals(summary.Id, planId, StringComparison.OrdinalIgnoreCase)) continue;
             if (options.TakeWeeklySnapshots && await readModels.GetAsync(summary, cancellationToken) is { } index
                 && await snapshots.EnsureTakenAsync(index.Plan, LondonTime.DateOf(now), now, cancellationToken))
-                Interlocked.Increment(ref tally.Snapshots);
+                snapshotsTaken++;
 
             var recipients = await DueRecipientsAsync(summary.Id, everyone, now, tally, cancellationToken);
             ForgetPastWeeks(now);
@@ -87,14 +88,14 @@ public sealed partial class DigestDispatcher(
                 await SendOneAsync(recipient, digest, now, tally, ct);
             });
         }
-        var report = tally.ToReport();
+        var report = new DigestSweepReport(tally.Due, tally.Sent, tally.Released, tally.GivenUp, tally.Elsewhere, snapshotsTaken, tally.Unreachable());
         if (report.Due > 0 || report.SnapshotsTaken > 0)
             LogSwept(report.Due, report.Sent, report.Released, report.GivenUp, report.ClaimedElsewhere, report.SnapshotsTaken);
         return report;
     }
 
     /// <summary>Everyone owed a digest of the plan now, once each; people a role names but nobody can reach go in the report.</summary>
-    private async Task<List<Recipient>> DueRecipientsAsync(string planId, PeopleSet everyone, DateTimeOffset now, Tally tally, CancellationToken cancellationToken)
+    private async Task<List<Recipient>> DueRecipientsAsync(string planId, PeopleSet everyone, DateTimeOffset now, SweepTally tally, CancellationToken cancellationToken)
     {
         var due = (await subscriptions.ListAsync(planId, cancellationToken))
             .Select(s => (Subscription: s, At: s.DueAt(now)))
@@ -129,7 +130,7 @@ public sealed partial class DigestDispatcher(
         return recipients;
     }
 
-    private async Task SendOneAsync(Recipient recipient, Digest digest, DateTimeOffset now, Tally tally, CancellationToken cancellationToken)
+    private async Task SendOneAsync(Recipient recipient, Digest digest, DateTimeOffset now, SweepTally tally, CancellationToken cancellationToken)
     {
         var subscription = recipient.Subscription;
         var delivery = recipient.Delivery;
@@ -155,16 +156,8 @@ public sealed partial class DigestDispatcher(
             }
             return;
         }
-        if (claim.Attempt >= options.MaxAttempts)
-        {
-            await ledger.GiveUpAsync(claim, $"{why} (given up after {claim.Attempt} tries)", cancellationToken);
-            Interlocked.Increment(ref tally.GivenUp);
-        }
-        else
-        {
-            await ledger.ReleaseAsync(claim, why, cancellationToken);
-            Interlocked.Increment(ref tally.Released);
-        }
+        await tally.GiveBackAsync(claim.Attempt, options.MaxAttempts, why,
+            reason => ledger.GiveUpAsync(claim, reason, cancellationToken), reason => ledger.ReleaseAsync(claim, reason, cancellationToken));
         tally.AddUnreachable($"{subscription.PlanId} digest for {recipient.Name}: {why}");
     }
 
@@ -209,23 +202,6 @@ public sealed partial class DigestDispatcher(
 
         /// <summary>"plan|week|…": the key of <see cref="_settled"/>.</summary>
         public string SettledKey => $"{Delivery.PlanId}|{Delivery.Key}";
-    }
-
-    /// <summary>A sweep's counts, added to by several sends at once.</summary>
-    private sealed class Tally
-    {
-        public int Due, Sent, Released, GivenUp, Elsewhere, Snapshots;
-        private readonly List<string> _unreachable = [];
-
-        public void AddUnreachable(string line)
-        {
-            lock (_unreachable) _unreachable.Add(line);
-        }
-
-        public DigestSweepReport ToReport()
-        {
-            lock (_unreachable) return new(Due, Sent, Released, GivenUp, Elsewhere, Snapshots, [.. _unreachable.Order(StringComparer.Ordinal)]);
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Digest sweep: {Due} due, {Sent} sent, {Released} given back, {GivenUp} given up, {Elsewhere} claimed by another host, {Snapshots} snapshots taken")]

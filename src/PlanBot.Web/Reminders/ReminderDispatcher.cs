@@ -60,7 +60,7 @@ public sealed partial class ReminderDispatcher(
             await Parallel.ForEachAsync(ReminderSweep.Decide(index.Plan, states, planner, now).Due, parallel,
                 async (reminder, ct) => await SendOneAsync(reminder, now, tally, ct));
         }
-        var report = tally.ToReport();
+        var report = new SweepReport(tally.Due, tally.Sent, tally.Released, tally.GivenUp, tally.Elsewhere, tally.Unreachable());
         if (report.Due > 0) LogSwept(report.Due, report.Sent, report.Released, report.GivenUp, report.ClaimedElsewhere);
         return report;
     }
@@ -84,16 +84,8 @@ public sealed partial class ReminderDispatcher(
         else
         {
             var reason = reminder.Recipients.Count == 0 ? "no owner named" : "could not reach " + string.Join("; ", missed);
-            if (claim.Attempt >= options.MaxAttempts)
-            {
-                await ledger.GiveUpAsync(claim, $"{reason} (given up after {claim.Attempt} tries)", cancellationToken);
-                Interlocked.Increment(ref tally.GivenUp);
-            }
-            else
-            {
-                await ledger.ReleaseAsync(claim, reason, cancellationToken);
-                Interlocked.Increment(ref tally.Released);
-            }
+            await tally.GiveBackAsync(claim.Attempt, options.MaxAttempts, reason,
+                why => ledger.GiveUpAsync(claim, why, cancellationToken), why => ledger.ReleaseAsync(claim, why, cancellationToken));
             tally.AddUnreachable($"{reminder.PlanId} {reminder.Ref.Display}: {reason}");
             if (reminder.Recipients.Count == 0) unreachable.Add("no owner named");
         }
@@ -144,23 +136,6 @@ public sealed partial class ReminderDispatcher(
     private sealed record Miss(string Name, string Why, bool Transient)
     {
         public override string ToString() => $"{Name}: {Why}";
-    }
-
-    /// <summary>A sweep's counts, added to by several sends at once.</summary>
-    private sealed class SweepTally
-    {
-        public int Due, Sent, Released, GivenUp, Elsewhere;
-        private readonly List<string> _unreachable = [];
-
-        public void AddUnreachable(string line)
-        {
-            lock (_unreachable) _unreachable.Add(line);
-        }
-
-        public SweepReport ToReport()
-        {
-            lock (_unreachable) return new(Due, Sent, Released, GivenUp, Elsewhere, [.. _unreachable.Order(StringComparer.Ordinal)]);
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reminder sweep: {Due} due, {Sent} sent, {Released} given back, {GivenUp} given up, {Elsewhere} claimed by another host")]
