@@ -95,29 +95,24 @@ public abstract class ActivityHandler : IBot
         }
     }
 
-    /// <summary>The user allowed the upload: PUT the file to <see cref="FileUploadInfo.UploadUrl"/>, then send a <see cref="FileInfoCard"/>.</summary>
-    /// <exception cref="NotImplementedException">Unless overridden: a bot that sends no files answers the invoke 501.</exception>
-    protected virtual Task OnFileConsentAcceptAsync(FileConsentCardResponse response, TurnContext turn, CancellationToken cancellationToken) =>
-        throw new NotImplementedException("This bot does not send files.");
+    /// <summary>Whether the bot offers files (file consent cards); one that does not answers a file consent invoke 501.</summary>
+    protected virtual bool SendsFiles => false;
 
-    /// <exception cref="NotImplementedException">Unless overridden: a bot that sends no files answers the invoke 501.</exception>
+    /// <summary>The user allowed the upload: PUT the file to <see cref="FileUploadInfo.UploadUrl"/>, then send a <see cref="FileInfoCard"/>.</summary>
+    protected virtual Task OnFileConsentAcceptAsync(FileConsentCardResponse response, TurnContext turn, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
+
     protected virtual Task OnFileConsentDeclineAsync(FileConsentCardResponse response, TurnContext turn, CancellationToken cancellationToken) =>
-        throw new NotImplementedException("This bot does not send files.");
+        Task.CompletedTask;
 
     protected virtual Task OnUnrecognizedActivityTypeAsync(TurnContext turn, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private async Task<InvokeResponse> FileConsentAsync(TurnContext turn, CancellationToken cancellationToken)
+    private Task<InvokeResponse> FileConsentAsync(TurnContext turn, CancellationToken cancellationToken)
     {
+        if (!SendsFiles) return Task.FromResult(new InvokeResponse(501));
         if (ReadValue<FileConsentCardResponse>(turn.Activity) is not { } response)
-            return new InvokeResponse(400, new ErrorResponse { Error = new ErrorDetail { Code = "BadRequest", Message = "The file consent answer could not be read." } });
-        try
-        {
-            return await OnFileConsentAsync(response, turn, cancellationToken);
-        }
-        catch (NotImplementedException)
-        {
-            return new InvokeResponse(501);
-        }
+            return Task.FromResult(new InvokeResponse(400, new ErrorResponse { Error = new ErrorDetail { Code = "BadRequest", Message = "The file consent answer could not be read." } }));
+        return OnFileConsentAsync(response, turn, cancellationToken);
     }
 
     private static T? ReadValue<T>(Activity activity) where T : class

@@ -169,6 +169,8 @@ public sealed class PlanBotActivityHandler(
             _ => base.OnAdaptiveCardInvokeAsync(value, turn, cancellationToken),
         };
 
+    protected override bool SendsFiles => true;
+
     protected override Task OnFileConsentAcceptAsync(FileConsentCardResponse response, TurnContext turn, CancellationToken cancellationToken) =>
         boardPacks.AcceptAsync(response, turn, cancellationToken);
 

@@ -257,6 +257,8 @@ public sealed class CloudAdapterTests : IAsyncLifetime
 
         public Exception? Failure { get; init; }
 
+        protected override bool SendsFiles => true;
+
         protected override Task OnFileConsentAcceptAsync(FileConsentCardResponse response, TurnContext turn, CancellationToken cancellationToken)
         {
             if (Failure is not null) throw Failure;
