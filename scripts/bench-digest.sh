@@ -14,13 +14,7 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 
-log=$(mktemp)
-trap 'rm -f "$log"' EXIT
-if ! dotnet build bench/PlanBot.DigestBenchmark --configuration Release --nologo -clp:ErrorsOnly >"$log" 2>&1; then
-  cat "$log" >&2
-  echo "FAIL: the benchmark did not build" >&2
-  exit 1
-fi
-
-dotnet bench/PlanBot.DigestBenchmark/bin/Release/net10.0/PlanBot.DigestBenchmark.dll \
+# shellcheck source=scripts/lib/run-bench.sh
+source "$root/scripts/lib/run-bench.sh"
+run_bench PlanBot.DigestBenchmark \
   --milestones "${MILESTONES:-10000}" --warmup "${WARMUP:-20}" --iterations "${ITERATIONS:-200}" --target-ms "${TARGET_MS:-200}"

@@ -12,13 +12,7 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 
-log=$(mktemp)
-trap 'rm -f "$log"' EXIT
-if ! dotnet build bench/PlanBot.ReminderBenchmark --configuration Release --nologo -clp:ErrorsOnly >"$log" 2>&1; then
-  cat "$log" >&2
-  echo "FAIL: the benchmark did not build" >&2
-  exit 1
-fi
-
-dotnet bench/PlanBot.ReminderBenchmark/bin/Release/net10.0/PlanBot.ReminderBenchmark.dll \
+# shellcheck source=scripts/lib/run-bench.sh
+source "$root/scripts/lib/run-bench.sh"
+run_bench PlanBot.ReminderBenchmark \
   --milestones "${MILESTONES:-100000}" --runs "${RUNS:-5}" --target-ms "${TARGET_MS:-2000}"
