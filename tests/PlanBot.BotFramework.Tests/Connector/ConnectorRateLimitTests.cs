@@ -60,12 +60,18 @@ public sealed class ConnectorRateLimitTests
         await using var fake = await FakeConnector.StartAsync();
         using var host = new ConnectorTestHost(fake, Limits(global: (3, "00:00:00.5")));
         var client = host.Client;
+        // Arrivals are measured at the fake, so a send that has to open a connection (or compile the send path, in a
+        // process's first requests) arrives late and bunches the arrivals behind it. Three sends at once first open the
+        // connections the burst will reuse; a window's wait after them keeps them out of its count.
+        await Task.WhenAll(Enumerable.Range(1, 3).Select(i =>
+            client.SendToConversationAsync(fake.ServiceUrl, $"a:warm-up-{i}", ConnectorWireFormatTests.CardMessage("warm-up"), CancellationToken.None)));
+        await Task.Delay(TimeSpan.FromMilliseconds(600));
 
         await Task.WhenAll(Enumerable.Range(1, 9).Select(i =>
             client.SendToConversationAsync(fake.ServiceUrl, $"a:conversation-{i}", ConnectorWireFormatTests.CardMessage($"message {i}"), CancellationToken.None)));
 
-        Assert.Equal(9, fake.Delivered.Count);
-        AssertAtMost(3, TimeSpan.FromMilliseconds(500), fake.Requests);
+        Assert.Equal(12, fake.Delivered.Count);
+        AssertAtMost(3, TimeSpan.FromMilliseconds(500), [.. fake.Requests.Skip(3)]);
     }
 
     [Fact]
