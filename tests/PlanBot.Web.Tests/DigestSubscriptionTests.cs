@@ -157,6 +157,27 @@ public sealed class DigestSubscriptionTests(AzuriteFixture azurite)
         Assert.DoesNotContain(connector.Delivered, d => d.Route == RouteKind.SendToConversation);
     }
 
+    [Fact]
+    public async Task A_chair_with_a_subscription_of_their_own_on_another_day_gets_only_that_one()
+    {
+        await using var connector = await FakeConnector.StartAsync();
+        var time = new FakeTimeProvider(Monday7am);
+        await using var host = await StartAsync(connector, TestTablePrefix.New(), time);
+        var client = host.CreateClient();
+        await SayAsync(client, connector, Ann, "send the weekly digest to chairs");
+        await SayAsync(client, connector, Sue, "send me the weekly digest every Friday");
+        var dispatcher = host.Services.GetRequiredService<DigestDispatcher>();
+
+        time.Advance(TimeSpan.FromHours(1)); // Monday 08:00: the chairs' digest is due, but Sue has her own
+        var monday = await dispatcher.SweepAsync(CancellationToken.None);
+        time.Advance(TimeSpan.FromDays(4)); // Friday 08:00
+        var friday = await dispatcher.SweepAsync(CancellationToken.None);
+
+        Assert.Equal((0, 0), (monday.Due, monday.Sent));
+        Assert.Equal((1, 1), (friday.Due, friday.Sent));
+        Assert.Equal(["Sue Graham"], Digests(connector, 0).Select(d => d.Recipient));
+    }
+
     /// <summary>The plan: #1 and #2 in Finance (Bob Smith accountable), #3 and #4 in Estates (Carl Jones delivers #3).</summary>
     private static Plan Plan()
     {

@@ -94,13 +94,18 @@ public sealed partial class DigestDispatcher(
         return report;
     }
 
-    /// <summary>Everyone owed a digest of the plan now, once each; people a role names but nobody can reach go in the report.</summary>
+    /// <summary>
+    /// Everyone owed a digest of the plan now, once each; people a role names but nobody can reach go in the report.
+    /// Someone with a subscription of their own is left out of every role's, whether theirs is due now or on another day.
+    /// </summary>
     private async Task<List<Recipient>> DueRecipientsAsync(string planId, PeopleSet everyone, DateTimeOffset now, SweepTally tally, CancellationToken cancellationToken)
     {
-        var due = (await subscriptions.ListAsync(planId, cancellationToken))
+        var all = await subscriptions.ListAsync(planId, cancellationToken);
+        var ownSubscribers = all.Select(s => s.Subscriber.AadObjectId).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var due = all
             .Select(s => (Subscription: s, At: s.DueAt(now)))
             .Where(d => d.At is not null)
-            // People's own subscriptions first, then chairs (whole plan) before other roles.
+            // Chairs (the whole plan) before other roles, so someone holding both gets the chair's digest.
             .OrderBy(d => d.Subscription.Subscriber.Role switch { null => 0, PersonRoles.Chair => 1, _ => 2 })
             .ThenBy(d => d.Subscription.Subscriber.Key, StringComparer.Ordinal)
             .ToList();
@@ -124,7 +129,7 @@ public sealed partial class DigestDispatcher(
                     tally.AddUnreachable($"{planId} digest for {holder.Name} ({subscriber.Role}): {resolution!.Problem(directory.IsAvailable)}");
                     continue;
                 }
-                if (seen.Add(holderId)) recipients.Add(new Recipient(holderId, holder.Name, holder, subscription, week));
+                if (!ownSubscribers.Contains(holderId) && seen.Add(holderId)) recipients.Add(new Recipient(holderId, holder.Name, holder, subscription, week));
             }
         }
         return recipients;
