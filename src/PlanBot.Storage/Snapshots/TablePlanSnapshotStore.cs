@@ -269,21 +269,21 @@ public sealed partial class TablePlanSnapshotStore : IPlanSnapshotStore
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Saved the snapshot of plan {PlanId} for the week of {WeekOf}: generation {Generation}, {Milestones} milestones, {Bytes} compressed bytes in {Chunks} chunk rows")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Saved the snapshot of plan {PlanId} for the week of {WeekOf:yyyy-MM-dd}: generation {Generation}, {Milestones} milestones, {Bytes} compressed bytes in {Chunks} chunk rows")]
     private partial void LogSaved(string planId, DateOnly weekOf, long generation, int milestones, int bytes, int chunks);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "The snapshot of plan {PlanId} for the week of {WeekOf} taken at {TakenAt} was not kept: another save of that week committed first")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "The snapshot of plan {PlanId} for the week of {WeekOf:yyyy-MM-dd} taken at {TakenAt} was not kept: another save of that week committed first")]
     private partial void LogSuperseded(string planId, DateOnly weekOf, DateTimeOffset takenAt);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Saving the snapshot of plan {PlanId} for the week of {WeekOf} stopped before its commit; generation {Generation} is left for the week's next save to delete")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Saving the snapshot of plan {PlanId} for the week of {WeekOf:yyyy-MM-dd} stopped before its commit; generation {Generation} is left for the week's next save to delete")]
     private partial void LogSaveStopped(Exception exception, string planId, DateOnly weekOf, long generation);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not delete old snapshot generations of plan {PlanId} for the week of {WeekOf} below generation {Generation}; the week's next save tries again")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not delete old snapshot generations of plan {PlanId} for the week of {WeekOf:yyyy-MM-dd} below generation {Generation}; the week's next save tries again")]
     private partial void LogCleanupFailed(Exception exception, string planId, DateOnly weekOf, long generation);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Deleted snapshot partition {Partition} ({Rows} rows)")]
     private partial void LogGenerationDeleted(string partition, int rows);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Snapshot of plan {PlanId} for the week of {WeekOf}, generation {Generation}, returned {Read} of {Expected} chunks (attempt {Attempt}); reading again")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Snapshot of plan {PlanId} for the week of {WeekOf:yyyy-MM-dd}, generation {Generation}, returned {Read} of {Expected} chunks (attempt {Attempt}); reading again")]
     private partial void LogIncompleteRead(string planId, DateOnly weekOf, long generation, int read, int expected, int attempt);
 }

@@ -29,6 +29,6 @@ public sealed partial class WeeklySnapshots(IPlanSnapshotStore store, ILogger<We
         return taken;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Took the snapshot of plan {PlanId} for the week of {Week} ({Milestones} milestones)")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Took the snapshot of plan {PlanId} for the week of {Week:yyyy-MM-dd} ({Milestones} milestones)")]
     private partial void LogTaken(string planId, DateOnly week, int milestones);
 }
