@@ -3,6 +3,7 @@ using System.Globalization;
 using PlanBot.Core.Snapshots;
 using PlanBot.Trackers.Exporting;
 using Spectre.Console;
+using PlanBot.Core.Questions;
 
 namespace PlanBot.Cli.Commands;
 
@@ -84,17 +85,16 @@ internal static class ExportCommand
     {
         var open = pack.Concerns.Count(c => c.IsOpen);
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Exported the board pack of plan {pack.Plan.Id} as at {Day(pack.AsAt)} to {file.FullName}: "
+            $"Exported the board pack of plan {pack.Plan.Id} as at {QuestionAnswerer.Date(pack.AsAt)} to {file.FullName}: "
             + $"{Count(pack.Plan.Milestones.Count, "milestone")}, {Count(pack.Plan.Exceptions.Count, "exception report entry", "exception report entries")}, "
             + $"{Count(pack.Concerns.Count, "concern")} ({open} open, {pack.Concerns.Count - open} closed)."));
         Console.Out.WriteLine(pack.LastReport is { } last
-            ? $"Compared this report (the plan now, week of {Day(pack.ThisReport.WeekOf)}) with the last report (the snapshot of the week of {Day(last.WeekOf)}, as at {Day(last.AsAt)}); "
+            ? $"Compared this report (the plan now, week of {QuestionAnswerer.Date(pack.ThisReport.WeekOf)}) with the last report (the snapshot of the week of {QuestionAnswerer.Date(last.WeekOf)}, as at {QuestionAnswerer.Date(last.AsAt)}); "
                 + $"concerns counted over {Count(pack.History.Weeks.Count, "earlier weekly snapshot")} and this report."
-            : $"No snapshot before the week of {Day(pack.ThisReport.WeekOf)} is stored, so there is no last report to compare with and no trend: "
+            : $"No snapshot before the week of {QuestionAnswerer.Date(pack.ThisReport.WeekOf)} is stored, so there is no last report to compare with and no trend: "
                 + $"take one each week with `planbot snapshot --plan {pack.Plan.Id}`.");
     }
 
-    private static string Day(DateOnly date) => date.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
 
     private static string Count(int count, string one, string? many = null) =>
         count.ToString("N0", CultureInfo.InvariantCulture) + " " + (count == 1 ? one : many ?? one + "s");

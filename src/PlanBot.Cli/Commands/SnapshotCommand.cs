@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using PlanBot.Core.Snapshots;
+using PlanBot.Core.Questions;
 
 namespace PlanBot.Cli.Commands;
 
@@ -41,18 +42,17 @@ internal static class SnapshotCommand
 
             var counts = RagCounts.Of(snapshot.Milestones);
             Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Stored the snapshot of plan {planId} for the week of {Day(snapshot.WeekOf)} (as at {Day(asAt)}): {snapshot.Milestones.Count:N0} milestones, "
+                $"Stored the snapshot of plan {planId} for the week of {QuestionAnswerer.Date(snapshot.WeekOf)} (as at {QuestionAnswerer.Date(asAt)}): {snapshot.Milestones.Count:N0} milestones, "
                 + $"{counts.Red} red, {counts.Amber} amber, {counts.Green} green, {counts.Blue} blue, {counts.None} without a RAG; "
                 + $"{snapshot.Milestones.Count(m => m.IsConcern)} concerns (red, delayed or overdue).{(replacing ? " It replaces the snapshot stored earlier for that week." : "")}"));
             if (asAt != environment.Clock.Today)
-                Console.Out.WriteLine($"Statuses and RAG are the plan's as stored now; only overdue is judged as at {Day(asAt)}.");
+                Console.Out.WriteLine($"Statuses and RAG are the plan's as stored now; only overdue is judged as at {QuestionAnswerer.Date(asAt)}.");
             Console.Out.WriteLine(weeks.Count == 1
-                ? $"Plan {planId} has a snapshot for 1 week: {Day(weeks[0])}."
-                : $"Plan {planId} has snapshots for {weeks.Count} weeks, from {Day(weeks[0])} to {Day(weeks[^1])}.");
+                ? $"Plan {planId} has a snapshot for 1 week: {QuestionAnswerer.Date(weeks[0])}."
+                : $"Plan {planId} has snapshots for {weeks.Count} weeks, from {QuestionAnswerer.Date(weeks[0])} to {QuestionAnswerer.Date(weeks[^1])}.");
             return 0;
         });
         return command;
     }
 
-    private static string Day(DateOnly date) => date.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using PlanBot.Core.Plans;
 using PlanBot.Core.Time;
+using PlanBot.Core.Questions;
 
 namespace PlanBot.Core.Reminders;
 
@@ -296,12 +297,12 @@ public sealed class ReminderPlanner
         var dueLabel = milestone.RevisedDue.Date is not null ? "revised due" : "due";
         var reason = slot.Kind switch
         {
-            ReminderKind.Before => $"{Plural(slot.Number, "working day")} before {dueLabel} {Day(due)}",
-            ReminderKind.OnTheDay when slot.Date == due => $"on the day: {dueLabel} {Day(due)}",
+            ReminderKind.Before => $"{Plural(slot.Number, "working day")} before {dueLabel} {QuestionAnswerer.Date(due)}",
+            ReminderKind.OnTheDay when slot.Date == due => $"on the day: {dueLabel} {QuestionAnswerer.Date(due)}",
             ReminderKind.OnTheDay => $"last working day before {dueLabel} {WeekDay(due)}",
-            ReminderKind.Overdue => $"overdue chaser {slot.Number}: {Plural(Calendar.WorkingDaysBetween(due, slot.Date), "working day")} after {dueLabel} {Day(due)}",
-            _ when quietSince == due => $"escalation: no update in the {Plural(slot.Number, "working day")} since {dueLabel} {Day(due)}",
-            _ => $"escalation: overdue since {dueLabel} {Day(due)} and no update in the {Plural(slot.Number, "working day")} since {Day(quietSince)}",
+            ReminderKind.Overdue => $"overdue chaser {slot.Number}: {Plural(Calendar.WorkingDaysBetween(due, slot.Date), "working day")} after {dueLabel} {QuestionAnswerer.Date(due)}",
+            _ when quietSince == due => $"escalation: no update in the {Plural(slot.Number, "working day")} since {dueLabel} {QuestionAnswerer.Date(due)}",
+            _ => $"escalation: overdue since {dueLabel} {QuestionAnswerer.Date(due)} and no update in the {Plural(slot.Number, "working day")} since {QuestionAnswerer.Date(quietSince)}",
         };
         if (recipients.Count == 0) reason += escalation ? "; no accountable owner named to escalate to" : "; no owner named to send it to";
         else if (!escalation && delivery.Count == 0) reason += "; no delivery owner named, so sent to the accountable owner";
@@ -327,7 +328,6 @@ public sealed class ReminderPlanner
         return owners;
     }
 
-    private static string Day(DateOnly date) => date.ToString("d MMM yyyy", English);
     private static string WeekDay(DateOnly date) => date.ToString("ddd d MMM yyyy", English);
     private static string Plural(int count, string noun) => $"{count.ToString(English)} {noun}{(count == 1 ? "" : "s")}";
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using PlanBot.Core.Plans;
 using PlanBot.Core.Snapshots;
 using PlanBot.Trackers.Writing;
+using PlanBot.Core.Questions;
 
 namespace PlanBot.Trackers.Exporting;
 
@@ -56,7 +57,7 @@ public static class BoardPackExport
         var rows = new List<XlsxRow>
         {
             XlsxRow.Title(pack.Plan.Name),
-            XlsxRow.Title($"Board pack as at {Day(pack.AsAt)}: {Reports(pack)}"),
+            XlsxRow.Title($"Board pack as at {QuestionAnswerer.Date(pack.AsAt)}: {Reports(pack)}"),
             XlsxRow.Blank,
             XlsxRow.Header([.. TrackerColumns(pack.Plan)]),
         };
@@ -92,7 +93,7 @@ public static class BoardPackExport
     {
         var rows = new List<XlsxRow>
         {
-            XlsxRow.Title($"{pack.Plan.Name} - Exception Report as at {Day(pack.AsAt)}"),
+            XlsxRow.Title($"{pack.Plan.Name} - Exception Report as at {QuestionAnswerer.Date(pack.AsAt)}"),
             XlsxRow.Blank,
             XlsxRow.Header([.. ExceptionColumns]),
         };
@@ -114,7 +115,7 @@ public static class BoardPackExport
     {
         var rows = new List<XlsxRow>
         {
-            XlsxRow.Title($"Action Concern Report as at {Day(pack.AsAt)}: red, delayed and overdue milestones, now and in {Plural(pack.History.Weeks.Count, "earlier weekly snapshot")}"),
+            XlsxRow.Title($"Action Concern Report as at {QuestionAnswerer.Date(pack.AsAt)}: red, delayed and overdue milestones, now and in {Plural(pack.History.Weeks.Count, "earlier weekly snapshot")}"),
             XlsxRow.Blank,
             XlsxRow.Header([.. ConcernColumns]),
         };
@@ -163,8 +164,8 @@ public static class BoardPackExport
         new(a.Red + b.Red, a.Amber + b.Amber, a.Green + b.Green, a.Blue + b.Blue, a.None + b.None);
 
     private static string Reports(BoardPack pack) =>
-        $"this report (week of {Day(pack.ThisReport.WeekOf)}) against "
-        + (pack.LastReport is { } last ? $"the last report (week of {Day(last.WeekOf)}, as at {Day(last.AsAt)})" : "no last report (no earlier snapshot is stored)");
+        $"this report (week of {QuestionAnswerer.Date(pack.ThisReport.WeekOf)}) against "
+        + (pack.LastReport is { } last ? $"the last report (week of {QuestionAnswerer.Date(last.WeekOf)}, as at {QuestionAnswerer.Date(last.AsAt)})" : "no last report (no earlier snapshot is stored)");
 
     /// <summary>The accountable column as the plan's tracker names it, e.g. "COT Owner"; the most used name wins.</summary>
     private static string AccountableHeader(Plan plan) =>
@@ -218,7 +219,6 @@ public static class BoardPackExport
 
     private static string Tracker(DateOnly date) => date.ToString("dd-MMM-yy", CultureInfo.InvariantCulture);
 
-    private static string Day(DateOnly date) => date.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
 
     private static string? RagName(Rag rag) => rag == Rag.None ? null : rag.ToString();
 

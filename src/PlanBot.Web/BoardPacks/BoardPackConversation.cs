@@ -12,6 +12,7 @@ using PlanBot.Core.Time;
 using PlanBot.Trackers.Exporting;
 using PlanBot.Web.Cards;
 using PlanBot.Web.People;
+using PlanBot.Core.Questions;
 
 namespace PlanBot.Web.BoardPacks;
 
@@ -48,20 +49,20 @@ public sealed partial class BoardPackConversation(
     /// <summary>The file consent card offering <paramref name="plan"/>'s board pack as at today.</summary>
     public async Task<Activity> OfferAsync(PlanSummary plan, CancellationToken cancellationToken)
     {
-        if (await plans.GetPlanAsync(plan.Id, cancellationToken) is not { } stored) return Removed(plan.Id);
+        if (await plans.GetPlanAsync(plan.Id, cancellationToken) is not { } stored) return CardMessages.PlanRemoved(plan.Id);
         var today = clock.Today;
         var pack = await BoardPack.LoadAsync(stored.Plan, snapshots, today, clock.Time.GetUtcNow(), cancellationToken);
         var workbook = Workbook(pack, cancellationToken);
         var context = new JsonObject { ["kind"] = ContextKind, ["planId"] = plan.Id, ["asAt"] = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) };
         var card = new FileConsentCard
         {
-            Description = $"Board pack for {Name(plan.Id)} as at {Day(today)}: milestone tracker, exception report, action concern report and RAG summary.",
+            Description = $"Board pack for {Name(plan.Id)} as at {QuestionAnswerer.Date(today)}: milestone tracker, exception report, action concern report and RAG summary.",
             SizeInBytes = workbook.Length,
             AcceptContext = context,
             DeclineContext = context.DeepClone(),
         };
         var message = CardMessages.PlainMessage(
-            $"The board pack for {Name(plan.Id)} as at {Day(today)} is ready ({Counts(pack)}). Allow me to save it to your OneDrive and I'll send it here.");
+            $"The board pack for {Name(plan.Id)} as at {QuestionAnswerer.Date(today)} is ready ({Counts(pack)}). Allow me to save it to your OneDrive and I'll send it here.");
         message.Attachments = [card.ToAttachment(FileName(plan.Id, today))];
         return message;
     }
@@ -92,8 +93,8 @@ public sealed partial class BoardPackConversation(
         var (planId, asAt) = offer;
         var today = clock.Today;
         if (asAt != today)
-            return (CardMessages.PlainMessage($"That offer was for the board pack as at {Day(asAt)}, so I sent nothing. Say \"board pack\" for today's."), false);
-        if (await plans.GetPlanAsync(planId, cancellationToken) is not { } stored) return (Removed(planId), false);
+            return (CardMessages.PlainMessage($"That offer was for the board pack as at {QuestionAnswerer.Date(asAt)}, so I sent nothing. Say \"board pack\" for today's."), false);
+        if (await plans.GetPlanAsync(planId, cancellationToken) is not { } stored) return (CardMessages.PlanRemoved(planId), false);
         if (FileUploadClient.CheckUploadUrl(response.UploadInfo?.UploadUrl, out var problem) is not { } uploadUrl)
             return (CardMessages.PlainMessage($"I couldn't send the board pack: {problem}. {AskAgain}"), false);
 
@@ -102,7 +103,7 @@ public sealed partial class BoardPackConversation(
         if (!result.Succeeded)
             return (CardMessages.PlainMessage($"I couldn't save the board pack to your OneDrive: {result.Problem}. Nothing was sent. {AskAgain}"), false);
 
-        var message = CardMessages.PlainMessage($"Here is the board pack for {Name(planId)} as at {Day(today)} ({Counts(pack)})."
+        var message = CardMessages.PlainMessage($"Here is the board pack for {Name(planId)} as at {QuestionAnswerer.Date(today)} ({Counts(pack)})."
             + (pack.LastReport is null ? " No earlier weekly snapshot is stored, so it has no last report to compare with." : ""));
         message.Attachments = [FileInfoCard.ToAttachment(response.UploadInfo!)];
         return (message, true);
@@ -151,9 +152,6 @@ public sealed partial class BoardPackConversation(
         return stream.ToArray();
     }
 
-    private static Activity Removed(string planId) =>
-        CardMessages.PlainMessage($"Plan '{planId}' has just been removed. Say \"plans\" to see the plans I hold.");
-
     private static string Counts(BoardPack pack) =>
         $"{Count(pack.Plan.Milestones.Count, "milestone")}, {Count(pack.Plan.Exceptions.Count, "exception")}";
 
@@ -162,7 +160,6 @@ public sealed partial class BoardPackConversation(
 
     private static string Name(string planId) => planId.ToUpperInvariant();
 
-    private static string Day(DateOnly date) => date.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not remove the answered file consent card {ActivityId}")]
     private static partial void LogCardNotRemoved(ILogger logger, Exception error, string activityId);
