@@ -50,6 +50,22 @@ public sealed record DigestAudience
         return new DigestAudience(DigestAudienceKind.Owner, [], name.Trim());
     }
 
+    /// <summary>
+    /// The same audience: same kind and owner, and the same areas in the same order, ignoring case as matching does. A
+    /// record would compare the area lists by reference, so two digests for "Finance" would count as two audiences.
+    /// </summary>
+    public bool Equals(DigestAudience? other) =>
+        other is not null && Kind == other.Kind && Owner == other.Owner && Areas.SequenceEqual(other.Areas, StringComparer.OrdinalIgnoreCase);
+
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(Kind);
+        hash.Add(Owner);
+        foreach (var area in Areas) hash.Add(area, StringComparer.OrdinalIgnoreCase);
+        return hash.ToHashCode();
+    }
+
     /// <summary>How cards and chat name the audience: "the whole plan", "Finance, Primary Care (IT)", "Sue Graham's milestones".</summary>
     public string Describe() => Kind switch
     {

@@ -77,14 +77,14 @@ public sealed partial class DigestDispatcher(
             // and starting the long ones early keeps the connector busy to the end rather than leaving them for last.
             recipients.Sort((a, b) => (a.Subscription.Subscriber.IsRole ? 0 : 1).CompareTo(b.Subscription.Subscriber.IsRole ? 0 : 1));
             if (await writer.ReadAsync(summary, now, cancellationToken) is not { } inputs) continue;
-            var digests = new ConcurrentDictionary<string, Lazy<Digest>>(StringComparer.Ordinal);
+            var digests = new ConcurrentDictionary<DigestAudience, Lazy<Digest>>();
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.SendConcurrency, CancellationToken = cancellationToken };
             await Parallel.ForEachAsync(recipients, parallel, async (recipient, ct) =>
             {
                 var audience = RecipientAudience.For(recipient.Person, recipient.Name, inputs.Plan, recipient.Subscription.Areas,
                     senders.IsPmoAdmin(recipient.Person, recipient.AadObjectId));
                 // Composed once per audience: every chair of a plan reads the same whole-plan digest.
-                var digest = digests.GetOrAdd(AudienceKey(audience), _ => new Lazy<Digest>(() => DigestWriter.Compose(inputs, audience))).Value;
+                var digest = digests.GetOrAdd(audience, _ => new Lazy<Digest>(() => DigestWriter.Compose(inputs, audience))).Value;
                 await SendOneAsync(recipient, digest, now, tally, ct);
             });
         }
@@ -196,9 +196,6 @@ public sealed partial class DigestDispatcher(
             if (string.CompareOrdinal(week, lastWeek) < 0) _settled.TryRemove(key, out _);
         }
     }
-
-    private static string AudienceKey(DigestAudience audience) =>
-        $"{audience.Kind}|{audience.Owner}|{string.Join("|", audience.Areas.Select(a => a.ToLowerInvariant()))}";
 
     /// <summary>One person owed one digest of a plan this week, and the subscription that owes it.</summary>
     private sealed record Recipient(string AadObjectId, string Name, Person? Person, DigestSubscription Subscription, DateOnly WeekOf)

@@ -43,6 +43,16 @@ public sealed class RecipientAudienceTests
         Assert.Equal("Carl J", RecipientAudience.For(null, "Carl J", Plan, []).Owner);
     }
 
+    [Fact]
+    public void Audiences_are_equal_by_their_areas_ignoring_case_not_by_list()
+    {
+        Assert.Equal(DigestAudience.ForAreas("Finance", "CFO"), DigestAudience.ForAreas("finance", "cfo"));
+        Assert.Equal(DigestAudience.ForAreas("Finance").GetHashCode(), DigestAudience.ForAreas("FINANCE").GetHashCode());
+        Assert.NotEqual(DigestAudience.ForAreas("Finance", "CFO"), DigestAudience.ForAreas("CFO", "Finance"));
+        Assert.NotEqual(DigestAudience.ForAreas("Sue Graham"), DigestAudience.ForOwner("Sue Graham"));
+        Assert.Equal(DigestAudience.ForOwner("Sue Graham"), DigestAudience.ForOwner("Sue Graham"));
+    }
+
     private static Plan MakePlan()
     {
         var plan = TestPlans.Small("odkm", milestones: 4);
