@@ -38,6 +38,9 @@ public sealed class FakeConnector : IAsyncDisposable
 
     public IReadOnlyList<ReceivedRequest> Requests => [.. _requests];
 
+    /// <summary>The time on the clock that <see cref="ReceivedRequest.ReceivedAt"/> is read from.</summary>
+    public TimeSpan Now => _clock.Elapsed;
+
     /// <summary>
     /// When set, creating a 1:1 conversation with a user (by Entra object id) not in this set is refused as Teams does
     /// for a user without the app: 403 ForbiddenOperationException. Null lets every user through.
