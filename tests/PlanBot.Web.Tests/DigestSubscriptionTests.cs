@@ -134,7 +134,7 @@ public sealed class DigestSubscriptionTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task A_chair_nobody_can_reach_is_reported_and_given_up_after_the_configured_tries()
+    public async Task A_chair_nobody_can_reach_is_named_to_the_admin_reported_and_given_up_after_the_configured_tries()
     {
         await using var connector = await FakeConnector.StartAsync();
         connector.PersonalAppInstalledFor = new(); // nobody has the app, and PlanBot may not install it
@@ -142,13 +142,17 @@ public sealed class DigestSubscriptionTests(AzuriteFixture azurite)
         await using var host = await StartAsync(connector, TestTablePrefix.New(), time, settings: new Dictionary<string, string?> { ["PlanBot:Digests:MaxAttempts"] = "2" });
         await host.Services.GetRequiredService<IPeopleStore>().ReplaceAllAsync(
             [Ann, Sue, new Person("Dee Patel", "dee.patel@nhs.net", null, [PersonRoles.Chair])], "test", null);
-        await SayAsync(host.CreateClient(), connector, Ann, "send the weekly digest to chairs", expectReplies: true);
+        var subscribed = await SayAsync(host.CreateClient(), connector, Ann, "send the weekly digest to chairs", expectReplies: true);
         var dispatcher = host.Services.GetRequiredService<DigestDispatcher>();
 
         var firstTry = await dispatcher.SweepAsync(CancellationToken.None);
         var secondTry = await dispatcher.SweepAsync(CancellationToken.None);
         var afterwards = await dispatcher.SweepAsync(CancellationToken.None);
 
+        Assert.Equal("Done: everyone with the role Chair will get the weekly digest of ODKM (the whole plan) every Monday at 8am UK time, first on Mon 20 Jan 2020."
+            + " That is now Dee Patel and Sue Graham; the people file decides each week."
+            + " I can't reach 1 of them yet, so they won't get it until the people file is fixed: Dee Patel, no Teams account (the people file gives no AadObjectId).",
+            subscribed);
         Assert.Equal((1, 0, 1, 0), (firstTry.Due, firstTry.Sent, firstTry.Released, firstTry.GivenUp));
         Assert.Equal((1, 0, 0, 1), (secondTry.Due, secondTry.Sent, secondTry.Released, secondTry.GivenUp));
         Assert.Equal((0, 0, 1), (afterwards.Sent, afterwards.GivenUp + afterwards.Released, afterwards.ClaimedElsewhere));

@@ -57,6 +57,10 @@ public sealed record DigestSubscription(
     string CreatedBy,
     DateTimeOffset CreatedAt)
 {
+    /// <summary>When the first digest is owed: the first scheduled time at or after the subscription was made, by the rule of <see cref="DueAt"/>.</summary>
+    public DateTimeOffset FirstDue =>
+        Schedule.LatestAtOrBefore(CreatedAt) is var latest && latest == CreatedAt ? latest : Schedule.NextAfter(CreatedAt);
+
     /// <summary>The digest due most recently at or before <paramref name="now"/>, or null when none is owed yet.</summary>
     public DateTimeOffset? DueAt(DateTimeOffset now)
     {

@@ -34,8 +34,7 @@ public sealed partial class DigestDispatcher(
     IDigestSubscriptionStore subscriptions,
     IDigestLedger ledger,
     IPeopleStore people,
-    OwnerResolver owners,
-    IDirectorySearch directory,
+    RoleHolders roleHolders,
     PersonalChats chats,
     ChatSenders senders,
     CloudAdapter adapter,
@@ -121,15 +120,14 @@ public sealed partial class DigestDispatcher(
                 if (seen.Add(objectId)) recipients.Add(new Recipient(objectId, person?.Name ?? subscriber.Name!, person, subscription, week));
                 continue;
             }
-            foreach (var holder in everyone.WithRole(subscriber.Role!))
+            foreach (var holder in await roleHolders.FindAsync(everyone, subscriber.Role!, cancellationToken))
             {
-                var resolution = holder.AadObjectId is null ? await owners.ResolveAsync(holder.Name, cancellationToken) : null;
-                if ((holder.AadObjectId ?? resolution?.Person?.AadObjectId) is not { } holderId)
+                if (holder.AadObjectId is not { } holderId)
                 {
-                    tally.AddUnreachable($"{planId} digest for {holder.Name} ({subscriber.Role}): {resolution!.Problem(directory.IsAvailable)}");
+                    tally.AddUnreachable($"{planId} digest for {holder.Person.Name} ({subscriber.Role}): {holder.Problem}");
                     continue;
                 }
-                if (!ownSubscribers.Contains(holderId) && seen.Add(holderId)) recipients.Add(new Recipient(holderId, holder.Name, holder, subscription, week));
+                if (!ownSubscribers.Contains(holderId) && seen.Add(holderId)) recipients.Add(new Recipient(holderId, holder.Person.Name, holder.Person, subscription, week));
             }
         }
         return recipients;

@@ -13,6 +13,7 @@ public static class DigestServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<DigestOptions>>().Value);
         services.AddSingleton<DigestWriter>();
         services.AddSingleton<DigestPreview>();
+        services.AddSingleton<RoleHolders>();
         services.AddSingleton<DigestSubscriptions>();
         services.AddSingleton<WeeklySnapshots>();
         services.AddSingleton<DigestDispatcher>();

@@ -15,7 +15,7 @@ namespace PlanBot.Web.Digests;
 /// "stop the digest", "my digests"; and, for PMO admins, "send the weekly digest to chairs" and "stop the digest for
 /// directors". One subscription per person (or role) per plan, so subscribing again replaces it and says what it replaced.
 /// </summary>
-public sealed class DigestSubscriptions(IDigestSubscriptionStore store, ChatSenders senders, PlanClock clock)
+public sealed class DigestSubscriptions(IDigestSubscriptionStore store, ChatSenders senders, RoleHolders roleHolders, PlanClock clock)
 {
     public async Task<Activity> AnswerAsync(DigestRequest request, PlanSummary plan, Activity activity, CancellationToken cancellationToken)
     {
@@ -66,10 +66,16 @@ public sealed class DigestSubscriptions(IDigestSubscriptionStore store, ChatSend
         var before = await FindAsync(plan.Id, subscriber, cancellationToken);
         var subscription = await SaveAsync(plan, subscriber, request, sender, cancellationToken);
         var covering = Covering(subscription);
-        var holders = everyone.WithRole(role).Select(p => p.Name).Order(StringComparer.OrdinalIgnoreCase).ToList();
+        var holders = (await roleHolders.FindAsync(everyone, role, cancellationToken))
+            .OrderBy(h => h.Person.Name, StringComparer.OrdinalIgnoreCase).ToList();
         var who = holders.Count == 0
             ? $" Nobody in the people file has the role {role} yet; whoever has it when the digest is due will get it."
-            : $" That is now {Names(holders)}; the people file decides each week.";
+            : $" That is now {Names([.. holders.Select(h => h.Person.Name)])}; the people file decides each week.";
+        // Said now, because otherwise only the sweep's log would show that someone never gets it.
+        var unreachable = holders.Where(h => h.AadObjectId is null).ToList();
+        if (unreachable.Count > 0)
+            who += $" I can't reach {unreachable.Count} of them yet, so they won't get it until the people file is fixed: "
+                + string.Join("; ", unreachable.Select(h => $"{h.Person.Name}, {h.Problem}")) + ".";
         return $"Done: everyone with the role {role} will get the weekly digest of {planName} ({covering}) {When(subscription)}." + Replaced(before) + who;
     }
 
@@ -123,7 +129,7 @@ public sealed class DigestSubscriptions(IDigestSubscriptionStore store, ChatSend
     /// <summary>"every Friday at 8am UK time, first on 27 Nov 2026".</summary>
     private static string When(DigestSubscription subscription)
     {
-        var first = LondonTime.DateOf(subscription.Schedule.NextAfter(subscription.CreatedAt));
+        var first = LondonTime.DateOf(subscription.FirstDue);
         return $"{subscription.Schedule.Describe()} UK time, first on {first.ToString("ddd", CultureInfo.InvariantCulture)} {QuestionAnswerer.Date(first)}";
     }
 

@@ -36,7 +36,19 @@ public sealed class DigestScheduleTests
 
         Assert.Null(subscription.DueAt(DateTimeOffset.Parse("2026-11-26T10:00:00Z")));
         Assert.Equal(DateTimeOffset.Parse("2026-11-27T08:00:00Z"), subscription.DueAt(DateTimeOffset.Parse("2026-11-27T08:00:01Z")));
+        Assert.Equal(DateTimeOffset.Parse("2026-11-27T08:00:00Z"), subscription.FirstDue);
         Assert.Equal("person:ab-12", subscription.Subscriber.Key);
         Assert.Equal("role:chair", DigestSubscriber.ForRole("Chair").Key);
+    }
+
+    [Fact]
+    public void A_subscription_made_at_the_very_time_of_a_digest_owes_that_digest_and_says_so()
+    {
+        var made = DateTimeOffset.Parse("2026-11-23T08:00:00Z"); // Monday 8am in London
+        var subscription = new DigestSubscription("p1", DigestSubscriber.ForRole("Chair"), [], MondayAtEight, "Ann Lee", made);
+
+        Assert.Equal(made, subscription.DueAt(made));
+        Assert.Equal(made, subscription.FirstDue);
+        Assert.Equal(DateTimeOffset.Parse("2026-11-30T08:00:00Z"), (subscription with { CreatedAt = made.AddTicks(1) }).FirstDue);
     }
 }
