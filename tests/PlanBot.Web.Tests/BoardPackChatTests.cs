@@ -11,6 +11,7 @@ using PlanBot.Testing;
 using PlanBot.Testing.Bot;
 using PlanBot.Testing.Digests;
 using PlanBot.Trackers.Exporting;
+using PlanBot.Web.BoardPacks;
 
 namespace PlanBot.Web.Tests;
 
@@ -51,6 +52,9 @@ public sealed class BoardPackChatTests(AzuriteFixture azurite, LocalOpenIdServer
             // The smallest chunk OneDrive allows, so a pack of a few hundred KB goes in several requests.
             ["PlanBot:Bot:FileUploads:ChunkSize"] = FakeOneDrive.ChunkUnit.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["PlanBot:Bot:FileUploads:BaseDelay"] = "00:00:00.010",
+            // Pacing is tested elsewhere; here Teams' 8 per 2 s per chat would only slow the many accepts of one chat.
+            ["PlanBot:Bot:Connector:ConversationLimits:0:PermitLimit"] = "1000",
+            ["PlanBot:Bot:Connector:ConversationLimits:0:Window"] = "00:00:01",
         }, new FixedBotToken(OutboundToken), environment: "Production");
         _client = _host.CreateClient();
         await _host.Services.GetRequiredService<IPeopleStore>().ReplaceAllAsync(
@@ -98,6 +102,10 @@ public sealed class BoardPackChatTests(AzuriteFixture azurite, LocalOpenIdServer
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+        // The invoke is answered once the upload is queued: "saving", the consent card removed, then the file card.
+        var sent = (await _connector.WaitForDeliveredAsync(4)).Skip(1).ToList();
+        Assert.Equal([RouteKind.ReplyToActivity, RouteKind.DeleteActivity, RouteKind.SendToConversation], sent.Select(d => d.Route));
+        Assert.Equal("Saving the board pack for BENCH as at 20 Jan 2020 to your OneDrive. I'll send it here when it's ready.", sent[0].Text);
         Assert.True(session.IsComplete);
         var puts = session.Requests.Where(r => r.Method == "PUT").ToList();
         Assert.True(puts.Count > 1, $"{puts.Count} request(s) for {session.Received.Length} bytes");
@@ -118,8 +126,8 @@ public sealed class BoardPackChatTests(AzuriteFixture azurite, LocalOpenIdServer
         Assert.Equal("4000", total[6]);
         Assert.Equal(13, total.Count); // this report's six counts and the last report's
 
-        var sent = _connector.Delivered.Skip(1).ToList();
-        var fileMessage = Assert.Single(sent, d => d.Route is RouteKind.ReplyToActivity or RouteKind.SendToConversation);
+        var fileMessage = sent[2];
+        Assert.Equal("a:1personal-sue", fileMessage.ConversationId);
         Assert.Equal($"Here is the board pack for BENCH as at 20 Jan 2020 (4,000 milestones, {generated.Plan.Exceptions.Count:N0} exceptions).", fileMessage.Text);
         var fileCard = Assert.Single(fileMessage.Body!["attachments"]!.AsArray())!;
         Assert.Equal(FileInfoContentType, (string?)fileCard["contentType"]);
@@ -127,8 +135,7 @@ public sealed class BoardPackChatTests(AzuriteFixture azurite, LocalOpenIdServer
         Assert.Equal("BENCH-board-pack-2020-01-20.xlsx", (string?)fileCard["name"]);
         Assert.Equal(session.UploadInfo.UniqueId, (string?)fileCard["content"]!["uniqueId"]);
         Assert.Equal("xlsx", (string?)fileCard["content"]!["fileType"]);
-        var removed = Assert.Single(sent, d => d.Route == RouteKind.DeleteActivity);
-        Assert.Equal(("a:1personal-sue", "activity-1"), (removed.ConversationId, removed.ActivityId));
+        Assert.Equal(("a:1personal-sue", "activity-1"), (sent[1].ConversationId, sent[1].ActivityId));
     }
 
     [Fact]
@@ -140,6 +147,7 @@ public sealed class BoardPackChatTests(AzuriteFixture azurite, LocalOpenIdServer
         var consent = ConsentCard(Assert.Single(_connector.Delivered));
         var session = _oneDrive.CreateSession("ODKM-board-pack-2020-01-20.xlsx");
         await AnswerAsync("accept", consent["acceptContext"], session);
+        var fileMessage = (await _connector.WaitForDeliveredAsync(3))[2];
 
         Assert.Single(session.Requests);
         var workbook = Workbook.Read(session.Received);
@@ -147,7 +155,7 @@ public sealed class BoardPackChatTests(AzuriteFixture azurite, LocalOpenIdServer
         Assert.EndsWith("against no last report (no earlier snapshot is stored)", workbook.Rows(BoardPackExport.TrackerSheet)[1][0]);
         Assert.Equal(["Total", "0", "0", "3", "0", "0", "3"], workbook.Rows(BoardPackExport.SummarySheet).Single(r => r.Count > 0 && r[0] == "Total"));
         Assert.Equal("Here is the board pack for ODKM as at 20 Jan 2020 (3 milestones, 0 exceptions). No earlier weekly snapshot is stored, so it has no last report to compare with.",
-            _connector.Delivered[1].Text);
+            fileMessage.Text);
     }
 
     [Fact]
@@ -249,11 +257,50 @@ public sealed class BoardPackChatTests(AzuriteFixture azurite, LocalOpenIdServer
         var response = await AnswerAsync("accept", consent["acceptContext"], session, consentCardId: "activity-1");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var reply = (await _connector.WaitForDeliveredAsync(4))[3];
         Assert.Equal(3, session.Requests.Count); // tried three times
-        var replies = _connector.Delivered.Skip(1).ToList();
-        var reply = Assert.Single(replies);
+        Assert.Equal(4, _connector.Delivered.Count); // the offer, "saving", the card removed, and this
         Assert.Equal("I couldn't save the board pack to your OneDrive: OneDrive answered 500 (Internal Server Error). Nothing was sent. Say \"board pack\" to ask again.", reply.Text);
         Assert.Null(reply.Body!["attachments"]);
+    }
+
+    [Fact]
+    public async Task Accepts_beyond_what_the_upload_queue_holds_are_refused_plainly_and_the_rest_all_arrive()
+    {
+        await BotHost.ImportAsync(_host, TestPlans.Small("odkm"));
+        await SayAsync("board pack");
+        var context = ConsentCard(Assert.Single(_connector.Delivered))["acceptContext"];
+        var slowUploads = new TaskCompletionSource();
+        _oneDrive.Hold = slowUploads.Task;
+
+        // One upload is under way (held) and the queue fills behind it; the one after that is refused.
+        var sessions = new List<UploadSession>();
+        var refused = 0;
+        for (var i = 0; i < BoardPackUploadQueue.Capacity + 2 && refused == 0; i++)
+        {
+            sessions.Add(_oneDrive.CreateSession($"ODKM-board-pack-{i}.xlsx"));
+            var before = _connector.Delivered.Count;
+            await AnswerAsync("accept", context, sessions[^1], consentCardId: "activity-1");
+            var replies = _connector.Delivered.Skip(before).Where(d => d.Route == RouteKind.ReplyToActivity).Select(d => d.Text).ToList();
+            if (replies.Count == 2)
+            {
+                refused++;
+                Assert.Equal($"Sorry, I'm already saving {BoardPackUploadQueue.Capacity} other board packs, so I haven't saved this one. Say \"board pack\" again in a few minutes.", replies[1]);
+            }
+        }
+        // Nothing can have been sent yet: the one worker is held by the first upload.
+        Assert.DoesNotContain(_connector.Delivered, d => d.Route == RouteKind.SendToConversation);
+        var heldBack = _connector.Delivered.Count;
+        slowUploads.SetResult();
+
+        Assert.Equal(1, refused);
+        Assert.InRange(sessions.Count, BoardPackUploadQueue.Capacity + 1, BoardPackUploadQueue.Capacity + 2);
+        var accepted = sessions.Count - 1;
+        var fileCards = (await _connector.WaitForDeliveredAsync(heldBack + accepted)).Where(d => d.Route == RouteKind.SendToConversation).ToList();
+        Assert.Equal(accepted, fileCards.Count);
+        Assert.All(fileCards, card => Assert.StartsWith("Here is the board pack for ODKM as at 20 Jan 2020", card.Text));
+        Assert.All(sessions.Take(accepted), session => Assert.True(session.IsComplete));
+        Assert.Empty(sessions[^1].Requests);
     }
 
     [Fact]

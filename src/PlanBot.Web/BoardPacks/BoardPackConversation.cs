@@ -19,9 +19,10 @@ namespace PlanBot.Web.BoardPacks;
 /// <summary>
 /// "board pack" in chat: a PMO admin gets the board pack workbook (the one <c>planbot export --board-pack</c> writes)
 /// as a file in their 1:1 chat, through Teams' file upload for bots. PlanBot offers it on a file consent card; when the
-/// admin allows it, Teams opens an upload session in their OneDrive, PlanBot builds the pack again, uploads it and sends
-/// the file card. The card's context (which plan, as at which day) comes back from the client, so on accept everything
-/// is checked again: that the sender is still a PMO admin, that the plan exists and that the offer is today's.
+/// admin allows it, Teams opens an upload session in their OneDrive. The card's context (which plan, as at which day)
+/// comes back from the client, so on accept everything is checked again: that the sender is still a PMO admin, that the
+/// plan exists and that the offer is today's. The pack is then built again and uploaded in the background
+/// (<see cref="BoardPackUploader"/>), and the file card follows in the chat.
 /// </summary>
 public sealed partial class BoardPackConversation(
     IPlanStore plans,
@@ -29,6 +30,8 @@ public sealed partial class BoardPackConversation(
     ChatSenders senders,
     PlanClock clock,
     FileUploadClient uploads,
+    BoardPackUploadQueue queue,
+    CloudAdapter adapter,
     ILogger<BoardPackConversation> logger)
 {
     /// <summary>Marks a file consent card's context as a board pack offer (the bot may one day offer other files).</summary>
@@ -67,12 +70,51 @@ public sealed partial class BoardPackConversation(
         return message;
     }
 
-    /// <summary>The admin allowed the upload: the pack is built again from what the context names, uploaded, and shown as a file card.</summary>
+    /// <summary>
+    /// The admin allowed the upload: once the offer checks out, they are told it is being saved, the consent card is
+    /// removed (so a second click cannot start a second upload) and the upload is queued.
+    /// </summary>
     public async Task AcceptAsync(FileConsentCardResponse response, TurnContext turn, CancellationToken cancellationToken)
     {
-        var reply = await UploadAsync(response, turn.Activity, cancellationToken);
-        await turn.SendActivityAsync(reply.Message, cancellationToken);
-        if (reply.Sent) await RemoveConsentCardAsync(turn, cancellationToken);
+        var (upload, refusal) = await CheckAcceptAsync(response, turn.Activity, cancellationToken);
+        if (upload is null)
+        {
+            await turn.SendActivityAsync(refusal!, cancellationToken);
+            return;
+        }
+        // Said before queuing, so that it cannot arrive after the file card of a small pack.
+        await turn.SendActivityAsync(CardMessages.PlainMessage(
+            $"Saving the board pack for {Name(upload.PlanId)} as at {QuestionAnswerer.Date(upload.AsAt)} to your OneDrive. I'll send it here when it's ready."), cancellationToken);
+        if (!queue.TryQueue(upload))
+        {
+            await turn.SendActivityAsync(CardMessages.PlainMessage(
+                $"Sorry, I'm already saving {BoardPackUploadQueue.Capacity} other board packs, so I haven't saved this one. Say \"board pack\" again in a few minutes."), cancellationToken);
+            return;
+        }
+        await RemoveConsentCardAsync(turn, cancellationToken);
+    }
+
+    /// <summary>Builds and uploads a queued pack, then sends the file card (or why not) to the chat it was accepted in.</summary>
+    public async Task CompleteUploadAsync(BoardPackUpload upload, CancellationToken cancellationToken)
+    {
+        Activity reply;
+        try
+        {
+            reply = await UploadAsync(upload, cancellationToken);
+        }
+        catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogUploadFailed(logger, error, upload.PlanId);
+            reply = CardMessages.PlainMessage($"Sorry, something went wrong while I was saving the board pack for {Name(upload.PlanId)}, so nothing was sent. {AskAgain}");
+        }
+        try
+        {
+            await adapter.ContinueConversationAsync(upload.Chat, (turn, ct) => turn.SendActivityAsync(reply, ct), cancellationToken);
+        }
+        catch (Exception error) when (error is ConnectorException or HttpRequestException or UntrustedServiceUrlException)
+        {
+            LogReplyFailed(logger, error, upload.PlanId);
+        }
     }
 
     public async Task DeclineAsync(TurnContext turn, CancellationToken cancellationToken)
@@ -85,28 +127,35 @@ public sealed partial class BoardPackConversation(
     public static string FileName(string planId, DateOnly asAt) =>
         $"{Name(planId)}-board-pack-{asAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.xlsx";
 
-    private async Task<(Activity Message, bool Sent)> UploadAsync(FileConsentCardResponse response, Activity activity, CancellationToken cancellationToken)
+    /// <summary>The upload the accepted offer names, or why there is none (in words for the admin).</summary>
+    private async Task<(BoardPackUpload? Upload, Activity? Refusal)> CheckAcceptAsync(
+        FileConsentCardResponse response, Activity activity, CancellationToken cancellationToken)
     {
-        if (await RefusalAsync(activity, cancellationToken) is { } refusal) return (refusal, false);
+        if (await RefusalAsync(activity, cancellationToken) is { } refusal) return (null, refusal);
         if (ReadContext(response.Context) is not { } offer)
-            return (CardMessages.PlainMessage($"I don't recognise that file offer, so I sent nothing. {AskAgain}"), false);
+            return (null, CardMessages.PlainMessage($"I don't recognise that file offer, so I sent nothing. {AskAgain}"));
         var (planId, asAt) = offer;
-        var today = clock.Today;
-        if (asAt != today)
-            return (CardMessages.PlainMessage($"That offer was for the board pack as at {QuestionAnswerer.Date(asAt)}, so I sent nothing. Say \"board pack\" for today's."), false);
-        if (await plans.GetPlanAsync(planId, cancellationToken) is not { } stored) return (CardMessages.PlanRemoved(planId), false);
+        if (asAt != clock.Today)
+            return (null, CardMessages.PlainMessage($"That offer was for the board pack as at {QuestionAnswerer.Date(asAt)}, so I sent nothing. Say \"board pack\" for today's."));
+        if (await plans.GetSummaryAsync(planId, cancellationToken) is null) return (null, CardMessages.PlanRemoved(planId));
         if (FileUploadClient.CheckUploadUrl(response.UploadInfo?.UploadUrl, out var problem) is not { } uploadUrl)
-            return (CardMessages.PlainMessage($"I couldn't send the board pack: {problem}. {AskAgain}"), false);
+            return (null, CardMessages.PlainMessage($"I couldn't send the board pack: {problem}. {AskAgain}"));
+        return (new BoardPackUpload(planId, asAt, uploadUrl, response.UploadInfo!, activity.GetConversationReference()), null);
+    }
 
-        var pack = await BoardPack.LoadAsync(stored.Plan, snapshots, today, clock.Time.GetUtcNow(), cancellationToken);
-        var result = await uploads.UploadAsync(uploadUrl, Workbook(pack, cancellationToken), cancellationToken);
+    private async Task<Activity> UploadAsync(BoardPackUpload upload, CancellationToken cancellationToken)
+    {
+        if (await plans.GetPlanAsync(upload.PlanId, cancellationToken) is not { } stored) return CardMessages.PlanRemoved(upload.PlanId);
+        // As at the day of the offer, even when the upload runs just after midnight.
+        var pack = await BoardPack.LoadAsync(stored.Plan, snapshots, upload.AsAt, clock.Time.GetUtcNow(), cancellationToken);
+        var result = await uploads.UploadAsync(upload.UploadUrl, Workbook(pack, cancellationToken), cancellationToken);
         if (!result.Succeeded)
-            return (CardMessages.PlainMessage($"I couldn't save the board pack to your OneDrive: {result.Problem}. Nothing was sent. {AskAgain}"), false);
+            return CardMessages.PlainMessage($"I couldn't save the board pack to your OneDrive: {result.Problem}. Nothing was sent. {AskAgain}");
 
-        var message = CardMessages.PlainMessage($"Here is the board pack for {Name(planId)} as at {QuestionAnswerer.Date(today)} ({Counts(pack)})."
+        var message = CardMessages.PlainMessage($"Here is the board pack for {Name(upload.PlanId)} as at {QuestionAnswerer.Date(upload.AsAt)} ({Counts(pack)})."
             + (pack.LastReport is null ? " No earlier weekly snapshot is stored, so it has no last report to compare with." : ""));
-        message.Attachments = [FileInfoCard.ToAttachment(response.UploadInfo!)];
-        return (message, true);
+        message.Attachments = [FileInfoCard.ToAttachment(upload.UploadInfo)];
+        return message;
     }
 
     /// <summary>
@@ -160,6 +209,11 @@ public sealed partial class BoardPackConversation(
 
     private static string Name(string planId) => planId.ToUpperInvariant();
 
+    [LoggerMessage(Level = LogLevel.Error, Message = "Building or uploading the board pack of {PlanId} failed")]
+    private static partial void LogUploadFailed(ILogger logger, Exception error, string planId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not send the board pack of {PlanId} (or why not) to the chat it was asked for in")]
+    private static partial void LogReplyFailed(ILogger logger, Exception error, string planId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not remove the answered file consent card {ActivityId}")]
     private static partial void LogCardNotRemoved(ILogger logger, Exception error, string activityId);

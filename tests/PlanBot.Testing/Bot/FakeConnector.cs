@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using PlanBot.BotFramework.Schema;
+using Xunit;
 using Activity = PlanBot.BotFramework.Schema.Activity;
 
 namespace PlanBot.Testing.Bot;
@@ -49,6 +50,20 @@ public sealed class FakeConnector : IAsyncDisposable
 
     /// <summary>The requests the fake accepted, in the order it accepted them.</summary>
     public IReadOnlyList<ReceivedRequest> Delivered => [.. _delivered];
+
+    /// <summary>
+    /// Waits for work the bot does after answering (a background upload, say) to reach the fake: returns the delivered
+    /// requests once there are at least <paramref name="count"/>, and fails, listing what did arrive, after 30 s.
+    /// </summary>
+    public async Task<IReadOnlyList<ReceivedRequest>> WaitForDeliveredAsync(int count)
+    {
+        var waited = Stopwatch.StartNew();
+        while (_delivered.Count < count && waited.Elapsed < TimeSpan.FromSeconds(30)) await Task.Delay(20);
+        var delivered = Delivered;
+        Assert.True(delivered.Count >= count,
+            $"{delivered.Count} of {count} requests arrived within 30 s: " + string.Join("; ", delivered.Select(d => $"{d.Route} {d.Text}")));
+        return delivered;
+    }
 
     public static async Task<FakeConnector> StartAsync()
     {

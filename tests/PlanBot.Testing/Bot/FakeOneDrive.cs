@@ -34,6 +34,9 @@ public sealed partial class FakeOneDrive : IAsyncDisposable
     /// </summary>
     public Func<int, UploadRequest, ScriptedUpload?>? Script { get; set; }
 
+    /// <summary>When set, each range is answered only once this task completes: an upload that takes its time.</summary>
+    public Task? Hold { get; set; }
+
     public static async Task<FakeOneDrive> StartAsync()
     {
         var fake = new FakeOneDrive(LoopbackServer.CreateBuilder().Build());
@@ -68,6 +71,7 @@ public sealed partial class FakeOneDrive : IAsyncDisposable
             return;
         }
         session.Record(request);
+        if (Hold is { } hold) await hold;
 
         var scripted = Script?.Invoke(request.CallNumber, request);
         if (scripted is { KeepBytes: false })
