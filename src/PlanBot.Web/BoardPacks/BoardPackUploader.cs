@@ -9,14 +9,20 @@ public sealed partial class BoardPackUploader(BoardPackUploadQueue queue, BoardP
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        BoardPackUpload? current = null;
         try
         {
             await foreach (var upload in queue.ReadAllAsync(stoppingToken))
+            {
+                current = upload;
                 await conversation.CompleteUploadAsync(upload, stoppingToken);
+                current = null;
+            }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            foreach (var left in queue.Drain()) LogDropped(logger, left.PlanId, left.Chat.Conversation?.Id);
+            foreach (var left in current is null ? queue.Drain() : [current, .. queue.Drain()])
+                LogDropped(logger, left.PlanId, left.Chat.Conversation?.Id);
         }
     }
 
