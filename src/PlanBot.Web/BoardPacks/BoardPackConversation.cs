@@ -72,7 +72,7 @@ public sealed partial class BoardPackConversation(
 
     /// <summary>
     /// The admin allowed the upload: once the offer checks out, they are told it is being saved, the consent card is
-    /// removed (so a second click cannot start a second upload) and the upload is queued.
+    /// removed (so a second click cannot start a second upload) and the upload is queued, or refused when the queue is full.
     /// </summary>
     public async Task AcceptAsync(FileConsentCardResponse response, TurnContext turn, CancellationToken cancellationToken)
     {
@@ -82,16 +82,13 @@ public sealed partial class BoardPackConversation(
             await turn.SendActivityAsync(refusal!, cancellationToken);
             return;
         }
-        // Said before queuing, so that it cannot arrive after the file card of a small pack.
+        // Both done before queuing, so that neither can come after the file card of a small pack.
         await turn.SendActivityAsync(CardMessages.PlainMessage(
             $"Saving the board pack for {Name(upload.PlanId)} as at {QuestionAnswerer.Date(upload.AsAt)} to your OneDrive. I'll send it here when it's ready."), cancellationToken);
+        await RemoveConsentCardAsync(turn, cancellationToken);
         if (!queue.TryQueue(upload))
-        {
             await turn.SendActivityAsync(CardMessages.PlainMessage(
                 $"Sorry, I'm already saving {BoardPackUploadQueue.Capacity} other board packs, so I haven't saved this one. Say \"board pack\" again in a few minutes."), cancellationToken);
-            return;
-        }
-        await RemoveConsentCardAsync(turn, cancellationToken);
     }
 
     /// <summary>Builds and uploads a queued pack, then sends the file card (or why not) to the chat it was accepted in.</summary>
