@@ -118,7 +118,7 @@ if [[ "$catalogue" == 1 ]]; then
   graph_call --get "$graph/appCatalogs/teamsApps" \
     --data-urlencode "\$filter=externalId eq '$app_id'" --data-urlencode '$expand=appDefinitions' >"$work/catalogue.json"
   catalogue_id="$(jq -r '.value[0].id // empty' "$work/catalogue.json")"
-  current_version="$(jq -r '[.value[0].appDefinitions[]?.version] | max // empty' "$work/catalogue.json")"
+  current_version="$(jq -r '[.value[0].appDefinitions[]?.version] | max_by(split(".") | map(tonumber)) // empty' "$work/catalogue.json")"
   if [[ -n "${PLANBOT_APP_VERSION:-}" ]]; then
     version="$PLANBOT_APP_VERSION"
   elif [[ -n "$current_version" ]]; then
