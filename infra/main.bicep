@@ -331,10 +331,12 @@ var ownedSettings = {
   WEBSITE_SWAP_WARMUP_PING_STATUSES: '200'
 }
 
-// Which slot sends reminders and digests. Sticky (slotConfigNames), so a swap leaves them with the slot.
+// Which slot sends reminders and digests, and counts itself in the shared send budget. Sticky (slotConfigNames), so a
+// swap leaves them with the slot.
 var schedulerSettingNames = [
   'PlanBot__Reminders__Enabled'
   'PlanBot__Digests__Enabled'
+  'PlanBot__Instances__Enabled'
 ]
 
 resource stickySettings 'Microsoft.Web/sites/config@2024-04-01' = {
@@ -353,6 +355,7 @@ module appSettings 'modules/app-settings.bicep' = {
     settings: union(ownedSettings, {
       PlanBot__Reminders__Enabled: 'true'
       PlanBot__Digests__Enabled: 'true'
+      PlanBot__Instances__Enabled: 'true'
     })
   }
   dependsOn: [
@@ -369,6 +372,7 @@ module stagingSettings 'modules/app-settings.bicep' = {
     settings: union(ownedSettings, {
       PlanBot__Reminders__Enabled: 'false'
       PlanBot__Digests__Enabled: 'false'
+      PlanBot__Instances__Enabled: 'false'
     })
   }
   dependsOn: [

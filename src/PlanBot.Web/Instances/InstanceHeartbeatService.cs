@@ -10,6 +10,12 @@ public sealed class InstanceOptions
 {
     public const string Section = "PlanBot:Instances";
 
+    /// <summary>
+    /// Whether this host counts itself in: off for a host that sends nothing, such as the staging slot (whose
+    /// schedulers are off), so that it does not take a share of the budget.
+    /// </summary>
+    public bool Enabled { get; set; } = true;
+
     /// <summary>This instance's id; default: App Service's WEBSITE_INSTANCE_ID, else a new GUID per process.</summary>
     public string? InstanceId { get; set; }
 
@@ -34,9 +40,10 @@ public sealed partial class InstanceHeartbeatService(
         ?? Environment.GetEnvironmentVariable("WEBSITE_INSTANCE_ID")
         ?? Guid.NewGuid().ToString("N");
 
-    /// <summary>One heartbeat: write ours, count the live ones, set the budget's share.</summary>
+    /// <summary>One heartbeat: write ours, count the live ones, set the budget's share. Nothing when heartbeats are off.</summary>
     public async Task BeatAsync(CancellationToken cancellationToken)
     {
+        if (!options.Value.Enabled) return;
         var now = time.GetUtcNow();
         await heartbeats.BeatAsync(_instanceId, now, cancellationToken);
         var live = Math.Max(1, await heartbeats.CountLiveAsync(now, options.Value.TimeToLive, cancellationToken));
@@ -46,6 +53,7 @@ public sealed partial class InstanceHeartbeatService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.Enabled) return;
         using var timer = new PeriodicTimer(options.Value.HeartbeatInterval, time);
         do
         {
@@ -65,6 +73,7 @@ public sealed partial class InstanceHeartbeatService(
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
+        if (!options.Value.Enabled) return;
         try
         {
             await heartbeats.LeaveAsync(_instanceId, cancellationToken);

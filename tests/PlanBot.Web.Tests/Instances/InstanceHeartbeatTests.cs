@@ -16,11 +16,11 @@ public sealed class InstanceHeartbeatTests(AzuriteFixture azurite)
     private readonly string _prefix = TestTablePrefix.New();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2020, 1, 20, 9, 0, 0, TimeSpan.Zero));
 
-    private (InstanceHeartbeatService Service, ConnectorSendBudget Budget) Instance(string id)
+    private (InstanceHeartbeatService Service, ConnectorSendBudget Budget) Instance(string id, bool enabled = true)
     {
         var heartbeats = new TableInstanceHeartbeats(new TableStorageOptions { ConnectionString = azurite.ConnectionString, TablePrefix = _prefix });
         var budget = new ConnectorSendBudget();
-        var options = Options.Create(new InstanceOptions { InstanceId = id, HeartbeatInterval = TimeSpan.FromSeconds(15) });
+        var options = Options.Create(new InstanceOptions { InstanceId = id, HeartbeatInterval = TimeSpan.FromSeconds(15), Enabled = enabled });
         return (new InstanceHeartbeatService(heartbeats, budget, options, _time, NullLogger<InstanceHeartbeatService>.Instance), budget);
     }
 
@@ -56,5 +56,17 @@ public sealed class InstanceHeartbeatTests(AzuriteFixture azurite)
         _time.Advance(TimeSpan.FromSeconds(46));
         await a.Service.BeatAsync(CancellationToken.None);
         Assert.Equal(1, a.Budget.Instances);
+    }
+
+    [Fact]
+    public async Task A_host_with_heartbeats_off_takes_no_share_of_the_budget()
+    {
+        var production = Instance("production");
+        var staging = Instance("staging", enabled: false);
+
+        await staging.Service.BeatAsync(CancellationToken.None);
+        await production.Service.BeatAsync(CancellationToken.None);
+
+        Assert.Equal(1, production.Budget.Instances);
     }
 }

@@ -248,11 +248,16 @@ public sealed partial class InfraTests(InfraTests.CompiledTemplate compiled) : I
     }
 
     [Fact]
-    public void Production_sends_reminders_and_digests_the_staging_slot_does_not_and_those_settings_stick_to_their_slot()
+    public void Production_sends_reminders_and_digests_and_shares_the_send_budget_the_staging_slot_does_not_and_those_settings_stick_to_their_slot()
     {
         var production = AppSettings();
         var staging = AppSettings("staging-settings");
-        string[] schedulers = [ReminderOptions.Section.Replace(":", "__") + "__Enabled", DigestOptions.Section.Replace(":", "__") + "__Enabled"];
+        string[] schedulers =
+        [
+            ReminderOptions.Section.Replace(":", "__") + "__Enabled",
+            DigestOptions.Section.Replace(":", "__") + "__Enabled",
+            PlanBot.Web.Instances.InstanceOptions.Section.Replace(":", "__") + "__" + nameof(PlanBot.Web.Instances.InstanceOptions.Enabled),
+        ];
 
         Assert.All(schedulers, name => Assert.Equal("true", production[name]));
         Assert.All(schedulers, name => Assert.Equal("false", staging[name]));
