@@ -9,6 +9,8 @@ using PlanBot.Web.Bot;
 using PlanBot.Web.People;
 using PlanBot.Web.Reminders;
 using PlanBot.Web.Digests;
+using PlanBot.Web.Telemetry;
+using PlanBot.Web.Instances;
 
 namespace PlanBot.Web;
 
@@ -37,6 +39,9 @@ public static class PlanBotServiceCollectionExtensions
         services.AddSingleton<MilestoneUpdateService>();
         services.AddSingleton(sp => new PlanImportService(sp.GetRequiredService<IPlanStore>(), sp.GetRequiredService<PlanClock>().Time));
         services.AddPlanBotBoardPacks(configuration);
+        services.AddPlanBotTelemetry(configuration);
+        services.AddPlanBotHealthChecks();
+        services.AddPlanBotInstances();
 
         services.AddOptions<SamplePlanOptions>().BindConfiguration(SamplePlanOptions.Section);
         services.AddHostedService<SamplePlanSeeder>();
@@ -45,17 +50,7 @@ public static class PlanBotServiceCollectionExtensions
 
     public static WebApplication MapPlanBotEndpoints(this WebApplication app)
     {
-        app.MapGet("/healthz", async (TableStorageHealth storage, PlanClock clock, CancellationToken cancellationToken) =>
-        {
-            var check = await storage.CheckAsync(cancellationToken);
-            var body = new
-            {
-                status = check.Reachable ? "healthy" : "unhealthy",
-                storage = new { reachable = check.Reachable, detail = check.Detail },
-                today = clock.Today.ToString("yyyy-MM-dd"),
-            };
-            return Results.Json(body, statusCode: check.Reachable ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
-        });
+        app.MapPlanBotHealthChecks();
         app.MapPlanBotMessages();
         return app;
     }

@@ -4,7 +4,8 @@ using Microsoft.Extensions.Options;
 namespace PlanBot.BotFramework.Connector;
 
 /// <summary>
-/// Paces connector requests below Teams' limits: several sliding windows per conversation and one across the app.
+/// Paces connector requests below Teams' limits: several sliding windows per conversation, and this instance's even
+/// share of the app-wide limit (<see cref="AppWidePacer"/>, <see cref="ConnectorSendBudget"/>).
 /// Requests over a limit wait in line (first come, first served) rather than fail; waiting honours cancellation.
 /// </summary>
 internal sealed class ConnectorRateLimiter : IDisposable
@@ -16,14 +17,14 @@ internal sealed class ConnectorRateLimiter : IDisposable
     private static readonly TimeSpan ShortestSegment = TimeSpan.FromMilliseconds(100);
     private const int MaxSegmentsPerWindow = 30;
 
-    private readonly RateLimiter _global;
+    private readonly AppWidePacer _global;
     private readonly PartitionedRateLimiter<string>[] _conversationLongWindows;
     private readonly PartitionedRateLimiter<string>? _conversationShortestWindow;
 
-    public ConnectorRateLimiter(IOptions<ConnectorOptions> options)
+    public ConnectorRateLimiter(IOptions<ConnectorOptions> options, ConnectorSendBudget budget)
     {
         var settings = options.Value;
-        _global = new SlidingWindowRateLimiter(SlidingWindow(settings.EffectiveGlobalLimit));
+        _global = new AppWidePacer(settings.EffectiveGlobalLimit, budget);
 
         // Order matters because each window's permit is taken when the request reaches it, not when it is sent. The
         // longest windows come first, so a request waiting out an hour window holds nothing of the short ones; the
@@ -43,14 +44,13 @@ internal sealed class ConnectorRateLimiter : IDisposable
         }
         // The app-wide limit sits between the long and the shortest conversation windows: a request stuck behind its
         // conversation's 30 s or hour limit does not use up app-wide capacity while it waits.
-        await AcquireAsync(_global.AcquireAsync(1, cancellationToken));
+        await _global.WaitForTurnAsync(cancellationToken);
         if (conversation is not null && _conversationShortestWindow is not null)
             await AcquireAsync(_conversationShortestWindow.AcquireAsync(conversation, 1, cancellationToken));
     }
 
     public void Dispose()
     {
-        _global.Dispose();
         foreach (var window in _conversationLongWindows) window.Dispose();
         _conversationShortestWindow?.Dispose();
     }

@@ -30,6 +30,7 @@ public static class ConnectorServiceCollectionExtensions
             sp.GetRequiredService<BotAuthenticationOptions>(),
             new MsalHttpClientFactory(sp.GetRequiredService<IHttpClientFactory>()),
             sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<ConnectorSendBudget>();
         services.AddSingleton<ConnectorRateLimiter>();
 
         services.AddHttpClient(MsalHttpClientFactory.ClientName);

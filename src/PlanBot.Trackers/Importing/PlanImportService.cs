@@ -1,3 +1,4 @@
+using PlanBot.Core.Telemetry;
 using PlanBot.Core.Plans;
 using PlanBot.Trackers.Reading;
 
@@ -22,17 +23,20 @@ public sealed class PlanImportService(IPlanStore store, TimeProvider time)
     {
         var workbook = TrackerFileReader.Read(path, cancellationToken);
         var result = _importer.Import(workbook, options);
+        PlanBotTelemetry.Imported(result.HasErrors || result.Plan is null ? "refused" : "previewed");
         if (result.Plan is null) return new ImportPreview(path, result, null, null);
         var existing = await store.GetPlanAsync(options.PlanId, cancellationToken);
         return new ImportPreview(path, result, PlanDiff.Between(existing?.Plan, result.Plan), existing?.Summary);
     }
 
-    public Task<PlanSummary> CommitAsync(ImportPreview preview, string importedBy, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<PlanSummary> CommitAsync(ImportPreview preview, string importedBy, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
         if (!preview.CanCommit)
             throw new InvalidOperationException("The import has errors; nothing can be committed until they are fixed.");
         var plan = preview.Result.Plan!;
         var history = preview.Diff!.ToHistory(preview.Existing is not null, time.GetUtcNow(), importedBy, plan.SourceFile ?? Path.GetFileName(preview.FilePath));
-        return store.CommitImportAsync(plan, preview.Existing?.Version, importedBy, history, progress, cancellationToken);
+        var summary = await store.CommitImportAsync(plan, preview.Existing?.Version, importedBy, history, progress, cancellationToken);
+        PlanBotTelemetry.Imported("committed");
+        return summary;
     }
 }

@@ -1,3 +1,5 @@
+using Stopwatch = System.Diagnostics.Stopwatch;
+using PlanBot.Core.Telemetry;
 using System.Text.Json;
 using PlanBot.BotFramework.Hosting;
 using PlanBot.BotFramework.Schema;
@@ -28,10 +30,20 @@ public sealed class PlanBotActivityHandler(
     UpdateConversation updateConversation,
     SnoozeConversation snoozeConversation,
     DigestPreview digests,
-    DigestSubscriptions digestSubscriptions) : ActivityHandler
+    DigestSubscriptions digestSubscriptions,
+    ILogger<PlanBotActivityHandler> logger) : ActivityHandler
 {
     public override async Task OnTurnAsync(TurnContext turn, CancellationToken cancellationToken)
     {
+        // One trace per turn, and every log line written during it carries the activity and conversation ids.
+        using var trace = PlanBotTelemetry.Source.StartActivity($"turn {turn.Activity.Type}");
+        trace?.SetTag("planbot.activity.id", turn.Activity.Id);
+        trace?.SetTag("planbot.conversation.id", turn.Activity.Conversation?.Id);
+        using var scope = logger.BeginScope(new Dictionary<string, object?>
+        {
+            ["ActivityId"] = turn.Activity.Id,
+            ["ConversationId"] = turn.Activity.Conversation?.Id,
+        });
         if (turn.Activity.Type is ActivityTypes.Message or ActivityTypes.ConversationUpdate)
             await references.RecordAsync(turn.Activity, cancellationToken);
         await base.OnTurnAsync(turn, cancellationToken);
@@ -90,25 +102,34 @@ public sealed class PlanBotActivityHandler(
 
     private async Task<Activity> AnswerAsync(Activity activity, string question, int page, CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
+        var (reply, kind) = await ReplyToQuestionAsync(activity, question, page, cancellationToken);
+        PlanBotTelemetry.Answered(kind, Stopwatch.GetElapsedTime(started));
+        return reply;
+    }
+
+    /// <summary>The reply to a question, and what kind of answer it is for the answers metric.</summary>
+    private async Task<(Activity Reply, string Kind)> ReplyToQuestionAsync(Activity activity, string question, int page, CancellationToken cancellationToken)
+    {
         switch (QuestionReader.TryReadCommand(question))
         {
             case { Kind: QuestionKind.Help }:
-                return cards.Help().ToMessage("Here is what I can do.");
+                return (cards.Help().ToMessage("Here is what I can do."), "help");
             case { Kind: QuestionKind.UsePlan, PlanId: var planId }:
-                return await UsePlanAsync(activity, planId!, cancellationToken);
+                return (await UsePlanAsync(activity, planId!, cancellationToken), "use_plan");
         }
 
         var selection = await planSelector.SelectAsync(activity, cancellationToken);
-        if (selection.Plan is null) return NoPlanChosen(selection.Plans, "Which plan should I answer from?");
+        if (selection.Plan is null) return (NoPlanChosen(selection.Plans, "Which plan should I answer from?"), "no_plan");
         if (await snoozeConversation.TrySnoozeFromChatAsync(question, selection.Plan, activity, cancellationToken) is { } snoozed)
-            return snoozed;
+            return (snoozed, "snooze");
         if (await updateConversation.TryStartFromChatAsync(question, selection.Plan.Id, activity, cancellationToken) is { } updateCard)
-            return updateCard;
+            return (updateCard, "update");
         var index = await readModels.GetAsync(selection.Plan, cancellationToken);
-        if (index is null) return CardMessages.PlanRemoved(selection.Plan.Id);
+        if (index is null) return (CardMessages.PlanRemoved(selection.Plan.Id), "plan_removed");
 
         var answer = QuestionAnswerer.Ask(question, index, clock.Today, activity.From?.Name);
-        return answer.Kind switch
+        return (answer.Kind switch
         {
             QuestionKind.List or QuestionKind.Count => answerCards.List(answer, question, page).ToMessage(answer.Text),
             QuestionKind.Owner => answerCards.Owner(answer).ToMessage(answer.Text),
@@ -117,7 +138,7 @@ public sealed class PlanBotActivityHandler(
             QuestionKind.Help => cards.Help().ToMessage("Here is what I can do."),
             QuestionKind.NotUnderstood => cards.NotUnderstood(question, answer.Reason).ToMessage(answer.Text),
             _ => PlainMessage(answer.Text),
-        };
+        }, answer.Kind.ToString());
     }
 
     private async Task<IReadOnlyList<Activity>> DigestAsync(Activity activity, DigestRequest request, CancellationToken cancellationToken)

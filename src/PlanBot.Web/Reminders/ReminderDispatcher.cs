@@ -1,3 +1,4 @@
+using PlanBot.Core.Telemetry;
 using PlanBot.BotFramework.Hosting;
 using PlanBot.Core.People;
 using PlanBot.Core.Plans;
@@ -61,6 +62,7 @@ public sealed partial class ReminderDispatcher(
                 async (reminder, ct) => await SendOneAsync(reminder, now, tally, ct));
         }
         var report = new SweepReport(tally.Due, tally.Sent, tally.Released, tally.GivenUp, tally.Elsewhere, tally.Unreachable());
+        PlanBotTelemetry.RemindersSwept(report.Sent, report.Released, report.GivenUp);
         if (report.Due > 0) LogSwept(report.Due, report.Sent, report.Released, report.GivenUp, report.ClaimedElsewhere);
         return report;
     }

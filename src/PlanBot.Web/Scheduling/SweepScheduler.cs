@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using PlanBot.Core.Telemetry;
+
 namespace PlanBot.Web.Scheduling;
 
 /// <summary>
@@ -22,12 +25,18 @@ public abstract partial class SweepScheduler(SweepOptions options, TimeProvider 
         using var timer = new PeriodicTimer(options.SweepInterval, time);
         do
         {
+            // One trace per sweep; its duration and failures are metrics (the failed-sweep alert reads them).
+            using var trace = PlanBotTelemetry.Source.StartActivity($"sweep {What}");
+            var started = time.GetTimestamp();
             try
             {
                 await SweepOnceAsync(stoppingToken);
+                PlanBotTelemetry.Swept(What, time.GetElapsedTime(started), failed: false);
             }
             catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
+                trace?.SetStatus(ActivityStatusCode.Error);
+                PlanBotTelemetry.Swept(What, time.GetElapsedTime(started), failed: true);
                 LogSweepFailed(logger, e, What);
             }
         }

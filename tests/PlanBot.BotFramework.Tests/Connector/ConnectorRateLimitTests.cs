@@ -75,6 +75,24 @@ public sealed class ConnectorRateLimitTests
     }
 
     [Fact]
+    public async Task With_two_live_instances_each_paces_at_half_of_the_app_wide_limit()
+    {
+        await using var fake = await FakeConnector.StartAsync();
+        using var host = new ConnectorTestHost(fake, Limits(global: (6, "00:00:01")));
+        var client = host.Client;
+        await WarmUpAsync(fake, client, 9);
+        // The heartbeats found a second instance: this one's share is 3 a second, evenly spaced.
+        host.Get<ConnectorSendBudget>().Instances = 2;
+        await Task.Delay(TimeSpan.FromMilliseconds(400));
+
+        var start = fake.Now;
+        await Task.WhenAll(Enumerable.Range(1, 9).Select(i =>
+            client.SendToConversationAsync(fake.ServiceUrl, $"a:conversation-{i}", ConnectorWireFormatTests.CardMessage($"message {i}"), CancellationToken.None)));
+
+        AssertPaced(start, Burst(fake, 9), (3, TimeSpan.FromSeconds(1)));
+    }
+
+    [Fact]
     public async Task A_send_waiting_for_its_turn_can_be_cancelled()
     {
         await using var fake = await FakeConnector.StartAsync();

@@ -81,6 +81,17 @@ public sealed class AppPackageTests(AppPackageTests.BuiltPackage package) : ICla
     }
 
     [Fact]
+    public void The_package_names_the_bot_identity_in_webApplicationInfo_so_Graph_can_install_it_for_owners()
+    {
+        // TeamsAppInstallation.ReadWriteSelfForUser.All lets an identity install only the app whose webApplicationInfo
+        // names it; with the managed identity that is the bot id.
+        var manifest = PackagedManifest();
+
+        Assert.Equal(BotId, (string?)manifest["webApplicationInfo"]!["id"]);
+        Assert.Equal((string?)manifest["bots"]![0]!["botId"], (string?)manifest["webApplicationInfo"]!["id"]);
+    }
+
+    [Fact]
     public void The_package_holds_the_manifest_and_both_icons_at_its_root_and_nothing_else()
     {
         Assert.Equal(["color.png", "manifest.json", "outline.png"], Entries().Keys.Order());

@@ -2,7 +2,10 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 using PlanBot.BotFramework.Authentication;
+using PlanBot.People.Graph;
 using PlanBot.Storage;
+using PlanBot.Web.Digests;
+using PlanBot.Web.Reminders;
 using PlanBot.Testing;
 
 namespace PlanBot.Web.Tests.Manifest;
@@ -52,9 +55,27 @@ public sealed partial class InfraTests(InfraTests.CompiledTemplate compiled) : I
     private JsonObject Resource(string type) =>
         Template()["resources"]!.AsArray().Select(r => r!.AsObject()).Single(r => (string?)r["type"] == type);
 
-    private Dictionary<string, string> AppSettings() =>
-        Resource("Microsoft.Web/sites")["properties"]!["siteConfig"]!["appSettings"]!.AsArray()
-            .ToDictionary(s => (string)s!["name"]!, s => (string)s!["value"]!);
+    private JsonObject Deployment(string name) =>
+        Template()["resources"]!.AsArray().Select(r => r!.AsObject())
+            .Single(r => (string?)r["type"] == "Microsoft.Resources/deployments" && (string?)r["name"] == name);
+
+    /// <summary>
+    /// The app settings the template lays over the current ones (production: <c>app-settings</c>, the slot:
+    /// <c>staging-settings</c>), name → ARM expression ("[…]") or literal, read from the <c>union(createObject(…), …)</c>
+    /// Bicep compiles the settings object to.
+    /// </summary>
+    private Dictionary<string, string> AppSettings(string deployment = "app-settings")
+    {
+        var expression = (string)Deployment(deployment)["properties"]!["parameters"]!["settings"]!["value"]!;
+        var settings = new Dictionary<string, string>();
+        foreach (var call in ArmExpression.Calls(expression, "createObject"))
+        {
+            var arguments = ArmExpression.Arguments(call);
+            for (var i = 0; i + 1 < arguments.Count; i += 2)
+                settings[ArmExpression.Literal(arguments[i])!] = ArmExpression.Literal(arguments[i + 1]) ?? $"[{arguments[i + 1]}]";
+        }
+        return settings;
+    }
 
     [Fact]
     public void The_Bicep_template_compiles_offline_without_warnings_and_its_parameters_file_fits_it()
@@ -129,6 +150,7 @@ public sealed partial class InfraTests(InfraTests.CompiledTemplate compiled) : I
     {
         var site = Resource("Microsoft.Web/sites");
         var config = site["properties"]!["siteConfig"]!;
+        Assert.Null(config["appSettings"]); // they are merged by modules/app-settings.bicep instead
 
         Assert.Equal("app,linux", (string?)site["kind"]);
         Assert.True((bool?)site["properties"]!["httpsOnly"]);
@@ -182,5 +204,129 @@ public sealed partial class InfraTests(InfraTests.CompiledTemplate compiled) : I
         Assert.StartsWith("[format('https://{0}/api/messages', reference(resourceId('Microsoft.Web/sites'", endpoint);
         Assert.Equal(endpoint, (string?)Resource("Microsoft.BotService/botServices")["properties"]!["endpoint"]);
         Assert.NotNull(Resource("Microsoft.Insights/components"));
+    }
+
+    [Fact]
+    public void The_plan_runs_two_or_more_instances_by_default_zone_redundant_where_the_size_allows()
+    {
+        var parameters = Template()["parameters"]!;
+        Assert.True((int)parameters["instanceCount"]!["defaultValue"]! >= 2);
+        Assert.True((bool)parameters["zoneRedundant"]!["defaultValue"]!);
+        Assert.Equal("P1v3", (string?)parameters["appServicePlanSku"]!["defaultValue"]);
+        var file = JsonNode.Parse(File.ReadAllText(Infra("main.parameters.json")))!["parameters"]!;
+        Assert.True((int)file["instanceCount"]!["value"]! >= 2);
+
+        var plan = Resource("Microsoft.Web/serverfarms");
+        Assert.Equal("[parameters('instanceCount')]", (string?)plan["sku"]!["capacity"]);
+        Assert.Equal("[variables('zoneRedundantPlan')]", (string?)plan["properties"]!["zoneRedundant"]);
+        var zoneRule = (string)Template()["variables"]!["zoneRedundantPlan"]!;
+        Assert.Contains("greaterOrEquals(parameters('instanceCount'), 2)", zoneRule);
+        Assert.Contains("createArray('P1v3', 'P2v3', 'P3v3')", zoneRule);
+    }
+
+    [Fact]
+    public void A_re_run_keeps_app_settings_the_template_does_not_own_and_only_overrides_its_own()
+    {
+        foreach (var (deployment, target) in new[] { ("app-settings", "Microsoft.Web/sites"), ("staging-settings", "Microsoft.Web/sites/slots") })
+        {
+            var module = Deployment(deployment)["properties"]!;
+            // The current settings are read at deployment time from the site or slot itself (list: they are secrets).
+            var current = (string)module["parameters"]!["current"]!["value"]!;
+            Assert.StartsWith($"[list(format('{{0}}/config/appsettings', resourceId('{target}'", current);
+            Assert.EndsWith(".properties]", current);
+            Assert.Equal("secureObject", (string?)module["template"]!["parameters"]!["current"]!["type"]);
+
+            // union(current, settings): later arguments win, so the template's own names are set and every other
+            // name (the catalogue id the deploy script stores, anything added by hand) is kept.
+            var writes = module["template"]!["resources"]!.AsArray().Select(r => r!.AsObject()).ToList();
+            Assert.Equal(2, writes.Count);
+            Assert.All(writes, write => Assert.Equal("[union(parameters('current'), parameters('settings'))]", (string?)write["properties"]));
+            Assert.Equal(["Microsoft.Web/sites/config", "Microsoft.Web/sites/slots/config"], writes.Select(w => (string)w["type"]!).Order());
+            Assert.All(writes, write => Assert.EndsWith("'appsettings')]", (string)write["name"]!));
+        }
+        Assert.DoesNotContain("PlanBot__Graph__TeamsAppCatalogId", AppSettings().Keys);
+    }
+
+    [Fact]
+    public void Production_sends_reminders_and_digests_and_shares_the_send_budget_the_staging_slot_does_not_and_those_settings_stick_to_their_slot()
+    {
+        var production = AppSettings();
+        var staging = AppSettings("staging-settings");
+        string[] schedulers =
+        [
+            ReminderOptions.Section.Replace(":", "__") + "__Enabled",
+            DigestOptions.Section.Replace(":", "__") + "__Enabled",
+            PlanBot.Web.Instances.InstanceOptions.Section.Replace(":", "__") + "__" + nameof(PlanBot.Web.Instances.InstanceOptions.Enabled),
+        ];
+
+        Assert.All(schedulers, name => Assert.Equal("true", production[name]));
+        Assert.All(schedulers, name => Assert.Equal("false", staging[name]));
+        Assert.Equal(schedulers, Template()["variables"]!["schedulerSettingNames"]!.AsArray().Select(n => (string)n!));
+        var sticky = Resource("Microsoft.Web/sites/config");
+        Assert.EndsWith("'slotConfigNames')]", (string)sticky["name"]!);
+        Assert.Equal("[variables('schedulerSettingNames')]", (string?)sticky["properties"]!["appSettingNames"]);
+        // Apart from the schedulers, both slots get the same settings, so a swap changes nothing else.
+        Assert.Equal(production.Where(s => !schedulers.Contains(s.Key)), staging.Where(s => !schedulers.Contains(s.Key)));
+        Assert.Equal("/healthz", production["WEBSITE_SWAP_WARMUP_PING_PATH"]);
+    }
+
+    /// <summary>Settings App Service itself reads, not the app.</summary>
+    private static readonly string[] PlatformSettings = ["SCM_DO_BUILD_DURING_DEPLOYMENT", "WEBSITE_SWAP_WARMUP_PING_PATH", "WEBSITE_SWAP_WARMUP_PING_STATUSES"];
+
+    [Fact]
+    public void Every_setting_the_template_sets_is_one_the_code_reads_and_every_one_production_needs_is_set()
+    {
+        var settings = AppSettings();
+        foreach (var name in settings.Keys.Except(PlatformSettings))
+            Assert.True(ConfigurationNames.IsRead(name), $"the template sets '{name}', which no options class or known key of the code reads");
+
+        string[] needed =
+        [
+            nameof(BotAuthenticationOptions.MicrosoftAppType), nameof(BotAuthenticationOptions.MicrosoftAppId), nameof(BotAuthenticationOptions.MicrosoftAppTenantId),
+            "ConnectionStrings__" + TableStorageOptions.ConnectionStringName,
+            TableStorageOptions.Section.Replace(":", "__") + "__" + nameof(TableStorageOptions.ManagedIdentityClientId),
+            SamplePlanOptions.Section.Replace(":", "__") + "__" + nameof(SamplePlanOptions.File),
+            PlanBot.Web.Telemetry.TelemetryServiceCollectionExtensions.ConnectionStringSetting,
+        ];
+        Assert.All(needed, name => Assert.True(settings.ContainsKey(name), $"the template does not set '{name}'"));
+
+        // The deploy script stores the catalogue id under the name Graph's options read.
+        var deploy = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "scripts", "deploy.sh"));
+        var catalogueSetting = GraphDirectoryOptions.Section.Replace(":", "__") + "__" + nameof(GraphDirectoryOptions.TeamsAppCatalogId);
+        Assert.Contains($"--settings \"{catalogueSetting}=$catalogue_id\"", deploy);
+        Assert.True(ConfigurationNames.IsRead(catalogueSetting));
+    }
+
+    [Fact]
+    public void Storage_and_Key_Vault_close_their_public_endpoints_and_get_locks_when_asked()
+    {
+        var storage = Resource("Microsoft.Storage/storageAccounts")["properties"]!;
+        var vault = Resource("Microsoft.KeyVault/vaults")["properties"]!;
+        Assert.Equal("[if(variables('appOnlyNetwork'), 'Disabled', 'Enabled')]", (string?)storage["publicNetworkAccess"]);
+        Assert.Equal("[if(variables('appOnlyNetwork'), 'Disabled', 'Enabled')]", (string?)vault["publicNetworkAccess"]);
+        Assert.Equal("[equals(parameters('networkAccess'), 'AppOnly')]", (string?)Template()["variables"]!["appOnlyNetwork"]);
+
+        var network = Deployment("network");
+        Assert.Equal("[variables('appOnlyNetwork')]", (string?)network["condition"]);
+        var groups = network["properties"]!["template"]!["variables"]!["endpoints"]!.AsArray().Select(e => (string)e!["groupId"]!);
+        Assert.Equal(["table", "vault"], groups);
+        Assert.Contains("outputs.appSubnetId.value", (string)Resource("Microsoft.Web/sites")["properties"]!["virtualNetworkSubnetId"]!);
+
+        var locks = Template()["resources"]!.AsArray().Select(r => r!.AsObject()).Where(r => (string?)r["type"] == "Microsoft.Authorization/locks").ToList();
+        Assert.Equal(2, locks.Count);
+        Assert.All(locks, l => Assert.Equal("CanNotDelete", (string?)l["properties"]!["level"]));
+        Assert.All(locks, l => Assert.Equal("[parameters('deleteLock')]", (string?)l["condition"]));
+        Assert.True((bool)Template()["parameters"]!["deleteLock"]!["defaultValue"]!);
+    }
+
+    [Fact]
+    public void Alerts_watch_failed_sweeps_the_429_rate_and_server_errors_through_the_metrics_the_app_exports()
+    {
+        var alerts = Deployment("alerts")["properties"]!["template"]!;
+        var queries = alerts["variables"]!["logAlerts"]!.AsArray().Select(a => (string)a!["query"]!).ToList();
+        Assert.Contains(queries, q => q.Contains($"name == \"{PlanBot.Core.Telemetry.PlanBotTelemetry.SweepFailuresName}\""));
+        Assert.Contains(queries, q => q.Contains($"name == \"{PlanBot.Core.Telemetry.PlanBotTelemetry.ConnectorRequestsName}\"") && q.Contains("status == \"429\""));
+        var serverErrors = alerts["resources"]!.AsArray().Single(r => (string?)r!["type"] == "Microsoft.Insights/metricAlerts")!;
+        Assert.Equal("Http5xx", (string?)serverErrors["properties"]!["criteria"]!["allOf"]![0]!["metricName"]);
     }
 }
