@@ -11,6 +11,7 @@ using PlanBot.Core.Plans;
 using PlanBot.Core.Reminders;
 using PlanBot.Testing;
 using PlanBot.Testing.Bot;
+using PlanBot.Web.Bot;
 
 namespace PlanBot.Web.Tests;
 
@@ -177,6 +178,20 @@ public sealed class TenantAndIdentityTests(AzuriteFixture azurite, LocalOpenIdSe
         Assert.Equal(options.Burst, texts.Count(t => t == expected));
         Assert.Equal(50 - options.Burst, texts.Count(t => t == InboundRateLimiter.SlowDown));
         Assert.Equal(expected, (string?)otherAnswer["text"]);
+    }
+
+    [Fact]
+    public async Task Digests_and_board_packs_share_a_tighter_allowance_than_questions()
+    {
+        var answers = new List<string>();
+        for (var i = 0; i < 3; i++) answers.Add((string)(await RepliesAsync("digest now", AdminId, "Pat Admin"))[0]!["text"]!);
+        var boardPack = await ReplyTextAsync("board pack", AdminId, "Pat Admin");
+        var question = await ReplyTextAsync("what's overdue?", AdminId, "Pat Admin");
+
+        Assert.All(answers, a => Assert.StartsWith("Weekly digest for ODKM", a));
+        Assert.Equal(HeavyWorkLimiter.WaitAMinute, boardPack);
+        Assert.NotEqual(HeavyWorkLimiter.WaitAMinute, question);
+        Assert.Empty(_connector.Requests); // no file offer was made
     }
 
     private const string UpdateVerb = "updateMilestone";
