@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using PlanBot.BotFramework.Connector;
 using PlanBot.BotFramework.Conversations;
 using PlanBot.BotFramework.Hosting;
 using PlanBot.Core.Digests;
@@ -77,6 +78,7 @@ public sealed class TenantAndIdentityTests(AzuriteFixture azurite, LocalOpenIdSe
     public async Task Another_tenants_message_is_refused_with_403_and_nothing_is_answered_or_stored(string text)
     {
         var message = Message(text, "foreign-user", "Sue Graham", tenant: "tenant-2");
+        message["serviceUrl"] = _connector.ServiceUrl; // where its replies would go, were it answered
 
         var response = await PostAsync(message);
 
@@ -84,6 +86,7 @@ public sealed class TenantAndIdentityTests(AzuriteFixture azurite, LocalOpenIdSe
         Assert.DoesNotContain("activities", await response.Content.ReadAsStringAsync());
         Assert.Empty(_connector.Requests);
         Assert.Null(await _host.Services.GetRequiredService<IConversationReferenceStore>().FindPersonalAsync("tenant-2", "foreign-user", CancellationToken.None));
+        Assert.False(_host.Services.GetRequiredService<TrustedServiceUrls>().IsTrusted(_connector.ServiceUrl)); // our token never goes there
     }
 
     [Fact]

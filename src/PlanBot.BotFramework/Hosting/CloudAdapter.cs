@@ -57,6 +57,9 @@ public sealed partial class CloudAdapter(
             return;
         }
 
+        // Our own token may now be sent to this service URL: a validated channel token vouched for it, from a tenant we serve.
+        if (!authentication.IsLocalMode && activity.ServiceUrl is { Length: > 0 } serviceUrl) trustedServiceUrls.Trust(serviceUrl);
+
         var expectReplies = activity.DeliveryMode == DeliveryModes.ExpectReplies;
         var replies = expectReplies ? (ITurnReplies)new BufferedReplies() : new ConnectorReplies(connector, activity);
         var turn = new TurnContext(activity, identity.Identity!, replies);
@@ -233,8 +236,6 @@ public sealed partial class CloudAdapter(
             LogRefused(logger, result.StatusCode, result.FailureReason, activity.ChannelId);
             return (null, result.StatusCode);
         }
-        // Our own token may now be sent to this service URL: a validated channel token vouched for it.
-        if (activity.ServiceUrl is { Length: > 0 } serviceUrl) trustedServiceUrls.Trust(serviceUrl);
         return (result.ClaimsIdentity, null);
     }
 
