@@ -197,6 +197,32 @@ public sealed class TenantAndIdentityTests(AzuriteFixture azurite, LocalOpenIdSe
         Assert.Empty(_connector.Requests); // no file offer was made
     }
 
+    [Fact]
+    public async Task A_board_pack_offer_accepted_after_an_hour_has_expired_and_nothing_is_uploaded()
+    {
+        var offer = Assert.Single(await RepliesAsync("board pack", AdminId, "Pat Admin"))!;
+        var context = offer["attachments"]![0]!["content"]!["acceptContext"]!;
+        _clock.Advance(TimeSpan.FromMinutes(61));
+        var accept = BotHost.Activity("invoke", _connector.ServiceUrl);
+        accept["name"] = "fileConsent/invoke";
+        accept["value"] = new JsonObject
+        {
+            ["type"] = "fileUpload", ["action"] = "accept", ["context"] = context.DeepClone(),
+            ["uploadInfo"] = new JsonObject
+            {
+                ["name"] = "ODKM-board-pack-2020-01-20.xlsx", ["uploadUrl"] = "https://contoso-my.sharepoint.com/personal/pat/uploadSession?x=1",
+                ["contentUrl"] = "https://contoso-my.sharepoint.com/personal/pat/x.xlsx", ["uniqueId"] = "1", ["fileType"] = "xlsx",
+            },
+        };
+        Address(accept, AdminId, "Pat Admin", "tenant-1");
+
+        var response = await PostAsync(accept);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var reply = Assert.Single(_connector.Delivered);
+        Assert.Equal("That offer was for the board pack as at 20 Jan 2020 and has expired, so I sent nothing. Say \"board pack\" for today's.", reply.Text);
+    }
+
     private const string UpdateVerb = "updateMilestone";
     private const string SnoozeVerb = "snoozeReminder";
 
