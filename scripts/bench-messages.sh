@@ -110,21 +110,24 @@ until [[ -s "$work/channel-token" ]]; do
   waited=$((waited + 1))
 done
 
-# Every host runs the same way: Release build, warnings and errors logged only, and an environment that is neither
-# Development (whose DI scope checks and exception page a deployed host does not run) nor Production (where the bot
-# refuses to run without an app id). Otherwise they behave as in Production.
-host_environment=(ASPNETCORE_ENVIRONMENT=Benchmark Logging__LogLevel__Default=Warning)
+# Every host runs the same way: Release build, warnings and errors logged only, and an environment that is not
+# Development (whose DI scope checks and exception page a deployed host does not run). The bot in local mode (no app id)
+# is refused outside Development, so that one runs as Development. Each worker is one user sending as fast as it can,
+# far over the per-user rate limit, which is raised so that every message is answered (the limit's check still runs).
+host_environment=(ASPNETCORE_ENVIRONMENT=Benchmark Logging__LogLevel__Default=Warning PlanBot__Bot__RateLimit__Burst=2000000000)
 web_dir="$root/src/PlanBot.Web/bin/Release/net10.0"
 start bare "$root/bench/PlanBot.BareEndpoint/bin/Release/net10.0" env "${host_environment[@]}" \
   ASPNETCORE_URLS="http://127.0.0.1:$bare_port" dotnet PlanBot.BareEndpoint.dll
 start bot "$web_dir" env "${host_environment[@]}" ASPNETCORE_URLS="http://127.0.0.1:$bot_port" \
   ConnectionStrings__Tables="$connection" PlanBot__Storage__TablePrefix=benchauth \
   MicrosoftAppId="$app_id" MicrosoftAppPassword=unused-bench-secret MicrosoftAppType=MultiTenant \
+  MicrosoftAppTenantId=72f988bf-86f1-41af-91ab-2d7cd011db47 \
   ToBotFromChannelOpenIdMetadataUrl="http://127.0.0.1:$channel_port/v1/.well-known/openidconfiguration" \
   dotnet PlanBot.Web.dll
 targets=(bare bot)
 if [[ "$local_mode" != 0 ]]; then
   start bot-local "$web_dir" env -u MicrosoftAppId -u MicrosoftAppPassword -u MicrosoftAppType "${host_environment[@]}" \
+    ASPNETCORE_ENVIRONMENT=Development PlanBot__SamplePlan__File= \
     ASPNETCORE_URLS="http://127.0.0.1:$local_bot_port" ConnectionStrings__Tables="$connection" PlanBot__Storage__TablePrefix=benchlocal \
     dotnet PlanBot.Web.dll
   targets+=(bot-local)

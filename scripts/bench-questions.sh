@@ -109,12 +109,14 @@ echo
 check in-process bench inprocess --milestones "$milestones" --questions "$questions" --target-ms "$inprocess_target" \
   --read-models yes --verdict-file "$verdicts"
 
-# The web host as bench-messages.sh runs it: from its build folder, Release, warnings and errors logged only, an
-# environment that is neither Development nor Production, local mode (no MicrosoftAppId: no token needed), the sample
-# plan off, and today pinned to the plan's date. With one plan stored, every user's questions go to it.
+# The web host as bench-messages.sh runs its local-mode bot: from its build folder, Release, warnings and errors logged
+# only, local mode (no MicrosoftAppId: no token needed), which is allowed in Development only, the sample plan off, the
+# per-user rate limit raised (the benchmark's users ask far faster than people do), and today pinned to the plan's
+# date. With one plan stored, every user's questions go to it.
 web_dir="$root/src/PlanBot.Web/bin/Release/net10.0"
 (cd "$web_dir" && exec env -u MicrosoftAppId -u MicrosoftAppPassword -u MicrosoftAppType \
-  ASPNETCORE_ENVIRONMENT=Benchmark Logging__LogLevel__Default=Warning ASPNETCORE_URLS="http://127.0.0.1:$web_port" \
+  ASPNETCORE_ENVIRONMENT=Development Logging__LogLevel__Default=Warning ASPNETCORE_URLS="http://127.0.0.1:$web_port" \
+  PlanBot__Bot__RateLimit__Burst=2000000000 \
   PlanBot__Today="$today" PlanBot__SamplePlan__File= \
   dotnet PlanBot.Web.dll >"$work/web.log" 2>&1 </dev/null) &
 web_pid=$!

@@ -24,6 +24,7 @@ internal sealed class PlanBotTables
         Reminders = Service.GetTableClient(Names.Reminders);
         Snapshots = Service.GetTableClient(Names.Snapshots);
         Digests = Service.GetTableClient(Names.Digests);
+        BoardPackOffers = Service.GetTableClient(Names.BoardPackOffers);
     }
 
     public TableNames Names { get; }
@@ -43,6 +44,9 @@ internal sealed class PlanBotTables
 
     /// <summary>Digest subscriptions and the claims that send each digest once per period.</summary>
     public TableClient Digests { get; }
+
+    /// <summary>Board packs offered on file consent cards, so that each accept is checked against its offer and used once.</summary>
+    public TableClient BoardPackOffers { get; }
 
     /// <summary>
     /// Short, few retries: a request that fails three times in a couple of seconds will not be saved by waiting longer,
@@ -76,6 +80,6 @@ internal sealed class PlanBotTables
     }
 
     private Task CreateAllAsync() =>
-        Task.WhenAll(new[] { Plans, Milestones, ExceptionReports, MilestoneHistory, ImportGenerations, ConversationReferences, UserSettings, People, Reminders, Snapshots, Digests }
+        Task.WhenAll(new[] { Plans, Milestones, ExceptionReports, MilestoneHistory, ImportGenerations, ConversationReferences, UserSettings, People, Reminders, Snapshots, Digests, BoardPackOffers }
             .Select(t => t.CreateIfNotExistsAsync(CancellationToken.None)));
 }

@@ -11,6 +11,7 @@ using PlanBot.Core.Plans;
 using PlanBot.Core.Reminders;
 using PlanBot.Core.Snapshots;
 using PlanBot.Core.Users;
+using PlanBot.Storage.BoardPackOffers;
 using PlanBot.Storage.ConversationReferences;
 using PlanBot.Storage.Digests;
 using PlanBot.Storage.People;
@@ -57,6 +58,8 @@ public static class TableStorageServiceCollectionExtensions
             sp.GetRequiredService<IOptions<TableStorageOptions>>().Value));
         services.TryAddSingleton<IDigestLedger>(sp => new TableDigestLedger(
             sp.GetRequiredService<IOptions<TableStorageOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IBoardPackOfferStore>(sp => new TableBoardPackOfferStore(
+            sp.GetRequiredService<IOptions<TableStorageOptions>>().Value));
         services.TryAddSingleton(sp => new TableStorageHealth(sp.GetRequiredService<IOptions<TableStorageOptions>>().Value));
         return services;
     }

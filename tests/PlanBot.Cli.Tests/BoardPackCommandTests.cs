@@ -49,15 +49,28 @@ public sealed class BoardPackCommandTests(AzuriteFixture azurite) : IDisposable
         Assert.Contains("Plan odkm has a snapshot for 1 week: 20 Jan 2020.", snapshot.Output);
     }
 
-    /// <summary>Each owner updates their own milestone, by name (no people file, no directory), on 28 January.</summary>
+    /// <summary>The owners who update in this test, with the Entra object ids the people file ties to them.</summary>
+    private static readonly Dictionary<string, string> OwnerIds = new()
+    {
+        ["Louise Mitchell"] = "0a000000-0000-4000-8000-000000000045",
+        ["Sharon Fox"] = "0a000000-0000-4000-8000-000000000040",
+        ["Alys Turner"] = "0a000000-0000-4000-8000-000000000048",
+    };
+
+    /// <summary>
+    /// Each owner updates their own milestone on 28 January, recognised by the object id the people file gives them (an
+    /// update is never authorised by name; no directory).
+    /// </summary>
     private async Task UpdateAsync(string reference, string owner, MilestoneUpdate update)
     {
         var options = new TableStorageOptions { ConnectionString = azurite.ConnectionString, TablePrefix = _week1.TablePrefix };
         var people = new TablePeopleStore(options, TimeProvider.System);
+        if ((await people.GetPeopleAsync()).Count == 0)
+            await people.ReplaceAllAsync([.. OwnerIds.Select(o => new Person(o.Key, AadObjectId: o.Value))], "test", null);
         var authoriser = new OwnerAuthoriser(new HashSet<string>(), people, new OwnerResolver(people, new NoDirectorySearch("tests"), TimeProvider.System));
         var service = new MilestoneUpdateService((TablePlanStore)_week1.Store, authoriser, new PlanClock(TimeProvider.System, new DateOnly(2020, 1, 28)));
 
-        var result = await service.UpdateAsync("odkm", MilestoneRef.Parse(reference), revision: null, update, new UpdateAuthor(owner, null), "card");
+        var result = await service.UpdateAsync("odkm", MilestoneRef.Parse(reference), revision: null, update, new UpdateAuthor(owner, OwnerIds[owner]), "card");
 
         Assert.True(result.Kind == UpdateResultKind.Saved, $"{result.Kind}: {result.Message} {string.Join("; ", result.Problems?.Select(p => p.Message) ?? [])}");
     }

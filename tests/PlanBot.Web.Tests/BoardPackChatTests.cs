@@ -26,6 +26,7 @@ public sealed class BoardPackChatTests(AzuriteFixture azurite, LocalOpenIdServer
     private const string OutboundToken = "outbound-token-for-the-fake-connector";
     private const string AdminId = "11111111-1111-1111-1111-111111111111";
     private const string OwnerId = "22222222-2222-2222-2222-222222222222";
+    private const string OtherAdminId = "44444444-4444-4444-4444-444444444444";
     private const string ConsentContentType = "application/vnd.microsoft.teams.card.file.consent";
     private const string FileInfoContentType = "application/vnd.microsoft.teams.card.file.info";
     private static readonly string[] SheetNames = ["Milestone Tracker", "Exception Report", "Action Concern Report", "Summary"];
@@ -47,20 +48,26 @@ public sealed class BoardPackChatTests(AzuriteFixture azurite, LocalOpenIdServer
         {
             ["MicrosoftAppType"] = "MultiTenant",
             ["MicrosoftAppId"] = ChannelTokenClaims.BotAppId,
+            ["MicrosoftAppTenantId"] = "tenant-1",
             ["MicrosoftAppPassword"] = "not-a-real-secret",
             ["ToBotFromChannelOpenIdMetadataUrl"] = site.MetadataUrl,
             // The smallest chunk OneDrive allows, so a pack of a few hundred KB goes in several requests.
             ["PlanBot:Bot:FileUploads:ChunkSize"] = FakeOneDrive.ChunkUnit.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["PlanBot:Bot:FileUploads:BaseDelay"] = "00:00:00.010",
+            ["PlanBot:Bot:FileUploads:AllowedHosts:0"] = "127.0.0.1", // the fake OneDrive; never allowed by default
             // Pacing is tested elsewhere; here Teams' 8 per 2 s per chat would only slow the many accepts of one chat.
             ["PlanBot:Bot:Connector:ConversationLimits:0:PermitLimit"] = "1000",
             ["PlanBot:Bot:Connector:ConversationLimits:0:Window"] = "00:00:01",
+            // The queue test asks for and accepts 18 packs in a row; the limits on that are tested on their own.
+            ["PlanBot:Bot:RateLimit:Burst"] = "1000",
+            ["PlanBot:Bot:HeavyWork:Burst"] = "1000",
         }, new FixedBotToken(OutboundToken), environment: "Production");
         _client = _host.CreateClient();
         await _host.Services.GetRequiredService<IPeopleStore>().ReplaceAllAsync(
         [
             new Person("Sue Graham", "sue.graham@nhs.net", AdminId, [PersonRoles.PmoAdmin]),
             new Person("Rachel Pilsworth", "rachel.pilsworth@nhs.net", OwnerId),
+            new Person("Pat Admin", "pat.admin@nhs.net", OtherAdminId, [PersonRoles.PmoAdmin]),
         ], "test", null);
     }
 
@@ -93,8 +100,14 @@ public sealed class BoardPackChatTests(AzuriteFixture azurite, LocalOpenIdServer
         Assert.StartsWith("Board pack for BENCH as at 20 Jan 2020", (string?)consent["description"]);
         var size = (long)consent["sizeInBytes"]!;
         Assert.InRange(size, FakeOneDrive.ChunkUnit + 1, 20_000_000);
-        var expectedContext = new JsonObject { ["kind"] = "boardPack", ["planId"] = "bench", ["asAt"] = "2020-01-20" };
+        // The context names the offer kept on the server (for this admin, this plan, today); the rest is for reading.
+        var offerId = (string)consent["acceptContext"]!["offerId"]!;
+        Assert.Matches("^[0-9a-f]{32}$", offerId);
+        var expectedContext = new JsonObject { ["kind"] = "boardPack", ["offerId"] = offerId, ["planId"] = "bench", ["asAt"] = "2020-01-20" };
         Assert.True(JsonNode.DeepEquals(expectedContext, consent["acceptContext"]), consent.ToJsonString());
+        var kept = await _host.Services.GetRequiredService<IBoardPackOfferStore>().GetAsync("tenant-1", offerId);
+        Assert.Equal((AdminId, "bench", new DateOnly(2020, 1, 20), (DateTimeOffset?)null), (kept!.AadObjectId, kept.PlanId, kept.AsAt, kept.AnsweredAt));
+        Assert.Equal(BoardPackConversation.OfferLifetime, kept.ExpiresAt - kept.OfferedAt);
         Assert.True(JsonNode.DeepEquals(expectedContext, consent["declineContext"]), consent.ToJsonString());
 
         var session = _oneDrive.CreateSession((string)attachment["name"]!);
@@ -173,14 +186,15 @@ public sealed class BoardPackChatTests(AzuriteFixture azurite, LocalOpenIdServer
     }
 
     [Fact]
-    public async Task Someone_who_is_not_a_PMO_admin_is_refused_with_who_can_ask_and_gets_no_card()
+    public async Task Someone_who_is_not_a_PMO_admin_is_refused_without_naming_the_admins_and_gets_no_card()
     {
         await BotHost.ImportAsync(_host, TestPlans.Small("odkm"));
 
         await SayAsync("send me the board pack", OwnerId, "Rachel Pilsworth");
 
         var reply = Assert.Single(_connector.Delivered);
-        Assert.Equal("Only PMO admins can ask for the board pack. Ask Sue Graham to send it to you.", reply.Text);
+        Assert.Equal("Only PMO admins can ask for the board pack. Ask your PMO. "
+            + "If you are a PMO admin, ask another to add your Microsoft Entra object id to PlanBot's people file.", reply.Text);
         Assert.Null(reply.Body!["attachments"]);
     }
 
@@ -212,12 +226,14 @@ public sealed class BoardPackChatTests(AzuriteFixture azurite, LocalOpenIdServer
 
     public static TheoryData<string, string, string> ForgedOffers => new()
     {
-        { "another day", """{"kind":"boardPack","planId":"odkm","asAt":"2020-01-13"}""", "That offer was for the board pack as at 13 Jan 2020, so I sent nothing. Say \"board pack\" for today's." },
-        { "no such plan", """{"kind":"boardPack","planId":"narnia","asAt":"2020-01-20"}""", "Plan 'narnia' has just been removed. Say \"plans\" to see the plans I hold." },
-        { "not a plan id", """{"kind":"boardPack","planId":"../odkm","asAt":"2020-01-20"}""", "I don't recognise that file offer, so I sent nothing. Say \"board pack\" to ask again." },
-        { "another kind of file", """{"kind":"digest","planId":"odkm","asAt":"2020-01-20"}""", "I don't recognise that file offer, so I sent nothing. Say \"board pack\" to ask again." },
-        { "no context", "null", "I don't recognise that file offer, so I sent nothing. Say \"board pack\" to ask again." },
+        { "an offer id never made", """{"kind":"boardPack","offerId":"0123456789abcdef0123456789abcdef","planId":"odkm","asAt":"2020-01-20"}""", Unrecognised },
+        { "not an offer id", """{"kind":"boardPack","offerId":"../odkm","planId":"odkm","asAt":"2020-01-20"}""", Unrecognised },
+        { "a context as PlanBot wrote before offers were kept", """{"kind":"boardPack","planId":"odkm","asAt":"2020-01-20"}""", Unrecognised },
+        { "another kind of file", """{"kind":"digest","planId":"odkm","asAt":"2020-01-20"}""", Unrecognised },
+        { "no context", "null", Unrecognised },
     };
+
+    private const string Unrecognised = "I don't recognise that file offer, so I sent nothing. Say \"board pack\" to ask again.";
 
     [Theory]
     [MemberData(nameof(ForgedOffers))]
@@ -268,16 +284,17 @@ public sealed class BoardPackChatTests(AzuriteFixture azurite, LocalOpenIdServer
     public async Task Accepts_beyond_what_the_upload_queue_holds_are_refused_plainly_and_the_rest_all_arrive()
     {
         await BotHost.ImportAsync(_host, TestPlans.Small("odkm"));
-        await SayAsync("board pack");
-        var context = ConsentCard(Assert.Single(_connector.Delivered))["acceptContext"];
         var slowUploads = new TaskCompletionSource();
         _oneDrive.Hold = slowUploads.Task;
 
-        // One upload is under way (held) and the queue fills behind it; the one after that is refused.
+        // One upload is under way (held) and the queue fills behind it; the one after that is refused. Each accept answers
+        // an offer of its own: an offer is accepted once.
         var sessions = new List<UploadSession>();
         var refused = 0;
         for (var i = 0; i < BoardPackUploadQueue.Capacity + 2 && refused == 0; i++)
         {
+            await SayAsync("board pack");
+            var context = ConsentCard(_connector.Delivered[^1])["acceptContext"];
             sessions.Add(_oneDrive.CreateSession($"ODKM-board-pack-{i}.xlsx"));
             var before = _connector.Delivered.Count;
             await AnswerAsync("accept", context, sessions[^1], consentCardId: "activity-1");
@@ -301,6 +318,75 @@ public sealed class BoardPackChatTests(AzuriteFixture azurite, LocalOpenIdServer
         Assert.All(fileCards, card => Assert.StartsWith("Here is the board pack for ODKM as at 20 Jan 2020", card.Text));
         Assert.All(sessions.Take(accepted), session => Assert.True(session.IsComplete));
         Assert.Empty(sessions[^1].Requests);
+    }
+
+    [Fact]
+    public async Task A_replayed_accept_is_refused_and_the_file_is_uploaded_once()
+    {
+        await BotHost.ImportAsync(_host, TestPlans.Small("odkm"));
+        await SayAsync("board pack");
+        var context = ConsentCard(Assert.Single(_connector.Delivered))["acceptContext"];
+        var first = _oneDrive.CreateSession("ODKM-board-pack-2020-01-20.xlsx");
+        await AnswerAsync("accept", context, first);
+        await _connector.WaitForDeliveredAsync(3); // the offer, "saving", the file card
+        var replay = _oneDrive.CreateSession("ODKM-board-pack-2020-01-20.xlsx");
+
+        await AnswerAsync("accept", context, replay);
+
+        var reply = (await _connector.WaitForDeliveredAsync(4))[3];
+        Assert.Equal("You have already answered that offer, so I sent nothing more. Say \"board pack\" to ask again.", reply.Text);
+        Assert.True(first.IsComplete);
+        Assert.Empty(replay.Requests);
+    }
+
+    [Fact]
+    public async Task An_accept_of_an_offer_made_to_another_admin_is_refused_and_that_admin_can_still_accept_it()
+    {
+        await BotHost.ImportAsync(_host, TestPlans.Small("odkm"));
+        await SayAsync("board pack");
+        var context = ConsentCard(Assert.Single(_connector.Delivered))["acceptContext"];
+        var stolen = _oneDrive.CreateSession("ODKM-board-pack-2020-01-20.xlsx");
+
+        await AnswerAsync("accept", context, stolen, from: (OtherAdminId, "Pat Admin"));
+
+        Assert.Equal("That file offer was made to someone else, so I sent nothing. Say \"board pack\" to ask again.", _connector.Delivered[1].Text);
+        Assert.Empty(stolen.Requests);
+        var offered = _oneDrive.CreateSession("ODKM-board-pack-2020-01-20.xlsx");
+        await AnswerAsync("accept", context, offered);
+        Assert.StartsWith("Here is the board pack for ODKM", (await _connector.WaitForDeliveredAsync(4))[3].Text);
+        Assert.True(offered.IsComplete);
+    }
+
+    [Fact]
+    public async Task A_declined_offer_cannot_be_accepted_afterwards()
+    {
+        await BotHost.ImportAsync(_host, TestPlans.Small("odkm"));
+        await SayAsync("board pack");
+        var consent = ConsentCard(Assert.Single(_connector.Delivered));
+        await AnswerAsync("decline", consent["declineContext"], session: null);
+        var session = _oneDrive.CreateSession("ODKM-board-pack-2020-01-20.xlsx");
+
+        await AnswerAsync("accept", consent["acceptContext"], session);
+
+        Assert.Equal("You have already answered that offer, so I sent nothing more. Say \"board pack\" to ask again.", _connector.Delivered[^1].Text);
+        Assert.Empty(session.Requests);
+    }
+
+    [Theory]
+    [InlineData("https://attacker.example/up/1")]
+    [InlineData("https://contoso-my.sharepoint.com.attacker.example/up/1")]
+    public async Task An_upload_address_outside_OneDrive_and_SharePoint_is_not_used(string uploadUrl)
+    {
+        await BotHost.ImportAsync(_host, TestPlans.Small("odkm"));
+        await SayAsync("board pack");
+        var consent = ConsentCard(Assert.Single(_connector.Delivered));
+        var uploadInfo = new JsonObject { ["name"] = "ODKM-board-pack-2020-01-20.xlsx", ["uploadUrl"] = uploadUrl, ["contentUrl"] = "https://x", ["uniqueId"] = "1", ["fileType"] = "xlsx" };
+
+        await PostAsync(Invoke("accept", consent["acceptContext"], uploadInfo, null, (AdminId, "Sue Graham")));
+
+        Assert.Equal("I couldn't send the board pack: the upload address Teams gave is not on OneDrive or SharePoint. Say \"board pack\" to ask again.",
+            _connector.Delivered[1].Text);
+        Assert.Equal(2, _connector.Delivered.Count); // nothing queued, no file card
     }
 
     [Fact]

@@ -22,10 +22,14 @@ public sealed class DigestChatTests(AzuriteFixture azurite)
         var now = lastWeek with { Milestones = [lastWeek.Milestones[0], plan.Milestones[1] with { Status = MilestoneStatus.Complete }, plan.Milestones[2]] };
         await BotHost.ImportAsync(host, now);
         await host.Services.GetRequiredService<IPlanSnapshotStore>().SaveAsync(PlanSnapshot.Take(lastWeek, new DateOnly(2020, 1, 13), DateTimeOffset.UnixEpoch));
-        await host.Services.GetRequiredService<IPeopleStore>().ReplaceAllAsync([new Person("Sue Graham", "sue.graham@nhs.net", null, [PersonRoles.Chair])], "test", null);
+        // The chair is recognised by her Entra object id, which the people file ties to the role.
+        const string SueId = "11111111-1111-1111-1111-111111111111";
+        await host.Services.GetRequiredService<IPeopleStore>().ReplaceAllAsync([new Person("Sue Graham", "sue.graham@nhs.net", SueId, [PersonRoles.Chair])], "test", null);
         var client = host.CreateClient();
+        var message = BotHost.Message("digest now");
+        message["from"] = new JsonObject { ["id"] = "29:1sue", ["name"] = "Sue Graham", ["aadObjectId"] = SueId };
 
-        var replies = await BotHost.RepliesAsync(await BotHost.PostAsync(client, BotHost.Message("digest now")));
+        var replies = await BotHost.RepliesAsync(await BotHost.PostAsync(client, message));
 
         var reply = Assert.Single(replies)!;
         var text = reply["text"]!.GetValue<string>();

@@ -67,7 +67,9 @@ public sealed class DigestSubscriptionTests(AzuriteFixture azurite)
         var chairStops = await SayAsync(client, connector, Sue, "stop the digest");
         var adminStops = await SayAsync(client, connector, Ann, "stop the digest for directors");
 
-        Assert.Equal("Only PMO admins can send the digest to everyone with the role Chair. Ask Ann Lee. You can say \"send me the weekly digest\" for yourself.", refused);
+        Assert.Equal("Only PMO admins can send the digest to everyone with the role Chair. Ask your PMO. "
+            + "If you are a PMO admin, ask another to add your Microsoft Entra object id to PlanBot's people file. You can say \"send me the weekly digest\" for yourself.", refused);
+        Assert.DoesNotContain("Ann Lee", refused); // never the name of someone who may act
         Assert.Equal("Done: everyone with the role Chair will get the weekly digest of ODKM (the whole plan) every Monday at 8am UK time, first on Mon 20 Jan 2020."
             + " That is now Sue Graham; the people file decides each week.", chairs);
         Assert.Equal("Done: everyone with the role Director will get the weekly digest of ODKM (each director's own areas) every Tuesday at 9am UK time, first on Tue 21 Jan 2020."

@@ -195,13 +195,32 @@ public sealed class MessagesEndpointTests(AzuriteFixture azurite)
         Assert.Null(await store.FindPersonalAsync("tenant-1", "aad-sue", CancellationToken.None));
     }
 
-    [Fact]
-    public async Task The_host_refuses_to_start_in_Production_without_an_app_id()
+    [Theory]
+    [InlineData("Production")]
+    [InlineData("Staging")]
+    [InlineData("Benchmark")]
+    public async Task The_host_refuses_to_start_without_an_app_id_in_any_environment_but_Development(string environment)
     {
-        await using var host = BotHost.Start(azurite, environment: "Production");
+        await using var host = BotHost.Start(azurite, environment: environment);
 
         var error = Assert.ThrowsAny<Exception>(() => host.CreateClient());
 
         Assert.Contains("MicrosoftAppId is not set", error.ToString());
+        Assert.Contains($"not in {environment}", error.ToString());
+    }
+
+    [Fact]
+    public async Task The_host_refuses_to_start_with_an_app_id_but_no_tenant_to_serve()
+    {
+        await using var host = BotHost.Start(azurite, new Dictionary<string, string?>
+        {
+            ["MicrosoftAppType"] = "MultiTenant",
+            ["MicrosoftAppId"] = "bot-app-id",
+            ["MicrosoftAppPassword"] = "not-a-real-secret",
+        }, environment: "Production");
+
+        var error = Assert.ThrowsAny<Exception>(() => host.CreateClient());
+
+        Assert.Contains("No tenant is allowed to use the bot", error.ToString());
     }
 }

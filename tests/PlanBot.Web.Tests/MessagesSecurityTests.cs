@@ -36,6 +36,7 @@ public sealed class MessagesSecurityTests(AzuriteFixture azurite, LocalOpenIdSer
         {
             ["MicrosoftAppType"] = "MultiTenant",
             ["MicrosoftAppId"] = ChannelTokenClaims.BotAppId,
+            ["MicrosoftAppTenantId"] = "tenant-1",
             ["MicrosoftAppPassword"] = "not-a-real-secret",
             ["ToBotFromChannelOpenIdMetadataUrl"] = site.MetadataUrl,
         }, new FixedBotToken(OutboundToken), environment: "Production", time: time);
@@ -136,6 +137,7 @@ public sealed class MessagesSecurityTests(AzuriteFixture azurite, LocalOpenIdSer
         await using var host = BotHost.Start(azurite, new Dictionary<string, string?>
         {
             ["MicrosoftAppId"] = ChannelTokenClaims.BotAppId,
+            ["MicrosoftAppTenantId"] = "tenant-1",
             ["MicrosoftAppPassword"] = "not-a-real-secret",
             ["ToBotFromChannelOpenIdMetadataUrl"] = site.MetadataUrl,
         }, new FixedBotToken(OutboundToken));

@@ -92,7 +92,10 @@ public sealed class UpdateCardTests(AzuriteFixture azurite)
 
         var response = await PressSaveAsync(client, card, new() { ["status"] = "Complete" }, from: "Mark Balaam");
 
-        Assert.Contains("Only Sue Graham (or their delegate, or the PMO) can update #2. Nothing was saved.", response.ToJsonString(RelaxedJson));
+        var refusal = response.ToJsonString(RelaxedJson);
+        Assert.Contains("Your Microsoft Entra account is not one of #2's owners, their delegates or the PMO admins, so nothing was saved. "
+            + "If it is yours, ask the PMO to check the people file.", refusal);
+        Assert.DoesNotContain("Sue Graham", refusal); // a refusal never tells an impostor whose name to take
         await AssertNothingStoredAsync(host);
     }
 
@@ -113,7 +116,7 @@ public sealed class UpdateCardTests(AzuriteFixture azurite)
         var client = host.CreateClient();
 
         var impostor = await PressSaveAsync(client, await UpdateCardAsync(client, "update #2", "Jo Bloggs", JoId), new() { ["note"] = "Not me" }, "Sue Graham", "44444444-4444-4444-4444-444444444444");
-        Assert.Contains("Nothing was saved.", impostor.ToJsonString(RelaxedJson));
+        Assert.Contains("so nothing was saved.", impostor.ToJsonString(RelaxedJson));
         await AssertNothingStoredAsync(host);
 
         var byDelegate = await PressSaveAsync(client, await UpdateCardAsync(client, "update #2", "Jo Bloggs", JoId), new() { ["note"] = "From Jo" }, "Jo Bloggs", JoId);
@@ -133,7 +136,7 @@ public sealed class UpdateCardTests(AzuriteFixture azurite)
 
         var response = await PressSaveAsync(client, card, new() { ["status"] = "Complete" });
 
-        Assert.Contains("Only Alex Morgan", response.ToJsonString(RelaxedJson));
+        Assert.Contains("Your Microsoft Entra account is not one of #3's owners", response.ToJsonString(RelaxedJson));
         await AssertNothingStoredAsync(host);
     }
 
@@ -185,8 +188,9 @@ public sealed class UpdateCardTests(AzuriteFixture azurite)
         await using var host = await StartAsync();
         var client = host.CreateClient();
 
-        var reply = Assert.Single(await BotHost.RepliesAsync(await BotHost.PostAsync(client,
-            BotHost.Message("#2 delayed to 28 Feb 2020 because the regulator moved the deadline"))))!;
+        var message = BotHost.Message("#2 delayed to 28 Feb 2020 because the regulator moved the deadline");
+        message["from"] = new JsonObject { ["id"] = "29:1sue", ["name"] = "Sue Graham", ["aadObjectId"] = SueId };
+        var reply = Assert.Single(await BotHost.RepliesAsync(await BotHost.PostAsync(client, message)))!;
 
         Assert.Equal("Check your update to #2, then save it.", reply["text"]!.GetValue<string>());
         var card = BotHost.Card(reply);
@@ -203,20 +207,26 @@ public sealed class UpdateCardTests(AzuriteFixture azurite)
     private static readonly System.Text.Json.JsonSerializerOptions RelaxedJson =
         new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>A host with a three-milestone plan as at 20 Jan 2020: #2 is Sue Graham's, the others Alex Morgan's.</summary>
+    /// <summary>
+    /// A host with a three-milestone plan as at 20 Jan 2020: #2 is Sue Graham's, the others Alex Morgan's; the people file
+    /// ties Sue Graham to <see cref="SueId"/>, which is how she is recognised (never by her name).
+    /// </summary>
     private async Task<WebApplicationFactory<Program>> StartAsync()
     {
         var host = BotHost.Start(azurite);
         var plan = TestPlans.Small("odkm", milestones: 3);
         plan = plan with { Milestones = [plan.Milestones[0], plan.Milestones[1] with { Owners = [TestPlans.Delivery("Sue Graham")] }, plan.Milestones[2]] };
         await BotHost.ImportAsync(host, plan);
+        await host.Services.GetRequiredService<IPeopleStore>().ReplaceAllAsync([new Person("Sue Graham", "sue.graham@nhs.net", SueId)], "test", null);
         return host;
     }
 
     private static async Task<JsonObject> UpdateCardAsync(HttpClient client, string text, string? from = null, string? aadObjectId = null)
     {
         var message = BotHost.Message(text);
-        if (from is not null) message["from"] = new JsonObject { ["id"] = "29:1" + from.Replace(" ", ""), ["name"] = from, ["aadObjectId"] = aadObjectId };
+        from ??= "Sue Graham";
+        aadObjectId ??= from == "Sue Graham" ? SueId : null;
+        message["from"] = new JsonObject { ["id"] = "29:1" + from.Replace(" ", ""), ["name"] = from, ["aadObjectId"] = aadObjectId };
         var reply = Assert.Single(await BotHost.RepliesAsync(await BotHost.PostAsync(client, message)))!;
         return BotHost.Card(reply);
     }
@@ -233,7 +243,7 @@ public sealed class UpdateCardTests(AzuriteFixture azurite)
         foreach (var (id, value) in inputs) data[id] = value;
         var invoke = BotHost.Activity("invoke");
         invoke["name"] = "adaptiveCard/action";
-        invoke["from"] = new JsonObject { ["id"] = "29:1" + from.Replace(" ", ""), ["name"] = from, ["aadObjectId"] = aadObjectId ?? "aad-" + from.Replace(" ", "") };
+        invoke["from"] = new JsonObject { ["id"] = "29:1" + from.Replace(" ", ""), ["name"] = from, ["aadObjectId"] = aadObjectId ?? (from == "Sue Graham" ? SueId : "aad-" + from.Replace(" ", "")) };
         invoke["value"] = new JsonObject
         {
             ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = action["verb"]!.GetValue<string>(), ["data"] = data },

@@ -29,13 +29,18 @@ public sealed partial class FileUploadClient(
 
     private readonly FileUploadOptions _options = options.Value;
 
+    /// <summary>The upload URL as a URI when it may be used (<see cref="CheckUploadUrl(string?, IReadOnlyCollection{string}, out string?)"/>
+    /// with <see cref="FileUploadOptions.AllowedHosts"/>), else null with the reason.</summary>
+    public Uri? CheckUploadUrl(string? uploadUrl, out string? problem) => CheckUploadUrl(uploadUrl, _options.AllowedHosts, out problem);
+
     /// <summary>
-    /// The upload URL as a URI when it may be used, else null with the reason. It must be absolute https: the file goes
-    /// to OneDrive over it, and the URL is itself the credential. Plain http is allowed for a loopback host only, which
-    /// is how tests and a local run stand in for OneDrive. The host is not checked against a list of Microsoft domains:
-    /// the URL arrives in an invoke whose channel token was validated, and sovereign clouds use other domains.
+    /// The upload URL as a URI when it may be used, else null with the reason. The URL is itself the credential and the
+    /// file goes wherever it points, and it arrives in the invoke's body, which the channel token does not sign: so it
+    /// must be absolute https on one of <paramref name="allowedHosts"/> (a host, or a domain its subdomains share:
+    /// "sharepoint.com" allows "contoso-my.sharepoint.com"), OneDrive's and SharePoint's in the configured cloud. Plain
+    /// http is allowed only to a loopback host listed by name ("127.0.0.1"), which is how tests stand in for OneDrive.
     /// </summary>
-    public static Uri? CheckUploadUrl(string? uploadUrl, out string? problem)
+    public static Uri? CheckUploadUrl(string? uploadUrl, IReadOnlyCollection<string> allowedHosts, out string? problem)
     {
         problem = null;
         if (!Uri.TryCreate(uploadUrl, UriKind.Absolute, out var url) || url.Scheme is not ("https" or "http") || url.UserInfo.Length > 0)
@@ -43,9 +48,17 @@ public sealed partial class FileUploadClient(
             problem = "the upload address Teams gave is not a usable web address";
             return null;
         }
-        if (url.Scheme == Uri.UriSchemeHttp && !url.IsLoopback)
+        var host = url.IdnHost.TrimEnd('.');
+        var listed = allowedHosts.Any(allowed => allowed.Trim().TrimStart('.') is { Length: > 0 } domain
+            && (string.Equals(host, domain, StringComparison.OrdinalIgnoreCase) || host.EndsWith("." + domain, StringComparison.OrdinalIgnoreCase)));
+        if (url.Scheme == Uri.UriSchemeHttp && !(url.IsLoopback && allowedHosts.Any(a => string.Equals(a.Trim(), host, StringComparison.OrdinalIgnoreCase))))
         {
             problem = "the upload address Teams gave is not secure (https)";
+            return null;
+        }
+        if (!listed)
+        {
+            problem = "the upload address Teams gave is not on OneDrive or SharePoint";
             return null;
         }
         return url;

@@ -28,6 +28,21 @@ public sealed class FileUploadOptions
     /// <summary>The longest pause; a Retry-After asking for more is capped to it.</summary>
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Hosts, or domains whose subdomains are allowed, that an upload URL may point at (PlanBot:Bot:FileUploads:AllowedHosts:0=…).
+    /// Empty means OneDrive's and SharePoint's domain in the cloud the bot's channel tokens come from: sharepoint.com
+    /// (public cloud and GCC), sharepoint.us, sharepoint.cn. A loopback host listed by name may also be used over http.
+    /// </summary>
+    public List<string> AllowedHosts { get; set; } = [];
+
+    /// <summary>The SharePoint domain of the cloud whose channel token issuer is <paramref name="tokenIssuer"/>.</summary>
+    public static string SharePointDomainFor(string? tokenIssuer) => tokenIssuer switch
+    {
+        { } issuer when issuer.Contains("botframework.azure.cn", StringComparison.OrdinalIgnoreCase) => "sharepoint.cn",
+        { } issuer when issuer.Contains("botframework.us", StringComparison.OrdinalIgnoreCase) => "sharepoint.us",
+        _ => "sharepoint.com",
+    };
+
     /// <summary>How long one PUT may take.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(60);
 

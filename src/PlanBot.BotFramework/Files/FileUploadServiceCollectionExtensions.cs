@@ -15,6 +15,11 @@ public static class FileUploadServiceCollectionExtensions
     {
         services.AddOptions<FileUploadOptions>()
             .Bind(configuration.GetSection(FileUploadOptions.Section))
+            .PostConfigure(options =>
+            {
+                if (options.AllowedHosts.All(string.IsNullOrWhiteSpace))
+                    options.AllowedHosts = [FileUploadOptions.SharePointDomainFor(configuration["ToBotFromChannelTokenIssuer"])];
+            })
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FileUploadOptions>, FileUploadOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);

@@ -24,6 +24,14 @@ public sealed partial class CloudAdapter(
     ILogger<CloudAdapter> logger)
 {
     private readonly BotAdapterOptions _options = options.Value;
+    private readonly TenantFilter _tenants = new(authentication, options.Value, time, logger);
+    private readonly InboundRateLimiter _rateLimiter = new(options.Value.RateLimit, time);
+
+    /// <summary>The tenants served (for start-up checks and tests).</summary>
+    public IReadOnlySet<string> AllowedTenants => _tenants.AllowedTenants;
+
+    /// <summary>Users whose rate-limit allowance is held in memory now.</summary>
+    public int RateLimitedUsers => _rateLimiter.TrackedUsers;
 
     /// <summary>Handles one POST /api/messages.</summary>
     public async Task ProcessAsync(HttpContext http, IBot bot, CancellationToken cancellationToken)
@@ -42,11 +50,29 @@ public sealed partial class CloudAdapter(
             return;
         }
 
+        // Before any handler: nothing from another tenant or channel is stored or answered.
+        if (!_tenants.Allows(activity))
+        {
+            await WriteProblemAsync(http.Response, StatusCodes.Status403Forbidden, "This bot does not serve this tenant or channel.", cancellationToken);
+            return;
+        }
+
+        // Our own token may now be sent to this service URL: a validated channel token vouched for it, from a tenant we serve.
+        if (!authentication.IsLocalMode && activity.ServiceUrl is { Length: > 0 } serviceUrl) trustedServiceUrls.Trust(serviceUrl);
+
         var expectReplies = activity.DeliveryMode == DeliveryModes.ExpectReplies;
         var replies = expectReplies ? (ITurnReplies)new BufferedReplies() : new ConnectorReplies(connector, activity);
         var turn = new TurnContext(activity, identity.Identity!, replies);
 
-        await RunTurnAsync(turn, bot, typingIndicator: !expectReplies && activity.Type == ActivityTypes.Message, cancellationToken);
+        if (InboundRateLimiter.Counts(activity) && !_rateLimiter.TryAdmit(activity, out var firstRefusal))
+        {
+            // In the HTTP response the explanation costs nothing; posted to the chat, once per burst is enough.
+            await AnswerTooManyAsync(turn, tell: expectReplies || firstRefusal, cancellationToken);
+        }
+        else
+        {
+            await RunTurnAsync(turn, bot, typingIndicator: !expectReplies && activity.Type == ActivityTypes.Message, cancellationToken);
+        }
 
         if (activity.Type == ActivityTypes.Invoke)
         {
@@ -115,6 +141,28 @@ public sealed partial class CloudAdapter(
         // Typing has stopped by now, so the apology is the last thing the user sees.
         LogTurnFailed(logger, failure, turn.Activity.Type, turn.Activity.Id);
         await TellUserSomethingWentWrongAsync(turn, cancellationToken);
+    }
+
+    /// <summary>A user over their rate limit: a card action gets the reason on the card, a message a polite reply.</summary>
+    private async Task AnswerTooManyAsync(TurnContext turn, bool tell, CancellationToken cancellationToken)
+    {
+        LogRateLimited(logger, turn.Activity.Type, turn.Activity.TenantId);
+        if (turn.Activity.Type == ActivityTypes.Invoke)
+        {
+            turn.InvokeResponse = turn.Activity.Name == ActivityHandler.AdaptiveCardActionInvoke
+                ? new InvokeResponse(200, AdaptiveCardInvokeResponse.Error(429, "TooManyRequests", InboundRateLimiter.SlowDown))
+                : new InvokeResponse(StatusCodes.Status429TooManyRequests, new ErrorResponse { Error = new ErrorDetail { Code = "TooManyRequests", Message = InboundRateLimiter.SlowDown } });
+            return;
+        }
+        if (!tell) return;
+        try
+        {
+            await turn.SendActivityAsync(InboundRateLimiter.SlowDown, cancellationToken);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            LogApologyFailed(logger, error);
+        }
     }
 
     private async Task TellUserSomethingWentWrongAsync(TurnContext turn, CancellationToken cancellationToken)
@@ -188,8 +236,6 @@ public sealed partial class CloudAdapter(
             LogRefused(logger, result.StatusCode, result.FailureReason, activity.ChannelId);
             return (null, result.StatusCode);
         }
-        // Our own token may now be sent to this service URL: a validated channel token vouched for it.
-        if (activity.ServiceUrl is { Length: > 0 } serviceUrl) trustedServiceUrls.Trust(serviceUrl);
         return (result.ClaimsIdentity, null);
     }
 
@@ -210,7 +256,10 @@ public sealed partial class CloudAdapter(
     [LoggerMessage(Level = LogLevel.Error, Message = "The bot failed a {ActivityType} turn (activity {ActivityId})")]
     private static partial void LogTurnFailed(ILogger logger, Exception error, string? activityType, string? activityId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell the user that their turn failed")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "A {ActivityType} from a user in tenant {TenantId} is over their rate limit")]
+    private static partial void LogRateLimited(ILogger logger, string? activityType, string? tenantId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell the user that their turn failed, or to slow down")]
     private static partial void LogApologyFailed(ILogger logger, Exception error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an activity from channel {ChannelId} with {Status}: {Reason}")]

@@ -22,6 +22,16 @@ public enum UpdateResultKind
 
 public sealed record UpdateResult(UpdateResultKind Kind, StoredMilestone? Current = null, IReadOnlyList<UpdateProblem>? Problems = null, string? Message = null);
 
+/// <summary>A milestone opened for an update: the stored milestone, or the refusal to show; and for a PMO admin, what to fix.</summary>
+public sealed record OpenedMilestone(StoredMilestone? Milestone, UpdateResult? Refusal, string? Notice = null)
+{
+    public void Deconstruct(out StoredMilestone? milestone, out UpdateResult? refusal)
+    {
+        milestone = Milestone;
+        refusal = Refusal;
+    }
+}
+
 /// <summary>
 /// The one path every progress update takes, from a card or from chat: find the milestone, check the author may
 /// update it, notice a stale card, check the inputs, then save under optimistic concurrency with history.
@@ -32,18 +42,18 @@ public sealed class MilestoneUpdateService(IMilestoneUpdateStore store, IUpdateA
     /// The milestone as stored, when it exists and <paramref name="author"/> may update it; otherwise the NotFound or
     /// Refused result to show. Used before showing an update card as well as before saving one.
     /// </summary>
-    public async Task<(StoredMilestone? Milestone, UpdateResult? Refusal)> OpenAsync(
+    public async Task<OpenedMilestone> OpenAsync(
         string planId, MilestoneRef reference, UpdateAuthor author, CancellationToken cancellationToken = default)
     {
         if (!PlanId.IsValid(planId))
-            return (null, new UpdateResult(UpdateResultKind.NotFound, Message: "This card names no plan I hold."));
+            return new(null, new UpdateResult(UpdateResultKind.NotFound, Message: "This card names no plan I hold."));
         var stored = await store.GetStoredMilestoneAsync(planId, reference, cancellationToken).ConfigureAwait(false);
         if (stored is null)
-            return (null, new UpdateResult(UpdateResultKind.NotFound, Message: $"Milestone {reference.Display} is no longer in plan {planId.ToUpperInvariant()}."));
+            return new(null, new UpdateResult(UpdateResultKind.NotFound, Message: $"Milestone {reference.Display} is no longer in plan {planId.ToUpperInvariant()}."));
         var permission = await authoriser.CheckAsync(planId, stored.Milestone, author, cancellationToken).ConfigureAwait(false);
         return permission.Allowed
-            ? (stored, null)
-            : (stored, new UpdateResult(UpdateResultKind.Refused, stored, Message: permission.Reason ?? $"You can't update {reference.Display}."));
+            ? new(stored, null, permission.Notice)
+            : new(stored, new UpdateResult(UpdateResultKind.Refused, stored, Message: permission.Reason ?? $"You can't update {reference.Display}."));
     }
 
     /// <param name="revision">The revision the card was built from; null from chat, where the user confirms what they see.</param>

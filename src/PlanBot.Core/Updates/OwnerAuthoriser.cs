@@ -1,60 +1,61 @@
 using PlanBot.Core.People;
 using PlanBot.Core.Plans;
-using PlanBot.Core.Questions;
 
 namespace PlanBot.Core.Updates;
 
 /// <summary>
-/// Lets a milestone's owners (any role), their delegates and PMO admins update it, and nobody else.
-/// An author is identified by their Entra object id where the people file or the directory knows it — an owner
-/// name resolves to a person, whose id must be the author's — and otherwise by their Teams name equalling the owner's
-/// name word for word ("Graham, Sue" is Sue Graham). PMO admins are people-file people with the "PMO admin" role, or
-/// object ids listed in configuration. A refusal names the owners, so the author knows whom to ask.
+/// Lets a milestone's owners (any role), their delegates and PMO admins update it, and nobody else, recognising each by
+/// Entra object id only: an owner name must resolve (people file, then Graph) to a person whose object id is the
+/// author's, and a delegate likewise. A Teams display name proves nothing (anyone can take one), so an owner known only
+/// by name cannot be acted for until the PMO adds their object id. PMO admins are people-file people with the "PMO
+/// admin" role, or object ids listed in configuration. A refusal names nobody, so it cannot tell an impostor whose
+/// name to take; an admin is told instead which owners lack an object id (<see cref="UpdatePermission.Notice"/>).
 /// </summary>
 public sealed class OwnerAuthoriser(IReadOnlySet<string> adminObjectIds, IPeopleStore people, OwnerResolver resolver) : IUpdateAuthoriser
 {
     public async Task<UpdatePermission> CheckAsync(string planId, Milestone milestone, UpdateAuthor author, CancellationToken cancellationToken = default)
     {
         var objectId = author.AadObjectId is { Length: > 0 } id ? id.Trim() : null;
-        if (objectId is not null && adminObjectIds.Contains(objectId)) return UpdatePermission.Allow;
-
         var everyone = await people.GetPeopleAsync(cancellationToken).ConfigureAwait(false);
-        var authorPerson = objectId is null ? null : everyone.FindByAadObjectId(objectId);
-        if (authorPerson?.IsPmoAdmin == true) return UpdatePermission.Allow;
+        var isAdmin = objectId is not null
+            && (adminObjectIds.Contains(objectId) || everyone.FindByAadObjectId(objectId)?.IsPmoAdmin == true);
 
-        var authorKey = NameKey(author.Name);
+        var unidentified = new List<string>();
         foreach (var ownerName in milestone.Owners.Select(o => o.Name).Distinct())
         {
-            var owner = await resolver.ResolveAsync(ownerName, cancellationToken).ConfigureAwait(false);
-            if (owner.Person is { } person)
+            OwnerResolution owner;
+            try
             {
-                if (objectId is not null && string.Equals(person.AadObjectId, objectId, StringComparison.OrdinalIgnoreCase)) return UpdatePermission.Allow;
-                // A person known without an object id is recognised by name, as below.
-                if (person.AadObjectId is null && authorKey.Length > 0 && NameKey(person.Name) == authorKey) return UpdatePermission.Allow;
-                if (everyone.DelegateOf(person) is { } standIn && IsAuthor(standIn, objectId, authorKey)) return UpdatePermission.Allow;
+                owner = await resolver.ResolveAsync(ownerName, cancellationToken).ConfigureAwait(false);
             }
-            else if (authorKey.Length > 0 && NameKey(ownerName) == authorKey)
+            catch (DirectorySearchException) when (isAdmin)
             {
-                // Not in the people file or the directory: the plan's own name is all there is to go on.
+                continue; // an admin may act whatever the directory says; only the notice is incomplete
+            }
+            if (owner.Person is not { } person)
+            {
+                unidentified.Add(ownerName);
+                continue;
+            }
+            if (person.AadObjectId is not { Length: > 0 }) unidentified.Add(person.Name);
+            else if (!isAdmin && SameId(person.AadObjectId, objectId)) return UpdatePermission.Allow;
+            if (!isAdmin && everyone.DelegateOf(person) is { AadObjectId: { Length: > 0 } delegateId } && SameId(delegateId, objectId))
                 return UpdatePermission.Allow;
-            }
         }
 
-        var owners = milestone.Owners.Select(o => o.Name).Distinct().ToList();
-        return UpdatePermission.Refuse(owners.Count == 0
+        if (isAdmin)
+            return unidentified.Count == 0 ? UpdatePermission.Allow : new UpdatePermission(true, Notice: NoObjectId(unidentified));
+        return UpdatePermission.Refuse(milestone.Owners.Count == 0
             ? $"Only the PMO can update {milestone.Ref.Display}: it has no owner named in the plan. Nothing was saved."
-            : $"Only {string.Join(", ", owners)} (or their delegate, or the PMO) can update {milestone.Ref.Display}. Nothing was saved.");
+            : $"Your Microsoft Entra account is not one of {milestone.Ref.Display}'s owners, their delegates or the PMO admins, so nothing was saved. "
+              + "If it is yours, ask the PMO to check the people file.");
     }
 
-    /// <summary>A name's words in order of the alphabet, brackets dropped: "Graham, Sue (CCG)" and "Sue Graham" agree.</summary>
-    private static string NameKey(string? name)
-    {
-        if (string.IsNullOrWhiteSpace(name)) return string.Empty;
-        return string.Join(' ', QuestionText.NamePhrase(name).Split(' ', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal));
-    }
+    /// <summary>"Louise Mitchell has no Entra object id: add it, or turn on Graph lookup."</summary>
+    public static string NoObjectId(IReadOnlyList<string> names) =>
+        names.Count == 1
+            ? $"{names[0]} has no Entra object id: add it, or turn on Graph lookup."
+            : $"{string.Join(", ", names.Take(names.Count - 1))} and {names[^1]} have no Entra object id: add them, or turn on Graph lookup.";
 
-    private static bool IsAuthor(Person person, string? objectId, string authorKey) =>
-        objectId is not null && person.AadObjectId is not null
-            ? string.Equals(person.AadObjectId, objectId, StringComparison.OrdinalIgnoreCase)
-            : authorKey.Length > 0 && NameKey(person.Name) == authorKey;
+    private static bool SameId(string? a, string? b) => a is not null && b is not null && string.Equals(a.Trim(), b, StringComparison.OrdinalIgnoreCase);
 }

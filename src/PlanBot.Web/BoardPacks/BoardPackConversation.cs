@@ -18,15 +18,17 @@ namespace PlanBot.Web.BoardPacks;
 
 /// <summary>
 /// "board pack" in chat: a PMO admin gets the board pack workbook (the one <c>planbot export --board-pack</c> writes)
-/// as a file in their 1:1 chat, through Teams' file upload for bots. PlanBot offers it on a file consent card; when the
-/// admin allows it, Teams opens an upload session in their OneDrive. The card's context (which plan, as at which day)
-/// comes back from the client, so on accept everything is checked again: that the sender is still a PMO admin, that the
-/// plan exists and that the offer is today's. The pack is then built again and uploaded in the background
-/// (<see cref="BoardPackUploader"/>), and the file card follows in the chat.
+/// as a file in their 1:1 chat, through Teams' file upload for bots. PlanBot offers it on a file consent card and keeps
+/// a record of the offer (<see cref="BoardPackOffer"/>: who, which plan, as at which day, until when); the card's context
+/// carries only the offer's id. When the admin allows it, Teams opens an upload session in their OneDrive, and the
+/// accept is checked against the record: the same tenant and Entra object id, not expired, not answered before, and an
+/// upload URL on OneDrive or SharePoint; the sender must still be a PMO admin. The pack is then built again and uploaded
+/// in the background (<see cref="BoardPackUploader"/>), and the file card follows in the chat.
 /// </summary>
 public sealed partial class BoardPackConversation(
     IPlanStore plans,
     IPlanSnapshotStore snapshots,
+    IBoardPackOfferStore offers,
     ChatSenders senders,
     PlanClock clock,
     FileUploadClient uploads,
@@ -39,6 +41,9 @@ public sealed partial class BoardPackConversation(
 
     private const string AskAgain = "Say \"board pack\" to ask again.";
 
+    /// <summary>How long an offer may be accepted: Teams keeps the card, but a pack an hour old is stale.</summary>
+    public static readonly TimeSpan OfferLifetime = TimeSpan.FromHours(1);
+
     /// <summary>Why the sender cannot have the board pack here, or null when they can: PMO admins only, in a 1:1 chat.</summary>
     public async Task<Activity?> RefusalAsync(Activity activity, CancellationToken cancellationToken)
     {
@@ -49,14 +54,32 @@ public sealed partial class BoardPackConversation(
         return null;
     }
 
-    /// <summary>The file consent card offering <paramref name="plan"/>'s board pack as at today.</summary>
-    public async Task<Activity> OfferAsync(PlanSummary plan, CancellationToken cancellationToken)
+    /// <summary>The file consent card offering <paramref name="plan"/>'s board pack as at today to the sender of <paramref name="activity"/>.</summary>
+    public async Task<Activity> OfferAsync(PlanSummary plan, Activity activity, CancellationToken cancellationToken)
     {
         if (await plans.GetPlanAsync(plan.Id, cancellationToken) is not { } stored) return CardMessages.PlanRemoved(plan.Id);
+        if (activity.TenantId is not { Length: > 0 } tenantId || activity.From?.AadObjectId is not { Length: > 0 } objectId)
+            return CardMessages.PlainMessage("I can't tell who you are in Teams, so I can't offer you a file.");
         var today = clock.Today;
-        var pack = await BoardPack.LoadAsync(stored.Plan, snapshots, today, clock.Time.GetUtcNow(), cancellationToken);
+        var now = clock.Time.GetUtcNow();
+        var pack = await BoardPack.LoadAsync(stored.Plan, snapshots, today, now, cancellationToken);
         var workbook = Workbook(pack, cancellationToken);
-        var context = new JsonObject { ["kind"] = ContextKind, ["planId"] = plan.Id, ["asAt"] = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) };
+        var offer = new BoardPackOffer
+        {
+            Id = BoardPackOffer.NewId(),
+            TenantId = tenantId,
+            AadObjectId = objectId.Trim(),
+            PlanId = plan.Id,
+            AsAt = today,
+            OfferedAt = now,
+            ExpiresAt = now + OfferLifetime,
+        };
+        await offers.SaveAsync(offer, cancellationToken);
+        // The plan and day are there for people reading the card's JSON; only the offer id is trusted.
+        var context = new JsonObject
+        {
+            ["kind"] = ContextKind, ["offerId"] = offer.Id, ["planId"] = plan.Id, ["asAt"] = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        };
         var card = new FileConsentCard
         {
             Description = $"Board pack for {Name(plan.Id)} as at {QuestionAnswerer.Date(today)}: milestone tracker, exception report, action concern report and RAG summary.",
@@ -114,8 +137,16 @@ public sealed partial class BoardPackConversation(
         }
     }
 
-    public async Task DeclineAsync(TurnContext turn, CancellationToken cancellationToken)
+    /// <summary>The admin declined: the offer is closed, so the card cannot be accepted later, and the card removed.</summary>
+    public async Task DeclineAsync(FileConsentCardResponse response, TurnContext turn, CancellationToken cancellationToken)
     {
+        var (offer, refusal) = await FindOfferAsync(response, turn.Activity, cancellationToken);
+        if (offer is null)
+        {
+            await turn.SendActivityAsync(refusal!, cancellationToken);
+            return;
+        }
+        await offers.TryAnswerAsync(offer.TenantId, offer.Id, clock.Time.GetUtcNow(), cancellationToken);
         await turn.SendActivityAsync(CardMessages.PlainMessage("OK, I won't send the board pack."), cancellationToken);
         await RemoveConsentCardAsync(turn, cancellationToken);
     }
@@ -129,15 +160,40 @@ public sealed partial class BoardPackConversation(
         FileConsentCardResponse response, Activity activity, CancellationToken cancellationToken)
     {
         if (await RefusalAsync(activity, cancellationToken) is { } refusal) return (null, refusal);
-        if (ReadContext(response.Context) is not { } offer)
-            return (null, CardMessages.PlainMessage($"I don't recognise that file offer, so I sent nothing. {AskAgain}"));
-        var (planId, asAt) = offer;
-        if (asAt != clock.Today)
-            return (null, CardMessages.PlainMessage($"That offer was for the board pack as at {QuestionAnswerer.Date(asAt)}, so I sent nothing. Say \"board pack\" for today's."));
-        if (await plans.GetSummaryAsync(planId, cancellationToken) is null) return (null, CardMessages.PlanRemoved(planId));
-        if (FileUploadClient.CheckUploadUrl(response.UploadInfo?.UploadUrl, out var problem) is not { } uploadUrl)
+        var (offer, unknown) = await FindOfferAsync(response, activity, cancellationToken);
+        if (offer is null) return (null, unknown);
+        var now = clock.Time.GetUtcNow();
+        if (offer.AnsweredAt is not null)
+            return (null, CardMessages.PlainMessage($"You have already answered that offer, so I sent nothing more. {AskAgain}"));
+        if (now > offer.ExpiresAt || offer.AsAt != clock.Today)
+            return (null, CardMessages.PlainMessage($"That offer was for the board pack as at {QuestionAnswerer.Date(offer.AsAt)} and has expired, so I sent nothing. Say \"board pack\" for today's."));
+        if (uploads.CheckUploadUrl(response.UploadInfo?.UploadUrl, out var problem) is not { } uploadUrl)
+        {
+            LogUploadUrlRefused(logger, offer.Id, problem ?? "");
             return (null, CardMessages.PlainMessage($"I couldn't send the board pack: {problem}. {AskAgain}"));
-        return (new BoardPackUpload(planId, asAt, uploadUrl, response.UploadInfo!, activity.GetConversationReference()), null);
+        }
+        if (!await offers.TryAnswerAsync(offer.TenantId, offer.Id, now, cancellationToken))
+            return (null, CardMessages.PlainMessage($"You have already answered that offer, so I sent nothing more. {AskAgain}"));
+        if (await plans.GetSummaryAsync(offer.PlanId, cancellationToken) is null) return (null, CardMessages.PlanRemoved(offer.PlanId));
+        return (new BoardPackUpload(offer.PlanId, offer.AsAt, uploadUrl, response.UploadInfo!, activity.GetConversationReference()), null);
+    }
+
+    /// <summary>
+    /// The offer a consent answer names, when it was made in this tenant to this person; otherwise the refusal. An
+    /// answer naming someone else's offer is told only that the offer is not theirs.
+    /// </summary>
+    private async Task<(BoardPackOffer? Offer, Activity? Refusal)> FindOfferAsync(
+        FileConsentCardResponse response, Activity activity, CancellationToken cancellationToken)
+    {
+        var unknown = CardMessages.PlainMessage($"I don't recognise that file offer, so I sent nothing. {AskAgain}");
+        if (ReadOfferId(response.Context) is not { } offerId || activity.TenantId is not { Length: > 0 } tenantId) return (null, unknown);
+        if (await offers.GetAsync(tenantId, offerId, cancellationToken) is not { } offer) return (null, unknown);
+        if (!string.Equals(offer.AadObjectId, activity.From?.AadObjectId?.Trim(), StringComparison.OrdinalIgnoreCase))
+        {
+            LogOfferNotTheirs(logger, offer.Id);
+            return (null, CardMessages.PlainMessage($"That file offer was made to someone else, so I sent nothing. {AskAgain}"));
+        }
+        return (offer, null);
     }
 
     private async Task<Activity> UploadAsync(BoardPackUpload upload, CancellationToken cancellationToken)
@@ -172,21 +228,16 @@ public sealed partial class BoardPackConversation(
         }
     }
 
-    private static string NotAnAdmin(PeopleSet everyone) => ChatSenders.AdminsToAsk(everyone) is { } admins
-        ? $"Only PMO admins can ask for the board pack. Ask {admins} to send it to you."
-        : "Only PMO admins can ask for the board pack. " + ChatSenders.NoAdmins;
+    private static string NotAnAdmin(PeopleSet everyone) => "Only PMO admins can ask for the board pack. " + ChatSenders.AskThePmo(everyone);
 
     private static bool IsPersonalChat(Activity activity) =>
         string.Equals(activity.Conversation?.ConversationType, "personal", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The plan id and as-at day from a card context PlanBot wrote, or null when it is not one.</summary>
-    private static (string PlanId, DateOnly AsAt)? ReadContext(JsonNode? context)
-    {
-        if (context is not JsonObject values || Text(values, "kind") != ContextKind) return null;
-        if (Text(values, "planId") is not { } planId || !PlanId.IsValid(planId)) return null;
-        if (!DateOnly.TryParseExact(Text(values, "asAt"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var asAt)) return null;
-        return (planId, asAt);
-    }
+    /// <summary>The offer id from a card context PlanBot wrote, or null when it is not one.</summary>
+    private static string? ReadOfferId(JsonNode? context) =>
+        context is JsonObject values && Text(values, "kind") == ContextKind && Text(values, "offerId") is { Length: 32 } id && id.All(char.IsAsciiHexDigit)
+            ? id
+            : null;
 
     private static string? Text(JsonObject values, string name) =>
         values[name] is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
@@ -211,6 +262,13 @@ public sealed partial class BoardPackConversation(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not send the board pack of {PlanId} (or why not) to the chat it was asked for in")]
     private static partial void LogReplyFailed(ILogger logger, Exception error, string planId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an answer to board pack offer {OfferId} from someone it was not made to")]
+    private static partial void LogOfferNotTheirs(ILogger logger, string offerId);
+
+    // The URL itself is a credential: only why it was refused is logged.
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused the upload URL given for board pack offer {OfferId}: {Problem}")]
+    private static partial void LogUploadUrlRefused(ILogger logger, string offerId, string problem);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not remove the answered file consent card {ActivityId}")]
     private static partial void LogCardNotRemoved(ILogger logger, Exception error, string activityId);

@@ -37,8 +37,10 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<SnoozeConversation>();
         services.AddSingleton<DigestCards>();
         services.AddSingleton<ChatSenders>();
+        services.AddOptions<HeavyWorkOptions>().BindConfiguration(HeavyWorkOptions.Section);
+        services.AddSingleton<HeavyWorkLimiter>();
         services.AddSingleton<PlanBotActivityHandler>();
-        services.AddHostedService<LocalModeGuard>();
+        services.AddHostedService<EndpointSecurityGuard>();
         return services;
     }
 

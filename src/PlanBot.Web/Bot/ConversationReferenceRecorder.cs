@@ -11,6 +11,9 @@ namespace PlanBot.Web.Bot;
 /// </summary>
 public sealed partial class ConversationReferenceRecorder(IConversationReferenceStore store, ILogger<ConversationReferenceRecorder> logger)
 {
+    /// <summary>Conversations remembered at once; beyond it the memory starts again, costing one write per conversation.</summary>
+    public const int MaxRemembered = 20_000;
+
     private readonly ConcurrentDictionary<ConversationKey, string> _saved = new();
 
     public async Task RecordAsync(Activity activity, CancellationToken cancellationToken)
@@ -22,6 +25,7 @@ public sealed partial class ConversationReferenceRecorder(IConversationReference
         try
         {
             await store.SaveAsync(reference, cancellationToken);
+            if (_saved.Count >= MaxRemembered) _saved.Clear();
             _saved[key] = fingerprint;
         }
         catch (Exception error) when (error is not OperationCanceledException)

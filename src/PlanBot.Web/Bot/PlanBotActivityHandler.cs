@@ -31,6 +31,7 @@ public sealed class PlanBotActivityHandler(
     SnoozeConversation snoozeConversation,
     DigestPreview digests,
     DigestSubscriptions digestSubscriptions,
+    HeavyWorkLimiter heavyWork,
     ILogger<PlanBotActivityHandler> logger) : ActivityHandler
 {
     public override async Task OnTurnAsync(TurnContext turn, CancellationToken cancellationToken)
@@ -72,7 +73,9 @@ public sealed class PlanBotActivityHandler(
         }
         if (BoardPackRequestReader.TryRead(text) is { } boardPackRequest)
         {
-            await turn.SendActivityAsync(await BoardPackAsync(turn.Activity, boardPackRequest, cancellationToken), cancellationToken);
+            await turn.SendActivityAsync(heavyWork.TryStart(turn.Activity)
+                ? await BoardPackAsync(turn.Activity, boardPackRequest, cancellationToken)
+                : PlainMessage(HeavyWorkLimiter.WaitAMinute), cancellationToken);
             return;
         }
 
@@ -145,9 +148,8 @@ public sealed class PlanBotActivityHandler(
     {
         var selection = await planSelector.SelectAsync(activity, cancellationToken);
         if (selection.Plan is null) return [NoPlanChosen(selection.Plans, "Which plan is the digest for?")];
-        return request.Kind == DigestRequestKind.Now
-            ? await digests.AnswerAsync(request, selection.Plan, activity, cancellationToken)
-            : [await digestSubscriptions.AnswerAsync(request, selection.Plan, activity, cancellationToken)];
+        if (request.Kind != DigestRequestKind.Now) return [await digestSubscriptions.AnswerAsync(request, selection.Plan, activity, cancellationToken)];
+        return heavyWork.TryStart(activity) ? await digests.AnswerAsync(request, selection.Plan, activity, cancellationToken) : [PlainMessage(HeavyWorkLimiter.WaitAMinute)];
     }
 
     /// <summary>"board pack (for odkm)": a file consent card for a PMO admin in their 1:1 chat, after the plan is chosen.</summary>
@@ -157,13 +159,13 @@ public sealed class PlanBotActivityHandler(
         if (request.PlanId is { } named)
         {
             return await plans.GetSummaryAsync(named, cancellationToken) is { } plan
-                ? await boardPacks.OfferAsync(plan, cancellationToken)
+                ? await boardPacks.OfferAsync(plan, activity, cancellationToken)
                 : NoPlanChosen(await plans.ListPlansAsync(cancellationToken), $"There is no plan '{named}'. Which plan is the board pack for?");
         }
         var selection = await planSelector.SelectAsync(activity, cancellationToken);
         return selection.Plan is null
             ? NoPlanChosen(selection.Plans, "Which plan is the board pack for?")
-            : await boardPacks.OfferAsync(selection.Plan, cancellationToken);
+            : await boardPacks.OfferAsync(selection.Plan, activity, cancellationToken);
     }
 
     /// <summary>No plan to answer from: say there are none, or offer the plans to choose from with <paramref name="question"/>.</summary>
@@ -196,7 +198,7 @@ public sealed class PlanBotActivityHandler(
         boardPacks.AcceptAsync(response, turn, cancellationToken);
 
     protected override Task OnFileConsentDeclineAsync(FileConsentCardResponse response, TurnContext turn, CancellationToken cancellationToken) =>
-        boardPacks.DeclineAsync(turn, cancellationToken);
+        boardPacks.DeclineAsync(response, turn, cancellationToken);
 
     private async Task<Activity> UsePlanAsync(Activity activity, string planId, CancellationToken cancellationToken)
     {

@@ -21,6 +21,9 @@ public sealed class PlanSelector(IPlanStore plans, IUserSettingsStore settings, 
 {
     public static readonly TimeSpan ChoiceCacheDuration = TimeSpan.FromSeconds(30);
 
+    /// <summary>Choices remembered at once; beyond it the expired ones are dropped, and if none are, all of them.</summary>
+    public const int MaxCachedChoices = 10_000;
+
     private readonly ConcurrentDictionary<(string Tenant, string User), (string? PlanId, DateTimeOffset Expires)> _choices = new();
 
     public async Task<PlanSelection> SelectAsync(Activity activity, CancellationToken cancellationToken)
@@ -39,7 +42,7 @@ public sealed class PlanSelector(IPlanStore plans, IUserSettingsStore settings, 
         var plan = await plans.GetSummaryAsync(planId, cancellationToken);
         if (plan is null || UserKey(activity) is not { } key) return null;
         await settings.SetDefaultPlanAsync(key.Tenant, key.User, plan.Id, cancellationToken);
-        _choices[key] = (plan.Id, time.GetUtcNow() + ChoiceCacheDuration);
+        Remember(key, plan.Id, time.GetUtcNow());
         return plan;
     }
 
@@ -48,8 +51,21 @@ public sealed class PlanSelector(IPlanStore plans, IUserSettingsStore settings, 
         var now = time.GetUtcNow();
         if (_choices.TryGetValue(key, out var cached) && cached.Expires > now) return cached.PlanId;
         var planId = await settings.GetDefaultPlanAsync(key.Tenant, key.User, cancellationToken);
-        _choices[key] = (planId, now + ChoiceCacheDuration);
+        Remember(key, planId, now);
         return planId;
+    }
+
+    /// <summary>Number of users whose choice is remembered now.</summary>
+    public int CachedChoices => _choices.Count;
+
+    private void Remember((string Tenant, string User) key, string? planId, DateTimeOffset now)
+    {
+        if (_choices.Count >= MaxCachedChoices && !_choices.ContainsKey(key))
+        {
+            foreach (var expired in _choices.Where(pair => pair.Value.Expires <= now).Select(pair => pair.Key).ToList()) _choices.TryRemove(expired, out _);
+            if (_choices.Count >= MaxCachedChoices) _choices.Clear(); // all fresh: storage is the truth, the cache only saves reads
+        }
+        _choices[key] = (planId, now + ChoiceCacheDuration);
     }
 
     // The Agents Playground and local tests may send no tenant: they share one local one.

@@ -71,7 +71,8 @@ public sealed class SnoozeConversation(
     }
 
     private static string NotYours(MilestoneRef reference) =>
-        $"Only the owners of {reference.Display}, their delegates or the PMO can snooze its reminders. Nothing was snoozed.";
+        $"Only the owners of {reference.Display}, their delegates or the PMO can snooze its reminders. Nothing was snoozed. "
+        + "If it is yours, ask the PMO to check that the people file has your Microsoft Entra account.";
 
     /// <summary>The user's own open milestones whose last reminder has not been answered.</summary>
     private async Task<List<MilestoneRef>> WaitingForAnswerAsync(PlanSummary plan, Activity activity, CancellationToken cancellationToken)

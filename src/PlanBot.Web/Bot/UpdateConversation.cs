@@ -62,17 +62,20 @@ public sealed partial class UpdateConversation(
     public async Task<Activity?> TryStartFromChatAsync(string text, string planId, Activity activity, CancellationToken cancellationToken)
     {
         if (!ChatUpdateReader.TryRead(text, clock.Today, out var reference, out var proposed)) return null;
-        var (stored, refusal) = await updates.OpenAsync(planId, reference, Author(activity), cancellationToken);
+        var opened = await updates.OpenAsync(planId, reference, Author(activity), cancellationToken);
+        var (stored, refusal) = opened;
         if (refusal is not null)
             return CardMessages.PlainMessage(refusal.Kind == UpdateResultKind.NotFound
                 ? $"There is no milestone {reference.Display} in {planId.ToUpperInvariant()}."
                 : refusal.Message ?? $"You can't update {reference.Display}.");
 
         var filled = proposed.Status is not null || proposed.RevisedDue is not null || proposed.ProgressNote is not null || proposed.DelayReason is not null;
+        // A PMO admin updating for an owner is told what would let the owner do it themselves.
+        var notice = filled ? "Check this update, then press Save update. Nothing is saved until you do." : null;
+        if (opened.Notice is { } fix) notice = notice is null ? fix : fix + " " + notice;
         return filled
-            ? cards.Form(stored!, clock.Today, notice: "Check this update, then press Save update. Nothing is saved until you do.", entered: proposed)
-                .ToMessage($"Check your update to {reference.Display}, then save it.")
-            : cards.Form(stored!, clock.Today).ToMessage($"Update {reference.Display} here.");
+            ? cards.Form(stored!, clock.Today, notice: notice, entered: proposed).ToMessage($"Check your update to {reference.Display}, then save it.")
+            : cards.Form(stored!, clock.Today, notice: notice).ToMessage($"Update {reference.Display} here.");
     }
 
     /// <summary>
@@ -94,6 +97,7 @@ public sealed partial class UpdateConversation(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Update to {Ref} in plan {PlanId} saved, but the reminder state was not; one extra reminder may follow")]
     private static partial void LogReminderStateNotRecorded(ILogger logger, Exception exception, string planId, string @ref);
 
+    /// <summary>The author as Teams identifies them: the object id decides what they may do, the name is for history.</summary>
     public static UpdateAuthor Author(Activity activity) =>
         new(string.IsNullOrWhiteSpace(activity.From?.Name) ? "someone" : activity.From!.Name!.Trim(), activity.From?.AadObjectId);
 

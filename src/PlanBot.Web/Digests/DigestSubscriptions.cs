@@ -25,7 +25,7 @@ public sealed class DigestSubscriptions(IDigestSubscriptionStore store, ChatSend
         if (request.Role is { } asked && request.Kind != DigestRequestKind.ListSubscriptions && !sender.IsPmoAdmin)
             return CardMessages.PlainMessage(
                 $"Only PMO admins can send the digest to everyone with the role {asked}. "
-                + (ChatSenders.AdminsToAsk(everyone) is { } admins ? $"Ask {admins}." : ChatSenders.NoAdmins)
+                + ChatSenders.AskThePmo(everyone)
                 + " You can say \"send me the weekly digest\" for yourself.");
 
         var text = request.Kind switch

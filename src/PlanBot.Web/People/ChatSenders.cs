@@ -16,8 +16,9 @@ public sealed record ChatSender(Person? Person, string? Name, string? AadObjectI
 
 /// <summary>
 /// Identifies the sender of an activity against the people file, for features only some people may use. The entry is
-/// found by Entra object id; the Teams name is enough only for someone the people file lists without an object id, so
-/// a name cannot stand in for a person (an admin, say) whose object id is known.
+/// found by Entra object id only: a Teams display name is not proof of anyone (anyone can take "Louise Mitchell"), so a
+/// person the people file lists without an object id is not recognised until the PMO adds it. The Teams name is kept
+/// for what is only read ("my milestones").
 /// </summary>
 public sealed class ChatSenders(IPeopleStore people, IOptions<UpdateOptions> updates)
 {
@@ -25,8 +26,7 @@ public sealed class ChatSenders(IPeopleStore people, IOptions<UpdateOptions> upd
     {
         var everyone = await people.GetPeopleAsync(cancellationToken);
         var objectId = activity.From?.AadObjectId is { Length: > 0 } id ? id.Trim() : null;
-        var person = everyone.FindByAadObjectId(objectId)
-            ?? (everyone.FindByName(activity.From?.Name) is { AadObjectId: null or "" } byName ? byName : null);
+        var person = everyone.FindByAadObjectId(objectId);
         return (new ChatSender(person, activity.From?.Name, objectId, IsPmoAdmin(person, objectId)), everyone);
     }
 
@@ -35,21 +35,13 @@ public sealed class ChatSenders(IPeopleStore people, IOptions<UpdateOptions> upd
         person?.IsPmoAdmin == true || (objectId is not null && updates.Value.AdminObjectIds.Contains(objectId, StringComparer.OrdinalIgnoreCase));
 
     /// <summary>
-    /// Whom to ask for what only PMO admins may do: "Ann Lee or Bob Smith", "your PMO (five names and 3 more)"; null
-    /// when the people file names no PMO admin.
+    /// Said after "Only PMO admins can …": whom to ask, without naming anyone (a name would tell an impostor which name
+    /// to take), and what to do if they are an admin PlanBot does not recognise.
     /// </summary>
-    public static string? AdminsToAsk(PeopleSet everyone)
-    {
-        var admins = everyone.WithRole(PersonRoles.PmoAdmin).Select(p => p.Name).Order(StringComparer.OrdinalIgnoreCase).ToList();
-        return admins.Count switch
-        {
-            0 => null,
-            1 => admins[0],
-            <= 5 => string.Join(", ", admins.Take(admins.Count - 1)) + " or " + admins[^1],
-            _ => $"your PMO ({string.Join(", ", admins.Take(5))} and {admins.Count - 5} more)",
-        };
-    }
+    public static string AskThePmo(PeopleSet everyone) => everyone.WithRole(PersonRoles.PmoAdmin).Any()
+        ? "Ask your PMO. If you are a PMO admin, ask another to add your Microsoft Entra object id to PlanBot's people file."
+        : NoAdmins;
 
     /// <summary>Said when the people file names no PMO admin.</summary>
-    public const string NoAdmins = "PlanBot's people file names no PMO admin yet: the PMO gives someone the \"PMO admin\" role with planbot people import.";
+    public const string NoAdmins = "PlanBot's people file names no PMO admin yet: the PMO gives someone the \"PMO admin\" role, with their Entra object id, with planbot people import.";
 }

@@ -120,20 +120,41 @@ public sealed class FileUploadClientTests : IAsyncLifetime
 
     [Theory]
     [InlineData("https://contoso-my.sharepoint.com/personal/sue/_api/v2.0/drive/items/1/uploadSession?guid=x", true)]
+    [InlineData("https://sharepoint.com/up/1", true)]
     [InlineData("http://127.0.0.1:5000/up/1", true)]
-    [InlineData("http://localhost:5000/up/1", true)]
+    [InlineData("http://localhost:5000/up/1", false)]
+    [InlineData("https://contoso-my.sharepoint.com.evil.example/up/1", false)]
+    [InlineData("https://evilsharepoint.com/up/1", false)]
+    [InlineData("https://attacker.example/up/1", false)]
     [InlineData("http://contoso-my.sharepoint.com/up/1", false)]
     [InlineData("ftp://contoso-my.sharepoint.com/up/1", false)]
     [InlineData("https://user:secret@contoso-my.sharepoint.com/up/1", false)]
     [InlineData("/up/1", false)]
     [InlineData("", false)]
     [InlineData(null, false)]
-    public void The_upload_url_must_be_https_unless_it_is_loopback(string? url, bool usable)
+    public void The_upload_url_must_be_https_on_a_listed_domain_or_http_to_a_listed_loopback_host(string? url, bool usable)
     {
-        var checkedUrl = FileUploadClient.CheckUploadUrl(url, out var problem);
+        var checkedUrl = FileUploadClient.CheckUploadUrl(url, ["sharepoint.com", "127.0.0.1"], out var problem);
 
         Assert.Equal(usable, checkedUrl is not null);
         Assert.Equal(usable, problem is null);
+    }
+
+    [Theory]
+    [InlineData(null, "https://contoso-my.sharepoint.com/up/1", "https://contoso-my.sharepoint.us/up/1")]
+    [InlineData("https://api.botframework.us", "https://contoso-my.sharepoint.us/up/1", "https://contoso-my.sharepoint.com/up/1")]
+    [InlineData("https://api.botframework.azure.cn", "https://contoso-my.sharepoint.cn/up/1", "https://contoso-my.sharepoint.com/up/1")]
+    public void Without_a_list_only_the_SharePoint_domain_of_the_configured_cloud_is_allowed_and_never_plain_http_to_loopback(
+        string? tokenIssuer, string allowed, string refused)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["ToBotFromChannelTokenIssuer"] = tokenIssuer }).Build();
+        using var services = new ServiceCollection().AddLogging().AddBotFileUploads(configuration).BuildServiceProvider();
+        var client = Client(services);
+
+        Assert.NotNull(client.CheckUploadUrl(allowed, out _));
+        Assert.Null(client.CheckUploadUrl(refused, out var problem));
+        Assert.Equal("the upload address Teams gave is not on OneDrive or SharePoint", problem);
+        Assert.Null(client.CheckUploadUrl("http://127.0.0.1:5000/up/1", out _));
     }
 
     [Theory]
@@ -157,6 +178,7 @@ public sealed class FileUploadClientTests : IAsyncLifetime
             ["PlanBot:Bot:FileUploads:ChunkSize"] = chunkSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["PlanBot:Bot:FileUploads:BaseDelay"] = "00:00:00.010",
             ["PlanBot:Bot:FileUploads:MaxAttempts"] = "3",
+            ["PlanBot:Bot:FileUploads:AllowedHosts:0"] = "127.0.0.1", // the fake OneDrive
         }).Build();
         return new ServiceCollection().AddLogging().AddBotFileUploads(configuration).BuildServiceProvider();
     }
