@@ -40,14 +40,19 @@ internal static class RemindCommand
             var stored = await environment.CreateStore().GetPlanAsync(planId, cancellationToken);
             if (stored is null) return Output.Fail($"There is no plan '{planId}'. Run `planbot plans` to see the stored plans.");
             if (!parse.GetValue(dryRun)) return await SendAsync(environment, stored.Plan.Id, now, cancellationToken);
+            var (policy, problems) = ReminderPolicyOptions.Read(environment.Configuration);
+            if (policy is null) return Output.Fail("The reminder policy is not usable: " + string.Join(" ", problems));
+            var planner = new ReminderPlanner(policy);
             var ledger = new TableReminderLedger(TableStorageOptions.FromConfiguration(environment.Configuration), environment.Clock.Time);
             var states = await ledger.GetStatesAsync(planId, cancellationToken);
-            var sweep = ReminderSweep.Decide(stored.Plan, states, new ReminderPlanner(ReminderPolicy.Default, WorkingCalendar.EnglandAndWales), now);
+            var sweep = ReminderSweep.Decide(stored.Plan, states, planner, now);
 
             var due = sweep.Due;
-            var london = LondonTime.ToLondon(now);
-            Console.Out.WriteLine($"Plan {planId} as at {london.ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture)} (London): " +
-                $"{due.Count} reminder{(due.Count == 1 ? "" : "s")} due. Policy: {ReminderPolicy.Default.Describe()}");
+            Console.Out.WriteLine($"Plan {planId} as at {Clock(now)} (London): " +
+                (sweep.InSendWindow
+                    ? $"{due.Count} reminder{(due.Count == 1 ? "" : "s")} due."
+                    : $"outside the send window, so nothing is sent; it opens at {Clock(sweep.NextSendWindow)}."));
+            Console.Out.WriteLine($"Policy ({ReminderPolicyOptions.Section}): {policy.Describe()}");
             if (due.Count > 0)
             {
                 var table = new Table().Border(TableBorder.Simple).AddColumn("Ref").AddColumn("To").AddColumn("Reminder").AddColumn("Why");
@@ -58,6 +63,9 @@ internal static class RemindCommand
                         Markup.Escape(reminder.Kind.ToString()),
                         Markup.Escape(reminder.Reason));
                 AnsiConsole.Write(table);
+                var people = due.SelectMany(r => r.Recipients).Select(o => o.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count();
+                Console.Out.WriteLine($"  To {people} {(people == 1 ? "person" : "people")}: at most one card per milestone per person today; more than " +
+                    $"{new ReminderOptions().GroupAbove} for one person go in one message (PlanBot:Reminders:GroupAbove).");
             }
             foreach (var (outcome, count) in sweep.Counts.Where(c => c.Key != ReminderOutcome.Due).OrderByDescending(c => c.Value))
                 Console.Out.WriteLine($"  {count} {Describe(outcome)}");
@@ -83,12 +91,19 @@ internal static class RemindCommand
             return Output.Fail("The settings are not usable: " + string.Join(" ", e.Failures));
         }
 
-        var london = LondonTime.ToLondon(now).ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture);
-        Console.Out.WriteLine($"Plan {planId} as at {london} (London): {report.Due} reminder{(report.Due == 1 ? "" : "s")} due, {report.Sent} sent, " +
-            $"{report.Released} given back for the next sweep, {report.GivenUp} given up, {report.ClaimedElsewhere} already sent or being sent by another host.");
+        if (report.NextSendWindow is { } opens)
+        {
+            Console.Out.WriteLine($"Plan {planId} as at {Clock(now)} (London): outside the send window, so nothing was sent; it opens at {Clock(opens)}.");
+            return 0;
+        }
+        Console.Out.WriteLine($"Plan {planId} as at {Clock(now)} (London): {report.Due} reminder{(report.Due == 1 ? "" : "s")} due, {report.Sent} sent " +
+            $"in {report.Messages} message{(report.Messages == 1 ? "" : "s")}, {report.Released} given back for the next sweep, {report.GivenUp} given up for today, " +
+            $"{report.ClaimedElsewhere} already sent today or being sent by another host.");
         foreach (var line in report.Unreachable) Console.Out.WriteLine("  Not delivered: " + line);
         return 0;
     }
+
+    private static string Clock(DateTimeOffset instant) => LondonTime.ToLondon(instant).ToString("ddd d MMM yyyy HH:mm", CultureInfo.InvariantCulture);
 
     private static string Describe(ReminderOutcome outcome) => outcome switch
     {
@@ -96,6 +111,7 @@ internal static class RemindCommand
         ReminderOutcome.NoDueDate => "with no due date",
         ReminderOutcome.OutsideCalendar => "with a due date outside 1995-2100",
         ReminderOutcome.NotYet => "not due a reminder yet",
+        ReminderOutcome.OutsideSendWindow => "not looked at: outside the send window",
         ReminderOutcome.Snoozed => "snoozed",
         ReminderOutcome.AlreadySent => "already reminded for this slot",
         ReminderOutcome.AnsweredThisRound => "answered since the last reminder",
