@@ -95,8 +95,8 @@ public sealed class ReminderSweepTests(AzuriteFixture azurite)
 
         Assert.Equal([0, 0, 0, 1, 0, 0], reports.Select(r => r.Sent));
         var card = Assert.Single(Cards(connector));
-        Assert.StartsWith("#1 is overdue with no update", card.Text);
-        Assert.Contains("overdue chaser 3", card.Text);
+        Assert.StartsWith("Reminder: #1 Milestone 1 — escalation: no update in the 10 working days since due 6 Jan 2020", card.Text);
+        Assert.Contains("; also overdue chaser 3", card.Text);
         Assert.Contains("(slot was Mon 27 Jan 2020)", card.Text);
     }
 

@@ -109,7 +109,7 @@ public sealed class TableReminderLedgerTests(AzuriteFixture azurite)
         Assert.Equal(reminders.Select(r => r.Key).Order(), won.Select(w => w.Key).Order());
         var states = await NewLedger().GetStatesAsync("odkm");
         Assert.Equal(30, states.Count);
-        Assert.All(reminders, r => Assert.Equal(r.Key, states[r.Ref].LastSentKey));
+        Assert.All(reminders, r => Assert.Equal(r.Reminders[0].Key, states[r.Ref].LastSentKey));
     }
 
     [Fact]
@@ -221,14 +221,14 @@ public sealed class TableReminderLedgerTests(AzuriteFixture azurite)
 
         Assert.Contains("host-a", error.Message);
         Assert.Contains("host-b", error.Message);
-        Assert.Contains("odkm|6.17|before-7|20200120", error.Message);
+        Assert.Contains("odkm|6.17|20200120|sue", error.Message);
         var row = await RowAsync("odkm", "n|6.17|20200120|sue");
         Assert.Equal("Claimed", row.GetString("Status"));
         Assert.Null(row.GetDateTimeOffset("SentAt"));
         Assert.Empty(await NewLedger().GetStatesAsync("odkm"));
 
         await NewLedger().MarkSentAsync(current, Now + Lease + TimeSpan.FromSeconds(3));
-        Assert.Equal(reminder.Key, (await NewLedger().GetStatesAsync("odkm"))[reminder.Ref].LastSentKey);
+        Assert.Equal(reminder.Reminders[0].Key, (await NewLedger().GetStatesAsync("odkm"))[reminder.Ref].LastSentKey);
     }
 
     [Fact]
