@@ -217,3 +217,105 @@ public sealed class ReminderSweepTests(AzuriteFixture azurite)
         Assert.True(repeated.Count == 0, string.Join(", ", repeated));
     }
 }
+
+/// <summary>The reminder policy is configuration, checked when the host starts; and a sweep that reaches nobody says why once.</summary>
+[Collection(AzuriteFixture.Collection)]
+public sealed class ReminderPolicySettingsTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public void A_host_with_an_unusable_reminder_policy_does_not_start_and_names_each_setting()
+    {
+        using var host = BotHost.Start(azurite, new Dictionary<string, string?>
+        {
+            ["PlanBot:Reminders:Policy:WorkingDaysBefore"] = "14, seven",
+            ["PlanBot:Reminders:Policy:SendAt"] = "9am",
+            ["PlanBot:Reminders:Policy:WorkingDays"] = "Monday, Funday",
+        });
+
+        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => host.CreateClient());
+
+        Assert.Equal(
+        [
+            "PlanBot:Reminders:Policy:WorkingDaysBefore is '14, seven': 'seven' is not a whole number of working days; write them separated by commas, e.g. 14, 7, 1.",
+            "PlanBot:Reminders:Policy:SendAt is '9am': write a London time of day as HH:mm, e.g. 09:00.",
+            "PlanBot:Reminders:Policy:WorkingDays is 'Monday, Funday': 'Funday' is not a weekday; write them separated by commas, e.g. Monday, Tuesday, Wednesday, Thursday, Friday.",
+        ], error.Failures);
+    }
+
+    [Fact]
+    public async Task A_configured_policy_decides_the_sweeps_window_and_slots()
+    {
+        using var host = BotHost.Start(azurite, new Dictionary<string, string?>
+        {
+            ["PlanBot:Reminders:Policy:WorkingDaysBefore"] = "3",
+            ["PlanBot:Reminders:Policy:EscalateAfterWorkingDays"] = "",
+            ["PlanBot:Reminders:Policy:SendAt"] = "10:30",
+            ["PlanBot:Reminders:Policy:SendUntil"] = "12:00",
+        });
+        var plan = TestPlans.Small("odkm", milestones: 1);
+        await BotHost.ImportAsync(host, plan with { Milestones = [plan.Milestones[0] with { Due = TrackerDate.Exact(new DateOnly(2020, 1, 29)), Owners = [TestPlans.Delivery("Sue Graham")] }] });
+        var dispatcher = host.Services.GetRequiredService<ReminderDispatcher>();
+        var planner = host.Services.GetRequiredService<PlanBot.Core.Reminders.ReminderPlanner>();
+
+        var before = await dispatcher.SweepAsync(new DateTimeOffset(2020, 1, 24, 10, 0, 0, TimeSpan.Zero), null, CancellationToken.None);
+        var inWindow = await dispatcher.SweepAsync(new DateTimeOffset(2020, 1, 24, 10, 30, 0, TimeSpan.Zero), null, CancellationToken.None);
+
+        Assert.Null(planner.Policy.EscalateAfterWorkingDays);
+        Assert.Equal(new DateTimeOffset(2020, 1, 24, 10, 30, 0, TimeSpan.Zero), before.NextSendWindow);
+        // Friday 24 Jan is 3 working days before Wednesday 29 Jan: due, but Sue cannot be reached here (no people file).
+        Assert.Equal(1, inWindow.Due);
+        Assert.Null(inWindow.NextSendWindow);
+    }
+
+    [Fact]
+    public async Task In_local_mode_a_sweep_that_reaches_nobody_says_why_and_how_once_then_stays_quiet()
+    {
+        var log = new CollectingLoggerProvider();
+        await using var host = BotHost.Start(azurite, new Dictionary<string, string?>
+        {
+            // As scripts/run.sh runs it: no MicrosoftAppId or tenant, opening chats left at its default.
+            ["PlanBot:PersonalChats:ServiceUrl"] = "https://smba.trafficmanager.net/teams/",
+        }).WithWebHostBuilder(web => web.ConfigureServices(services => services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(log)));
+        var plan = TestPlans.Small("odkm", milestones: 2);
+        await BotHost.ImportAsync(host, plan with { Milestones = [.. plan.Milestones.Select(m => m with { Due = TrackerDate.Exact(new DateOnly(2020, 1, 29)), Owners = [TestPlans.Delivery("Sue Graham")] })] });
+        await host.Services.GetRequiredService<IPeopleStore>().ReplaceAllAsync([new Person("Sue Graham", "sue.graham@nhs.net", "11111111-1111-1111-1111-111111111111")], "test", null);
+        var dispatcher = host.Services.GetRequiredService<ReminderDispatcher>();
+
+        var reports = new List<SweepReport>();
+        foreach (var minutes in new[] { 0, 0, 5, 10 })
+            reports.Add(await dispatcher.SweepAsync(new DateTimeOffset(2020, 1, 20, 10, minutes, 0, TimeSpan.Zero), null, CancellationToken.None));
+
+        Assert.All(reports, r => Assert.Equal((2, 0, 2), (r.Due, r.Sent, r.Released)));
+        var said = Assert.Single(log.Messages, m => m.StartsWith("Reminder sweep reached nobody", StringComparison.Ordinal));
+        Assert.DoesNotContain(log.Messages, m => m.StartsWith("Reminder sweep:", StringComparison.Ordinal));
+        Assert.StartsWith("Reminder sweep reached nobody: 2 due, 2 not delivered, because PlanBot is in local mode (no MicrosoftAppId); no Teams tenant is set", said);
+        Assert.Contains("no 1:1 chat with them is stored, and with no Teams tenant set PlanBot cannot open one (2)", said);
+        Assert.Contains("To reach people:", said);
+    }
+
+    private sealed class CollectingLoggerProvider : Microsoft.Extensions.Logging.ILoggerProvider
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _messages = new();
+
+        public IReadOnlyList<string> Messages => [.. _messages];
+
+        public Microsoft.Extensions.Logging.ILogger CreateLogger(string categoryName) => new Collector(_messages);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Collector(System.Collections.Concurrent.ConcurrentQueue<string> messages) : Microsoft.Extensions.Logging.ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+            public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => logLevel >= Microsoft.Extensions.Logging.LogLevel.Information;
+
+            public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception,
+                Func<TState, Exception?, string> formatter)
+            {
+                if (IsEnabled(logLevel)) messages.Enqueue(formatter(state, exception));
+            }
+        }
+    }
+}

@@ -47,25 +47,29 @@ internal static class RemindCommand
             var states = await ledger.GetStatesAsync(planId, cancellationToken);
             var sweep = ReminderSweep.Decide(stored.Plan, states, planner, now);
 
-            var due = sweep.Due;
+            // What people would receive: one card per person per milestone, an escalation and a reminder to the same
+            // name merged, as the sweep does (it tells people apart by Entra object id; here, by name).
+            var notices = ReminderNotices.For(sweep.Due, LondonTime.DateOf(now), owner => owner.Name.Trim().ToLowerInvariant());
+            var people = notices.Where(n => n.Person is not null).Select(n => n.PersonKey).Distinct().Count();
             Console.Out.WriteLine($"Plan {planId} as at {Clock(now)} (London): " +
                 (sweep.InSendWindow
-                    ? $"{due.Count} reminder{(due.Count == 1 ? "" : "s")} due."
+                    ? $"{notices.Count} reminder{(notices.Count == 1 ? "" : "s")} due to {people} {(people == 1 ? "person" : "people")}."
                     : $"outside the send window, so nothing is sent; it opens at {Clock(sweep.NextSendWindow)}."));
             Console.Out.WriteLine($"Policy ({ReminderPolicyOptions.Section}): {policy.Describe()}");
-            if (due.Count > 0)
+            if (notices.Count > 0)
             {
                 var table = new Table().Border(TableBorder.Simple).AddColumn("Ref").AddColumn("To").AddColumn("Reminder").AddColumn("Why");
-                foreach (var reminder in due)
+                foreach (var notice in notices)
                     table.AddRow(
-                        Markup.Escape(reminder.Ref.Display),
-                        Markup.Escape(reminder.Recipients.Count == 0 ? "nobody named: tell the PMO" : string.Join(", ", reminder.Recipients.Select(r => r.Name))),
-                        Markup.Escape(reminder.Kind.ToString()),
-                        Markup.Escape(reminder.Reason));
+                        Markup.Escape(notice.Ref.Display),
+                        Markup.Escape(notice.Person?.Name ?? "nobody named: tell the PMO"),
+                        Markup.Escape(string.Join(" + ", notice.Reminders.Select(r => r.Kind))),
+                        Markup.Escape(notice.Reason));
                 AnsiConsole.Write(table);
-                var people = due.SelectMany(r => r.Recipients).Select(o => o.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count();
-                Console.Out.WriteLine($"  To {people} {(people == 1 ? "person" : "people")}: at most one card per milestone per person today; more than " +
-                    $"{new ReminderOptions().GroupAbove} for one person go in one message (PlanBot:Reminders:GroupAbove).");
+                var grouped = notices.Where(n => n.Person is not null).GroupBy(n => n.PersonKey).Count(g => g.Count() > new ReminderOptions().GroupAbove);
+                if (grouped > 0)
+                    Console.Out.WriteLine($"  {grouped} {(grouped == 1 ? "person gets" : "people get")} theirs as one message listing them " +
+                        $"(more than {new ReminderOptions().GroupAbove}; PlanBot:Reminders:GroupAbove).");
             }
             foreach (var (outcome, count) in sweep.Counts.Where(c => c.Key != ReminderOutcome.Due).OrderByDescending(c => c.Value))
                 Console.Out.WriteLine($"  {count} {Describe(outcome)}");
