@@ -40,10 +40,16 @@ public sealed class ReminderCards(UpdateCards updateCards)
     /// <summary>One message listing <paramref name="items"/> (at most <see cref="MaxListed"/>), each with its Update button.</summary>
     public Activity Listing(IReadOnlyList<ReminderItem> items)
     {
+        var refs = items.Select(i => i.Stored.Milestone.Ref.Display).ToList();
+        return ListingCard(items).ToMessage($"Reminder: {Heading(items.Count)}: {string.Join(", ", refs[..^1])} and {refs[^1]}.");
+    }
+
+    /// <summary>The card of <see cref="Listing"/>: each milestone with why the person is seeing it, its state and its Update button.</summary>
+    public AdaptiveCard ListingCard(IReadOnlyList<ReminderItem> items)
+    {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(items.Count, MaxListed);
         var plans = items.Select(i => i.Notice.PlanId).Distinct(StringComparer.OrdinalIgnoreCase).Count();
-        var heading = $"{items.Count} milestones need your update";
-        var card = new AdaptiveCard { Body = { new TextBlock(heading) { Wrap = true, Weight = TextWeight.Bolder, Size = TextSize.Medium } } };
+        var card = new AdaptiveCard { Body = { new TextBlock(Heading(items.Count)) { Wrap = true, Weight = TextWeight.Bolder, Size = TextSize.Medium } } };
         foreach (var item in items)
         {
             var milestone = item.Stored.Milestone;
@@ -64,9 +70,10 @@ public sealed class ReminderCards(UpdateCards updateCards)
             });
         }
         card.EnsureWithinSize();
-        var refs = items.Select(i => i.Stored.Milestone.Ref.Display).ToList();
-        return card.ToMessage($"Reminder: {heading}: {string.Join(", ", refs[..^1])} and {refs[^1]}.");
+        return card;
     }
+
+    private static string Heading(int count) => $"{count} milestones need your update";
 
     /// <summary>
     /// "Update #36": a message saying <c>update #36</c>, with the plan in its value so the update card opens for that

@@ -76,8 +76,10 @@ public sealed partial class ReminderDispatcher(
             if (await readModels.GetAsync(summary, cancellationToken) is not { } index) continue;
             var states = await ledger.GetStatesAsync(summary.Id, cancellationToken);
             var due = ReminderSweep.Decide(index.Plan, states, planner, now).Due;
-            foreach (var name in due.SelectMany(r => r.Recipients).Select(o => o.Name).Where(n => !people.ContainsKey(n)).Distinct(StringComparer.OrdinalIgnoreCase).ToList())
-                people[name] = await owners.ResolveAsync(name, cancellationToken);
+            // All at once: the resolver bounds its own directory lookups (PlanBot:People:MaxConcurrentLookups).
+            var names = due.SelectMany(r => r.Recipients).Select(o => o.Name).Where(n => !people.ContainsKey(n)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            foreach (var resolution in await Task.WhenAll(names.Select(name => owners.ResolveAsync(name, cancellationToken))))
+                people[resolution.Name] = resolution;
             notices.AddRange(ReminderNotices.For(due, day, owner => PersonKey(owner, people)));
         }
 
