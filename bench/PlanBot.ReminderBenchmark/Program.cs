@@ -39,7 +39,7 @@ var recipients = 0;
         var decision = planner.Decide(GeneratedPlan.PlanId, milestones[i], states[i], now);
         if (!count) continue;
         outcomes[(int)decision.Outcome]++;
-        if (decision.Reminder is { } reminder)
+        foreach (var reminder in decision.All)
         {
             kinds[(int)reminder.Kind]++;
             recipients += reminder.Recipients.Count;

@@ -3,6 +3,7 @@ using PlanBot.BotFramework.Cards;
 using PlanBot.Core.Digests;
 using PlanBot.Core.Plans;
 using PlanBot.Core.Questions;
+using PlanBot.Core.Reminders;
 using PlanBot.Core.Updates;
 using PlanBot.Trackers.Importing;
 using PlanBot.Trackers.Reading;
@@ -10,6 +11,7 @@ using PlanBot.Testing;
 using PlanBot.Testing.Bot;
 using PlanBot.Testing.Digests;
 using PlanBot.Web.Cards;
+using PlanBot.Web.Reminders;
 using Xunit.Abstractions;
 
 namespace PlanBot.Web.Tests;
@@ -35,6 +37,7 @@ public sealed class CardGalleryTests(ITestOutputHelper output) : IDisposable
         var answers = new AnswerCards();
         var updates = new UpdateCards();
         var digests = new DigestCards();
+        var reminders = new ReminderCards(updates);
         var split = digests.Cards(GeneratedDigest.Value);
         return
         [
@@ -58,6 +61,7 @@ public sealed class CardGalleryTests(ITestOutputHelper output) : IDisposable
             ("update-saved", Updates(nameof(UpdateCards.Updated)), updates.Updated(Stored("36"), "Rachel Pilsworth", new DateTimeOffset(2020, 1, 20, 9, 41, 0, TimeSpan.Zero), Today)),
             ("update-snoozed", Updates(nameof(UpdateCards.Snoozed)), updates.Snoozed(Stored("36"), new DateTimeOffset(2020, 1, 27, 9, 0, 0, TimeSpan.Zero), Today)),
             ("update-closed", Updates(nameof(UpdateCards.Closed)), updates.Closed("Your Microsoft Entra account is not one of #36's owners, their delegates or the PMO admins, so nothing was saved. If it is yours, ask the PMO to check the people file.", Stored("36").Milestone)),
+            ("reminder-listing", nameof(ReminderCards) + "." + nameof(ReminderCards.ListingCard), reminders.ListingCard(LouisKamfersReminders.Value)),
             ("digest", Digests(nameof(DigestCards.Cards)), Assert.Single(digests.Cards(OdkmDigest.Value))),
             ("digest-split-1", Digests(nameof(DigestCards.Cards)), split[0]),
             ("digest-split-2", Digests(nameof(DigestCards.Cards)), split[1]),
@@ -95,6 +99,19 @@ public sealed class CardGalleryTests(ITestOutputHelper output) : IDisposable
         return DigestComposer.Compose(inputs.Plan, inputs.LastWeek, inputs.ReminderStates, DigestAudience.WholePlan, inputs.Today, inputs.Now);
     });
 
+    /// <summary>
+    /// What Louis Kamfer hears on Wed 22 Jan 2020 at 09:00 from the ODKM sample: five escalations (#21, #36, #37, #41,
+    /// #42), so one listing.
+    /// </summary>
+    private static readonly Lazy<IReadOnlyList<ReminderItem>> LouisKamfersReminders = new(() =>
+    {
+        var at = new DateTimeOffset(2020, 1, 22, 9, 0, 0, TimeSpan.Zero);
+        var due = ReminderSweep.Decide(OdkmIndex.Value.Plan, new Dictionary<MilestoneRef, ReminderState>(), new ReminderPlanner(ReminderPolicy.Default), at).Due;
+        return [.. ReminderNotices.For(due, new DateOnly(2020, 1, 22), owner => owner.Name)
+            .Where(n => n.PersonKey == "Louis Kamfer")
+            .Select(n => new ReminderItem(new ReminderClaim(n, "gallery", at, "etag", 1), Stored(n.Ref.Value)))];
+    });
+
     /// <summary>An answer from the ODKM sample as at 20 Jan 2020, asked by Sue Graham.</summary>
     private static Answer Ask(string question) => QuestionAnswerer.Ask(question, OdkmIndex.Value, new DateOnly(2020, 1, 20), "Sue Graham");
 
@@ -107,6 +124,8 @@ public sealed class CardGalleryTests(ITestOutputHelper output) : IDisposable
                 .Where(m => m.ReturnType == typeof(AdaptiveCard)).Select(m => Answers(m.Name)))
             .Concat(typeof(UpdateCards).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static)
                 .Where(m => m.ReturnType == typeof(AdaptiveCard)).Select(m => Updates(m.Name)))
+            .Concat(typeof(ReminderCards).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static)
+                .Where(m => m.ReturnType == typeof(AdaptiveCard)).Select(m => nameof(ReminderCards) + "." + m.Name))
             .Concat(typeof(DigestCards).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static)
                 .Where(m => m.ReturnType == typeof(AdaptiveCard) || m.ReturnType == typeof(IReadOnlyList<AdaptiveCard>)).Select(m => Digests(m.Name)))
             .ToHashSet();

@@ -41,6 +41,9 @@ public sealed class ReminderCrashTests(AzuriteFixture azurite)
             ["PlanBot__Reminders__Enabled"] = "true",
             ["PlanBot__Reminders__SweepInterval"] = "00:00:01",
             ["PlanBot__Reminders__Lease"] = "00:00:10",
+            // The host runs on the real clock: a window covering the whole day keeps the test independent of the hour.
+            ["PlanBot__Reminders__Policy__SendAt"] = "00:00",
+            ["PlanBot__Reminders__Policy__SendUntil"] = "23:59:59",
             ["PlanBot__Digests__Enabled"] = "false",
             ["PlanBot__PersonalChats__ServiceUrl"] = connector.ServiceUrl,
             ["PlanBot__PersonalChats__TenantId"] = "tenant-1",

@@ -220,7 +220,7 @@ public sealed class ReminderDeliveryTests(AzuriteFixture azurite)
         // due Tuesday 28 Jan, the 7-working-days reminder's slot (Friday 17 Jan) has passed whatever the time of day.
         var plan = TestPlans.Small("odkm", milestones: 1);
         plan = plan with { Milestones = [plan.Milestones[0] with { Due = TrackerDate.Exact(new DateOnly(2020, 1, 28)), Owners = [TestPlans.Delivery("Sue Graham")] }] };
-        await using var host = await StartAsync(connector, TestTablePrefix.New(), plan, TimeProvider.System);
+        await using var host = await StartAsync(connector, TestTablePrefix.New(), plan, TimeProvider.System, AllDayWindow);
         await InstallAsync(host.CreateClient(), connector);
         connector.RefuseFirst(2, 429, TimeSpan.FromMilliseconds(100));
         var dispatcher = host.Services.GetRequiredService<ReminderDispatcher>();
@@ -264,21 +264,33 @@ public sealed class ReminderDeliveryTests(AzuriteFixture azurite)
     {
         await using var connector = await FakeConnector.StartAsync();
         var prefix = TestTablePrefix.New();
+        // One milestone per owner, so each reminder is a card of its own (one owner's thirty would come as a listing).
         var plan = TestPlans.Small("odkm", milestones: 30);
-        plan = plan with { Milestones = [.. plan.Milestones.Select(m => m with { Due = TrackerDate.Exact(new DateOnly(2020, 1, 29)), Owners = [TestPlans.Delivery("Sue Graham")] })] };
-        await using var first = await StartAsync(connector, prefix, plan);
-        await using var second = await StartAsync(connector, prefix, plan: null);
-        await using var third = await StartAsync(connector, prefix, plan: null);
-        await InstallAsync(first.CreateClient(), connector);
+        plan = plan with { Milestones = [.. plan.Milestones.Select((m, i) => m with { Due = TrackerDate.Exact(new DateOnly(2020, 1, 29)), Owners = [TestPlans.Delivery($"Owner {i + 1}")] })] };
+        await using var first = await StartAsync(connector, prefix, plan, settings: NewChats(connector));
+        await using var second = await StartAsync(connector, prefix, plan: null, settings: NewChats(connector));
+        await using var third = await StartAsync(connector, prefix, plan: null, settings: NewChats(connector));
+        await first.Services.GetRequiredService<IPeopleStore>().ReplaceAllAsync(
+            [.. Enumerable.Range(1, 30).Select(i => new Person($"Owner {i}", $"owner{i}@nhs.net", $"00000000-0000-0000-0000-{i:D12}"))], "test", null);
 
         var reports = await Task.WhenAll(new[] { first, second, third }.Select(h => h.Services.GetRequiredService<ReminderDispatcher>().SweepAsync(CancellationToken.None)));
 
         Assert.Equal(30, reports.Sum(r => r.Sent));
         Assert.Equal(0, reports.Sum(r => r.Released));
-        var sent = connector.Delivered.Select(d => d.Text!.Split(' ')[1]).ToList();
+        var sent = connector.Delivered.Where(d => d.Route == RouteKind.SendToConversation).Select(d => d.Text!.Split(' ')[1]).ToList();
         Assert.Equal(30, sent.Count);
         Assert.Equal(30, sent.Distinct().Count());
     }
+
+    /// <summary>
+    /// A send window covering the whole of each working day, for a host on the real clock (pinned to Monday 20 Jan): the
+    /// test is about throttling, and must not depend on the hour it runs.
+    /// </summary>
+    private static readonly Dictionary<string, string?> AllDayWindow = new()
+    {
+        ["PlanBot:Reminders:Policy:SendAt"] = "00:00",
+        ["PlanBot:Reminders:Policy:SendUntil"] = "23:59:59",
+    };
 
     /// <summary>Settings that let the host open new 1:1 chats through the fake connector.</summary>
     private static Dictionary<string, string?> NewChats(FakeConnector connector) => new() { ["PlanBot:PersonalChats:ServiceUrl"] = connector.ServiceUrl };

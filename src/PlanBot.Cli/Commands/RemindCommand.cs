@@ -40,24 +40,36 @@ internal static class RemindCommand
             var stored = await environment.CreateStore().GetPlanAsync(planId, cancellationToken);
             if (stored is null) return Output.Fail($"There is no plan '{planId}'. Run `planbot plans` to see the stored plans.");
             if (!parse.GetValue(dryRun)) return await SendAsync(environment, stored.Plan.Id, now, cancellationToken);
+            var (policy, problems) = ReminderPolicyOptions.Read(environment.Configuration);
+            if (policy is null) return Output.Fail("The reminder policy is not usable: " + string.Join(" ", problems));
+            var planner = new ReminderPlanner(policy);
             var ledger = new TableReminderLedger(TableStorageOptions.FromConfiguration(environment.Configuration), environment.Clock.Time);
             var states = await ledger.GetStatesAsync(planId, cancellationToken);
-            var sweep = ReminderSweep.Decide(stored.Plan, states, new ReminderPlanner(ReminderPolicy.Default, WorkingCalendar.EnglandAndWales), now);
+            var sweep = ReminderSweep.Decide(stored.Plan, states, planner, now);
 
-            var due = sweep.Due;
-            var london = LondonTime.ToLondon(now);
-            Console.Out.WriteLine($"Plan {planId} as at {london.ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture)} (London): " +
-                $"{due.Count} reminder{(due.Count == 1 ? "" : "s")} due. Policy: {ReminderPolicy.Default.Describe()}");
-            if (due.Count > 0)
+            // What people would receive: one card per person per milestone, an escalation and a reminder to the same
+            // name merged, as the sweep does (it tells people apart by Entra object id; here, by name).
+            var notices = ReminderNotices.For(sweep.Due, LondonTime.DateOf(now), owner => owner.Name.Trim().ToLowerInvariant());
+            var people = notices.Where(n => n.Person is not null).Select(n => n.PersonKey).Distinct().Count();
+            Console.Out.WriteLine($"Plan {planId} as at {Clock(now)} (London): " +
+                (sweep.InSendWindow
+                    ? $"{notices.Count} reminder{(notices.Count == 1 ? "" : "s")} due to {people} {(people == 1 ? "person" : "people")}."
+                    : $"outside the send window, so nothing is sent; it opens at {Clock(sweep.NextSendWindow)}."));
+            Console.Out.WriteLine($"Policy ({ReminderPolicyOptions.Section}): {policy.Describe()}");
+            if (notices.Count > 0)
             {
                 var table = new Table().Border(TableBorder.Simple).AddColumn("Ref").AddColumn("To").AddColumn("Reminder").AddColumn("Why");
-                foreach (var reminder in due)
+                foreach (var notice in notices)
                     table.AddRow(
-                        Markup.Escape(reminder.Ref.Display),
-                        Markup.Escape(reminder.Recipients.Count == 0 ? "nobody named: tell the PMO" : string.Join(", ", reminder.Recipients.Select(r => r.Name))),
-                        Markup.Escape(reminder.Kind.ToString()),
-                        Markup.Escape(reminder.Reason));
+                        Markup.Escape(notice.Ref.Display),
+                        Markup.Escape(notice.Person?.Name ?? "nobody named: tell the PMO"),
+                        Markup.Escape(string.Join(" + ", notice.Reminders.Select(r => r.Kind))),
+                        Markup.Escape(notice.Reason));
                 AnsiConsole.Write(table);
+                var grouped = notices.Where(n => n.Person is not null).GroupBy(n => n.PersonKey).Count(g => g.Count() > new ReminderOptions().GroupAbove);
+                if (grouped > 0)
+                    Console.Out.WriteLine($"  {grouped} {(grouped == 1 ? "person gets" : "people get")} theirs as one message listing them " +
+                        $"(more than {new ReminderOptions().GroupAbove}; PlanBot:Reminders:GroupAbove).");
             }
             foreach (var (outcome, count) in sweep.Counts.Where(c => c.Key != ReminderOutcome.Due).OrderByDescending(c => c.Value))
                 Console.Out.WriteLine($"  {count} {Describe(outcome)}");
@@ -83,12 +95,19 @@ internal static class RemindCommand
             return Output.Fail("The settings are not usable: " + string.Join(" ", e.Failures));
         }
 
-        var london = LondonTime.ToLondon(now).ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture);
-        Console.Out.WriteLine($"Plan {planId} as at {london} (London): {report.Due} reminder{(report.Due == 1 ? "" : "s")} due, {report.Sent} sent, " +
-            $"{report.Released} given back for the next sweep, {report.GivenUp} given up, {report.ClaimedElsewhere} already sent or being sent by another host.");
+        if (report.NextSendWindow is { } opens)
+        {
+            Console.Out.WriteLine($"Plan {planId} as at {Clock(now)} (London): outside the send window, so nothing was sent; it opens at {Clock(opens)}.");
+            return 0;
+        }
+        Console.Out.WriteLine($"Plan {planId} as at {Clock(now)} (London): {report.Due} reminder{(report.Due == 1 ? "" : "s")} due, {report.Sent} sent " +
+            $"in {report.Messages} message{(report.Messages == 1 ? "" : "s")}, {report.Released} given back for the next sweep, {report.GivenUp} given up for today, " +
+            $"{report.ClaimedElsewhere} already sent today or being sent by another host.");
         foreach (var line in report.Unreachable) Console.Out.WriteLine("  Not delivered: " + line);
         return 0;
     }
+
+    private static string Clock(DateTimeOffset instant) => LondonTime.ToLondon(instant).ToString("ddd d MMM yyyy HH:mm", CultureInfo.InvariantCulture);
 
     private static string Describe(ReminderOutcome outcome) => outcome switch
     {
@@ -96,6 +115,7 @@ internal static class RemindCommand
         ReminderOutcome.NoDueDate => "with no due date",
         ReminderOutcome.OutsideCalendar => "with a due date outside 1995-2100",
         ReminderOutcome.NotYet => "not due a reminder yet",
+        ReminderOutcome.OutsideSendWindow => "not looked at: outside the send window",
         ReminderOutcome.Snoozed => "snoozed",
         ReminderOutcome.AlreadySent => "already reminded for this slot",
         ReminderOutcome.AnsweredThisRound => "answered since the last reminder",

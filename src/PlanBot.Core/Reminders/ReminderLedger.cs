@@ -3,9 +3,10 @@ using PlanBot.Core.Plans;
 namespace PlanBot.Core.Reminders;
 
 /// <summary>
-/// Where the reminder loop records what it has sent, so that each <see cref="DueReminder"/> is sent exactly once across
-/// several host instances and a crash never loses one. A sender claims a reminder (<see cref="TryClaimAsync"/>) before
-/// sending it and marks it sent (<see cref="MarkSentAsync"/>) after; a claim whose holder crashed lapses when its lease
+/// Where the reminder loop records what it has sent, so that each <see cref="ReminderNotice"/> — one person, one
+/// milestone, one working day — is sent at most once across several host instances and the command line, and a crash
+/// never loses one. A sender claims a notice (<see cref="TryClaimAsync"/>) before sending it and marks it sent
+/// (<see cref="MarkSentAsync"/>) after; a claim whose holder crashed lapses when its lease
 /// expires and another instance takes it over. A send that failed is given back with <see cref="ReleaseAsync"/> so a
 /// later sweep retries it. The ledger also keeps each milestone's <see cref="ReminderState"/>.
 /// </summary>
@@ -15,15 +16,16 @@ public interface IReminderLedger
     Task<IReadOnlyDictionary<MilestoneRef, ReminderState>> GetStatesAsync(string planId, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Claims <paramref name="reminder"/> (by its <see cref="DueReminder.Key"/>) for <paramref name="claimant"/> until
-    /// <paramref name="now"/> + <paramref name="lease"/>. Returns null when it was already sent or another claimant holds
-    /// an unexpired lease. A lapsed or released claim is taken over; of several instances racing for it, exactly one wins.
+    /// Claims <paramref name="notice"/> (by its <see cref="ReminderNotice.Key"/>) for <paramref name="claimant"/> until
+    /// <paramref name="now"/> + <paramref name="lease"/>. Returns null when it was already sent or given up, or another
+    /// claimant holds an unexpired lease. A lapsed or released claim is taken over; of several instances racing for it,
+    /// exactly one wins.
     /// </summary>
-    Task<ReminderClaim?> TryClaimAsync(DueReminder reminder, string claimant, TimeSpan lease, DateTimeOffset now, CancellationToken cancellationToken = default);
+    Task<ReminderClaim?> TryClaimAsync(ReminderNotice notice, string claimant, TimeSpan lease, DateTimeOffset now, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Records the claimed reminder as sent and the milestone's state as <see cref="ReminderState.Sent"/>, both in one
-    /// atomic write. Throws <see cref="ReminderClaimLostException"/>, and marks nothing, when the claim was taken over
+    /// Records the claimed notice as sent and the milestone's state as <see cref="ReminderState.Sent"/> for each of its
+    /// reminders, both in one atomic write. Throws <see cref="ReminderClaimLostException"/>, and marks nothing, when the claim was taken over
     /// after its lease expired.
     /// </summary>
     Task MarkSentAsync(ReminderClaim claim, DateTimeOffset sentAt, CancellationToken cancellationToken = default);
@@ -36,8 +38,8 @@ public interface IReminderLedger
     Task ReleaseAsync(ReminderClaim claim, string reason, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Gives the reminder up for good after repeated failures: no later sweep claims it again (the planner's next slot is
-    /// a different reminder and is tried afresh). The reason is recorded. A claim already taken over is left alone.
+    /// Gives the notice up for the day after repeated failures: no later sweep claims it again that day (the next
+    /// working day's is a different notice and is tried afresh). The reason is recorded. A claim already taken over is left alone.
     /// </summary>
     Task GiveUpAsync(ReminderClaim claim, string reason, CancellationToken cancellationToken = default);
 
@@ -55,11 +57,11 @@ public interface IReminderLedger
 }
 
 /// <summary>
-/// A claim on one reminder: who holds it, until when, and the stored row's version (<paramref name="ETag"/>, opaque),
+/// A claim on one notice: who holds it, until when, and the stored row's version (<paramref name="ETag"/>, opaque),
 /// which guards <see cref="IReminderLedger.MarkSentAsync"/> and <see cref="IReminderLedger.ReleaseAsync"/>.
 /// <paramref name="Attempt"/> is 1 for the first claim and counts up with each takeover or re-claim.
 /// </summary>
-public sealed record ReminderClaim(DueReminder Reminder, string Claimant, DateTimeOffset LeaseUntil, string ETag, int Attempt);
+public sealed record ReminderClaim(ReminderNotice Notice, string Claimant, DateTimeOffset LeaseUntil, string ETag, int Attempt);
 
 /// <summary>The claim's lease expired and another instance took the reminder over; this claim changed nothing.</summary>
 public sealed class ReminderClaimLostException(string message) : Exception(message);

@@ -22,6 +22,9 @@ public enum ReminderOutcome
     /// <summary>No slot has passed yet.</summary>
     NotYet,
 
+    /// <summary>The sweep is outside the send window (not a working day, or before or after its hours): nothing is sent.</summary>
+    OutsideSendWindow,
+
     /// <summary>The owner snoozed it and the snooze has not ended.</summary>
     Snoozed,
 
@@ -33,10 +36,24 @@ public enum ReminderOutcome
 }
 
 /// <summary>
-/// The planner's answer for one milestone. <see cref="SlotDate"/> is the slot it looked at: the latest one passed, or
-/// for <see cref="ReminderOutcome.NotYet"/> the next one to come (null when there is none).
+/// The planner's answer for one milestone: the owners' <see cref="Reminder"/> and the <see cref="Escalation"/> due now
+/// (either, both or neither). <see cref="SlotDate"/> is the slot it looked at: the latest one passed, or for
+/// <see cref="ReminderOutcome.NotYet"/> the next one to come (null when there is none).
 /// </summary>
-public readonly record struct ReminderDecision(ReminderOutcome Outcome, DueReminder? Reminder = null, DateOnly? SlotDate = null);
+public readonly record struct ReminderDecision(ReminderOutcome Outcome, DueReminder? Reminder = null, DateOnly? SlotDate = null, DueReminder? Escalation = null)
+{
+    /// <summary>Every reminder due, the escalation first.</summary>
+    public IReadOnlyList<DueReminder> All => (Escalation, Reminder) switch
+    {
+        (null, null) => [],
+        ({ } escalation, null) => [escalation],
+        (null, { } reminder) => [reminder],
+        ({ } escalation, { } reminder) => [escalation, reminder],
+    };
+
+    /// <summary>The escalation when one is due, else the owners' reminder.</summary>
+    public DueReminder? First => Escalation ?? Reminder;
+}
 
 /// <summary>
 /// Decides which reminder, if any, one milestone is due now under a plan's <see cref="ReminderPolicy"/>. Pure: no
@@ -59,8 +76,8 @@ public readonly record struct ReminderDecision(ReminderOutcome Outcome, DueRemin
 /// <para>
 /// <b>Escalation</b> goes to the accountable owner(s) after EscalateAfterWorkingDays working days of overdue
 /// silence: counted from D, or from the day of the latest update when one arrived after D. It happens once per overdue
-/// spell (<see cref="ReminderState.EscalatedAt"/>) and takes precedence over a chaser due at the same time, which then
-/// follows on the next sweep. Unlike chasers it is not superseded by later slots, so downtime or a snooze delays it
+/// spell (<see cref="ReminderState.EscalatedAt"/>) and is decided together with a chaser due at the same time, so one
+/// sweep sends both (the sender merges them into one card for someone who gets both). Unlike chasers it is not superseded by later slots, so downtime or a snooze delays it
 /// but never loses it.
 /// </para>
 /// <para>
@@ -92,11 +109,49 @@ public sealed class ReminderPlanner
     public ReminderPolicy Policy { get; }
     public WorkingCalendar Calendar { get; }
 
-    /// <summary>The one reminder to send for <paramref name="milestone"/> at <paramref name="now"/>, or null.</summary>
-    public DueReminder? Due(string planId, Milestone milestone, ReminderState state, DateTimeOffset now) =>
-        Decide(planId, milestone, state, now).Reminder;
+    /// <summary>
+    /// A planner for <paramref name="policy"/> on its own working week (<see cref="ReminderPolicy.WorkingDays"/>, less
+    /// England-and-Wales bank holidays).
+    /// </summary>
+    public ReminderPlanner(ReminderPolicy policy)
+        : this(policy, WorkingCalendar.EnglandAndWalesOn(policy.Validated().WorkingDays))
+    {
+    }
 
-    /// <summary>As <see cref="Due"/>, with the reason when nothing is due (for <c>planbot remind --dry-run</c>).</summary>
+    /// <summary>
+    /// Whether <paramref name="now"/> is in the send window: a working day, from <see cref="ReminderPolicy.SendAt"/> to
+    /// <see cref="ReminderPolicy.SendUntil"/> London time. Outside it nothing is sent, not even a catch-up.
+    /// </summary>
+    public bool IsInSendWindow(DateTimeOffset now)
+    {
+        var local = LondonTime.ToLondon(now).DateTime;
+        var date = DateOnly.FromDateTime(local);
+        if (date < Calendar.FirstDate || date > Calendar.LastDate || !Calendar.IsWorkingDay(date)) return false;
+        var time = TimeOnly.FromDateTime(local);
+        return time >= Policy.SendAt && time <= Policy.SendUntil;
+    }
+
+    /// <summary>When the send window next opens at or after <paramref name="now"/> (now itself when it is open).</summary>
+    public DateTimeOffset NextSendWindow(DateTimeOffset now)
+    {
+        if (IsInSendWindow(now)) return now;
+        var local = LondonTime.ToLondon(now).DateTime;
+        var date = DateOnly.FromDateTime(local);
+        if (TimeOnly.FromDateTime(local) >= Policy.SendAt) date = date.AddDays(1);
+        return LondonTime.At(Calendar.NextWorkingDayOnOrAfter(date), Policy.SendAt);
+    }
+
+    /// <summary>
+    /// The first reminder to send for <paramref name="milestone"/> at <paramref name="now"/> (the escalation when one is
+    /// due), or null. <see cref="Decide"/> gives every reminder due.
+    /// </summary>
+    public DueReminder? Due(string planId, Milestone milestone, ReminderState state, DateTimeOffset now) =>
+        Decide(planId, milestone, state, now).First;
+
+    /// <summary>
+    /// Everything due for the milestone at <paramref name="now"/> — the owners' reminder and the escalation, both when
+    /// both are due, so one sweep decides the instant — or why nothing is (for <c>planbot remind --dry-run</c>).
+    /// </summary>
     public ReminderDecision Decide(string planId, Milestone milestone, ReminderState state, DateTimeOffset now)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(planId);
@@ -111,26 +166,30 @@ public sealed class ReminderPlanner
         var today = DateOnly.FromDateTime(local);
         // The latest date whose slot time has come.
         var lastSlotDate = TimeOnly.FromDateTime(local) >= Policy.SendAt ? today : today.AddDays(-1);
+        var escalation = DueEscalation(planId, milestone, state, due, lastSlotDate, today);
+        var owners = DecideForOwners(planId, milestone, state, due, lastSlotDate, today);
+        if (escalation is null) return owners;
+        return owners.Outcome == ReminderOutcome.Due
+            ? owners with { Escalation = escalation }
+            : new(ReminderOutcome.Due, SlotDate: escalation.SlotDate, Escalation: escalation);
+    }
 
-        if (Policy.EscalateAfterWorkingDays is { } silence && lastSlotDate > due)
-        {
-            var overdueFrom = LondonTime.At(due.AddDays(1), TimeOnly.MinValue);
-            var escalatedThisSpell = state.EscalatedAt is { } escalatedAt && escalatedAt >= overdueFrom;
-            if (!escalatedThisSpell)
-            {
-                var quietSince = state.LastUpdateAt is { } updated && updated >= overdueFrom ? LondonTime.DateOf(updated) : due;
-                var date = Calendar.AddWorkingDays(quietSince, silence);
-                if (date <= lastSlotDate)
-                {
-                    var slot = new Slot(ReminderKind.Escalation, silence, date);
-                    if (!(StartsWithKey(state.LastSentKey, planId, milestone.Ref, slot, out var exact) && exact))
-                    {
-                        return new(ReminderOutcome.Due, Build(planId, milestone, due, slot, Key(planId, milestone.Ref, slot), today, quietSince, null), date);
-                    }
-                }
-            }
-        }
+    /// <summary>The escalation due now, if any: once per overdue spell, never superseded by later slots.</summary>
+    private DueReminder? DueEscalation(string planId, Milestone milestone, ReminderState state, DateOnly due, DateOnly lastSlotDate, DateOnly today)
+    {
+        if (Policy.EscalateAfterWorkingDays is not { } silence || lastSlotDate <= due) return null;
+        var overdueFrom = LondonTime.At(due.AddDays(1), TimeOnly.MinValue);
+        if (state.EscalatedAt is { } escalatedAt && escalatedAt >= overdueFrom) return null;
+        var quietSince = state.LastUpdateAt is { } updated && updated >= overdueFrom ? LondonTime.DateOf(updated) : due;
+        var date = Calendar.AddWorkingDays(quietSince, silence);
+        if (date > lastSlotDate) return null;
+        var slot = new Slot(ReminderKind.Escalation, silence, date);
+        return Build(planId, milestone, due, slot, Key(planId, milestone.Ref, slot), today, quietSince, null);
+    }
 
+    /// <summary>The delivery owners' reminder (before, on the day, chasers): the latest slot passed, or why none.</summary>
+    private ReminderDecision DecideForOwners(string planId, Milestone milestone, ReminderState state, DateOnly due, DateOnly lastSlotDate, DateOnly today)
+    {
         if (!TryLatestPassed(due, lastSlotDate, out var latest, out var previous, out var next))
         {
             return new(ReminderOutcome.NotYet, SlotDate: next);

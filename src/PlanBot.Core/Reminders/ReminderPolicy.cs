@@ -3,16 +3,18 @@ using System.Globalization;
 namespace PlanBot.Core.Reminders;
 
 /// <summary>
-/// When a plan's owners are reminded. All counts are England-and-Wales working days; every reminder goes at
-/// <see cref="SendAt"/> London time on a working day. The default is the PMO's usual rhythm: 14, 7 and 1 working days
-/// before the effective due date and on the day, an overdue chaser every 5 working days, and one escalation to the
-/// accountable owner after 10 working days of overdue silence.
+/// When a plan's owners are reminded. All counts are working days (<see cref="WorkingDays"/>, less England-and-Wales
+/// bank holidays); every slot is at <see cref="SendAt"/> London time on a working day, and nothing is sent outside the
+/// send window, <see cref="SendAt"/> to <see cref="SendUntil"/> on a working day. The default is the PMO's usual
+/// rhythm: 14, 7 and 1 working days before the effective due date and on the day, an overdue chaser every 5 working
+/// days, and one escalation to the accountable owner after 10 working days of overdue silence, from 09:00 to 17:00.
 /// </summary>
 public sealed record ReminderPolicy
 {
-    public static readonly TimeOnly EarliestSendAt = new(7, 0);
-    public static readonly TimeOnly LatestSendAt = new(19, 0);
     private const int MaxWorkingDays = 260; // about a year
+
+    public static readonly IReadOnlyList<DayOfWeek> MondayToFriday =
+        [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
 
     public static ReminderPolicy Default { get; } = new();
 
@@ -31,8 +33,17 @@ public sealed record ReminderPolicy
     /// <summary>Escalate to the accountable owner(s) after this many working days of overdue silence; null never to escalate.</summary>
     public int? EscalateAfterWorkingDays { get; init; } = 10;
 
-    /// <summary>London wall-clock time reminders are sent, between 07:00 and 19:00.</summary>
+    /// <summary>London wall-clock time of every slot, and when the send window opens.</summary>
     public TimeOnly SendAt { get; init; } = new(9, 0);
+
+    /// <summary>
+    /// When the send window closes (inclusive): a host that was down at <see cref="SendAt"/> catches up until then, and
+    /// after it waits for the next working day's window rather than message people in the evening or at night.
+    /// </summary>
+    public TimeOnly SendUntil { get; init; } = new(17, 0);
+
+    /// <summary>The weekdays that are working days (bank holidays in England and Wales never are).</summary>
+    public IReadOnlyList<DayOfWeek> WorkingDays { get; init; } = MondayToFriday;
 
     /// <summary>Everything wrong with the policy, each as a sentence naming the setting; empty when it is usable.</summary>
     public IReadOnlyList<string> Problems()
@@ -68,9 +79,18 @@ public sealed record ReminderPolicy
         {
             problems.Add($"EscalateAfterWorkingDays is {escalate}: it must be between 1 and {MaxWorkingDays} working days, or empty never to escalate.");
         }
-        if (SendAt < EarliestSendAt || SendAt > LatestSendAt)
+        if (SendUntil <= SendAt)
         {
-            problems.Add($"SendAt is {Clock(SendAt)}: reminders go in the working day, between {Clock(EarliestSendAt)} and {Clock(LatestSendAt)} London time.");
+            problems.Add($"SendUntil is {Clock(SendUntil)}, not after SendAt ({Clock(SendAt)}): the send window must close after it opens, on the same day.");
+        }
+        if (WorkingDays is null || WorkingDays.Count == 0)
+        {
+            problems.Add("WorkingDays is empty: list the weekdays reminders may go on, e.g. Monday, Tuesday, Wednesday, Thursday, Friday.");
+        }
+        else
+        {
+            foreach (var day in WorkingDays.Where(d => !Enum.IsDefined(d))) problems.Add($"WorkingDays has {(int)day}, which is not a weekday.");
+            foreach (var repeated in WorkingDays.GroupBy(d => d).Where(g => g.Count() > 1)) problems.Add($"WorkingDays lists {repeated.Key} more than once.");
         }
         return problems;
     }
@@ -98,7 +118,9 @@ public sealed record ReminderPolicy
         var escalation = EscalateAfterWorkingDays is { } after
             ? $"; escalated once to the accountable owner after {after} working day{(after == 1 ? "" : "s")} of overdue silence"
             : "; no escalation";
-        return $"{reminders}{escalation}; sent at {Clock(SendAt)} London time on working days.";
+        var week = (WorkingDays ?? []).Order().SequenceEqual(MondayToFriday) ? "Monday to Friday" : JoinAnd((WorkingDays ?? []).Order().Select(d => d.ToString()));
+        return $"{reminders}{escalation}; sent at {Clock(SendAt)} London time on working days ({week}, not bank holidays), "
+            + $"or until {Clock(SendUntil)} when a host was down at {Clock(SendAt)}.";
     }
 
     public bool Equals(ReminderPolicy? other) =>
@@ -108,7 +130,9 @@ public sealed record ReminderPolicy
         && ChaseEveryWorkingDays == other.ChaseEveryWorkingDays
         && MaxChasers == other.MaxChasers
         && EscalateAfterWorkingDays == other.EscalateAfterWorkingDays
-        && SendAt == other.SendAt;
+        && SendAt == other.SendAt
+        && SendUntil == other.SendUntil
+        && (WorkingDays ?? []).Order().SequenceEqual((other.WorkingDays ?? []).Order());
 
     public override int GetHashCode()
     {
@@ -119,6 +143,8 @@ public sealed record ReminderPolicy
         hash.Add(MaxChasers);
         hash.Add(EscalateAfterWorkingDays);
         hash.Add(SendAt);
+        hash.Add(SendUntil);
+        foreach (var day in (WorkingDays ?? []).Order()) hash.Add(day);
         return hash.ToHashCode();
     }
 

@@ -12,7 +12,10 @@ public sealed record ReminderState
     /// <summary>When the last reminder or escalation for this milestone was sent.</summary>
     public DateTimeOffset? LastSentAt { get; init; }
 
-    /// <summary>The <see cref="DueReminder.Key"/> of the last reminder or escalation sent.</summary>
+    /// <summary>
+    /// The <see cref="DueReminder.Key"/> of the last owners' reminder sent. An escalation leaves it alone (it is
+    /// recorded in <see cref="EscalatedAt"/>), so sending one never makes the owners' reminder for the same slot look unsent.
+    /// </summary>
     public string? LastSentKey { get; init; }
 
     /// <summary>When the last update arrived from an owner, on a card or in chat.</summary>
@@ -22,8 +25,7 @@ public sealed record ReminderState
     public DateTimeOffset? SnoozedUntil { get; init; }
 
     /// <summary>
-    /// When the milestone was last escalated. Escalation happens once per overdue spell, and later chasers overwrite
-    /// <see cref="LastSentKey"/>, so this is what stops a second one.
+    /// When the milestone was last escalated. Escalation happens once per overdue spell, and this is what stops a second one.
     /// </summary>
     public DateTimeOffset? EscalatedAt { get; init; }
 
@@ -43,7 +45,7 @@ public sealed record ReminderState
     public ReminderState Sent(DueReminder reminder, DateTimeOffset at) => this with
     {
         LastSentAt = at,
-        LastSentKey = reminder.Key,
+        LastSentKey = reminder.Kind == ReminderKind.Escalation ? LastSentKey : reminder.Key,
         EscalatedAt = reminder.Kind == ReminderKind.Escalation ? at : EscalatedAt,
         UnreachableReason = null,
         UnreachableSince = null,

@@ -3,15 +3,17 @@ using System.Globalization;
 namespace PlanBot.Core.Time;
 
 /// <summary>
-/// Working days in England and Wales: Monday to Friday except bank holidays, for 1995-01-01 to 2100-12-31.
+/// Working days in England and Wales: Monday to Friday except bank holidays, for 1995-01-01 to 2100-12-31 (or other
+/// weekdays, through <see cref="EnglandAndWalesOn"/>, for an organisation that works a different week).
 /// The whole range (about 38,700 days) is laid out once as two arrays — working days counted before each day, and each
 /// working day's position — so every method is a couple of array reads, whatever the distance.
 /// Dates outside the range are refused with <see cref="ArgumentOutOfRangeException"/>.
 /// </summary>
 public sealed class WorkingCalendar
 {
-    private static readonly Lazy<WorkingCalendar> Shared = new(() => new WorkingCalendar(
-        EnglandAndWalesBankHolidays.FirstYear, EnglandAndWalesBankHolidays.LastYear, EnglandAndWalesBankHolidays.For));
+    private const int MondayToFriday = 0b0111110; // bit n: DayOfWeek n works
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, Lazy<WorkingCalendar>> Shared = new();
 
     private readonly int _firstDayNumber;
     private readonly int _firstYear;
@@ -24,7 +26,7 @@ public sealed class WorkingCalendar
     private readonly IReadOnlyList<BankHoliday>[] _holidaysByYear;
     private readonly Dictionary<DateOnly, BankHoliday> _holidayOn;
 
-    private WorkingCalendar(int firstYear, int lastYear, Func<int, IReadOnlyList<BankHoliday>> holidaysIn)
+    private WorkingCalendar(int firstYear, int lastYear, Func<int, IReadOnlyList<BankHoliday>> holidaysIn, int workingWeekdays)
     {
         FirstDate = new DateOnly(firstYear, 1, 1);
         LastDate = new DateOnly(lastYear, 12, 31);
@@ -46,7 +48,7 @@ public sealed class WorkingCalendar
         for (var i = 0; i < days; i++)
         {
             var date = DateOnly.FromDayNumber(_firstDayNumber + i);
-            var isWorking = date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !_holidayOn.ContainsKey(date);
+            var isWorking = (workingWeekdays & (1 << (int)date.DayOfWeek)) != 0 && !_holidayOn.ContainsKey(date);
             if (isWorking) working.Add(i);
             _workingBefore[i + 1] = _workingBefore[i] + (isWorking ? 1 : 0);
         }
@@ -54,7 +56,19 @@ public sealed class WorkingCalendar
     }
 
     /// <summary>England and Wales, built on first use and shared (it is immutable).</summary>
-    public static WorkingCalendar EnglandAndWales => Shared.Value;
+    public static WorkingCalendar EnglandAndWales => EnglandAndWalesOn(null);
+
+    /// <summary>
+    /// England and Wales' bank holidays on the given weekdays (Monday to Friday when null); each week shape is built
+    /// once and shared. At least one weekday is needed.
+    /// </summary>
+    public static WorkingCalendar EnglandAndWalesOn(IReadOnlyCollection<DayOfWeek>? weekdays)
+    {
+        var mask = weekdays is null ? MondayToFriday : weekdays.Aggregate(0, (m, d) => m | (1 << (int)d));
+        if (mask == 0) throw new ArgumentException("A working week needs at least one working day.", nameof(weekdays));
+        return Shared.GetOrAdd(mask, m => new Lazy<WorkingCalendar>(() => new WorkingCalendar(
+            EnglandAndWalesBankHolidays.FirstYear, EnglandAndWalesBankHolidays.LastYear, EnglandAndWalesBankHolidays.For, m))).Value;
+    }
 
     public DateOnly FirstDate { get; }
     public DateOnly LastDate { get; }

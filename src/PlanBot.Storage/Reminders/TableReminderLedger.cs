@@ -8,7 +8,7 @@ namespace PlanBot.Storage.Reminders;
 /// <summary>
 /// The reminder ledger in Azure Table storage; see <see cref="ReminderEntity"/> and <see cref="ReminderStateEntity"/>
 /// for the keys. Claims are inserts (409 when the row exists) and every change after is guarded by the row's ETag, so
-/// of several instances racing for one reminder exactly one holds it, and marking it sent writes the reminder row and
+/// of several instances racing for one notice exactly one holds it, and marking it sent writes the reminder row and
 /// the milestone's state row in one entity-group transaction: both or neither.
 /// </summary>
 public sealed class TableReminderLedger : IReminderLedger
@@ -40,30 +40,32 @@ public sealed class TableReminderLedger : IReminderLedger
         return states;
     }
 
-    public async Task<ReminderClaim?> TryClaimAsync(DueReminder reminder, string claimant, TimeSpan lease, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public async Task<ReminderClaim?> TryClaimAsync(ReminderNotice notice, string claimant, TimeSpan lease, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(reminder);
-        RequirePlanId(reminder.PlanId);
+        ArgumentNullException.ThrowIfNull(notice);
+        RequirePlanId(notice.PlanId);
+        if (notice.Reminders is not { Count: > 0 }) throw new ArgumentException($"Notice '{notice.Key}' holds no reminder.", nameof(notice));
         await _tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var row = await LeaseClaims.TryClaimAsync(_table, () => ReminderEntity.For(reminder), claimant, lease, now, cancellationToken).ConfigureAwait(false);
-        return row is null ? null : new ReminderClaim(reminder, row.Claimant, row.LeaseUntil, row.ETag.ToString(), row.Attempts);
+        var row = await LeaseClaims.TryClaimAsync(_table, () => ReminderEntity.For(notice), claimant, lease, now, cancellationToken).ConfigureAwait(false);
+        return row is null ? null : new ReminderClaim(notice, row.Claimant, row.LeaseUntil, row.ETag.ToString(), row.Attempts);
     }
 
     public async Task MarkSentAsync(ReminderClaim claim, DateTimeOffset sentAt, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(claim);
-        var reminder = claim.Reminder;
+        var notice = claim.Notice;
         var held = Held(claim);
-        var stateKey = ReminderKeys.StateRowKey(reminder.Ref);
+        var stateKey = ReminderKeys.StateRowKey(notice.Ref);
         await _tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
 
         var sent = LeaseClaims.Sent(held, sentAt);
         for (var round = 0; ; round++)
         {
-            var stateRow = await _table.GetEntityIfExistsAsync<ReminderStateEntity>(reminder.PlanId, stateKey, cancellationToken: cancellationToken)
+            var stateRow = await _table.GetEntityIfExistsAsync<ReminderStateEntity>(notice.PlanId, stateKey, cancellationToken: cancellationToken)
                 .ConfigureAwait(false);
             var state = stateRow.HasValue ? stateRow.Value!.ToState() : ReminderState.None;
-            var newState = ReminderStateEntity.From(reminder.PlanId, reminder.Ref, state.Sent(reminder, sentAt), stateRow.HasValue ? stateRow.Value!.ETag : default);
+            state = notice.Reminders.Aggregate(state, (s, reminder) => s.Sent(reminder, sentAt));
+            var newState = ReminderStateEntity.From(notice.PlanId, notice.Ref, state, stateRow.HasValue ? stateRow.Value!.ETag : default);
             TableTransactionAction[] actions =
             [
                 new(TableTransactionActionType.UpdateMerge, sent, new ETag(claim.ETag)),
@@ -136,8 +138,8 @@ public sealed class TableReminderLedger : IReminderLedger
 
     private static HeldClaim Held(ReminderClaim claim)
     {
-        RequirePlanId(claim.Reminder.PlanId);
-        return new(claim.Reminder.PlanId, ReminderKeys.ReminderRowKey(claim.Reminder), $"reminder '{claim.Reminder.Key}'",
+        RequirePlanId(claim.Notice.PlanId);
+        return new(claim.Notice.PlanId, ReminderKeys.NoticeRowKey(claim.Notice), $"reminder '{claim.Notice.Key}'",
             claim.Claimant, claim.LeaseUntil, claim.ETag, claim.Attempt);
     }
 

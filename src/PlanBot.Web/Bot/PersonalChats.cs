@@ -38,6 +38,9 @@ public sealed partial class PersonalChats(
         if (await references.FindPersonalAsync(tenantId, aadObjectId, cancellationToken) is { } stored) return new(stored, null);
         if (string.IsNullOrWhiteSpace(options.ServiceUrl))
             return PersonalChat.Unreachable("PlanBot is not installed for them, and opening new chats is off");
+        // Teams needs the tenant to open a chat; without one (local mode) asking would only fail, slowly.
+        if (string.IsNullOrWhiteSpace(tenantId))
+            return PersonalChat.Unreachable("no 1:1 chat with them is stored, and with no Teams tenant set PlanBot cannot open one");
 
         // Not bound to one caller's cancellation: others may be waiting on the same open.
         var opening = _opening.GetOrAdd(aadObjectId, id => new Lazy<Task<PersonalChat>>(() => OpenAsync(id, CancellationToken.None)));

@@ -122,6 +122,10 @@ public sealed class PlanBotActivityHandler(
                 return (await UsePlanAsync(activity, planId!, cancellationToken), "use_plan");
         }
 
+        // A reminder's Update button names its plan, so the card opens for that plan whichever the person chose.
+        if (activity.Value?["planId"] is { } cardPlan && cardPlan.GetValueKind() == JsonValueKind.String && PlanId.IsValid(cardPlan.GetValue<string>())
+            && await updateConversation.TryStartFromChatAsync(question, cardPlan.GetValue<string>(), activity, cancellationToken) is { } reminded)
+            return (reminded, "update");
         var selection = await planSelector.SelectAsync(activity, cancellationToken);
         if (selection.Plan is null) return (NoPlanChosen(selection.Plans, "Which plan should I answer from?"), "no_plan");
         if (await snoozeConversation.TrySnoozeFromChatAsync(question, selection.Plan, activity, cancellationToken) is { } snoozed)

@@ -1,29 +1,41 @@
-using PlanBot.Core.Telemetry;
+using PlanBot.BotFramework.Authentication;
+using PlanBot.BotFramework.Connector;
 using PlanBot.BotFramework.Hosting;
+using PlanBot.BotFramework.Schema;
 using PlanBot.Core.People;
 using PlanBot.Core.Plans;
 using PlanBot.Core.Questions;
 using PlanBot.Core.Reminders;
+using PlanBot.Core.Telemetry;
 using PlanBot.Core.Time;
 using PlanBot.Core.Updates;
 using PlanBot.Web.Bot;
-using PlanBot.Web.Cards;
 using PlanBot.Web.Scheduling;
 
 namespace PlanBot.Web.Reminders;
 
 /// <summary>
-/// What one sweep did: reminders due, sent, given back for a later sweep, given up after too many tries, and skipped
-/// because another host had them (or had sent them); and, for each one nobody received, why.
+/// What one sweep did, counted in notices (one person, one milestone): due, sent, given back for a later sweep, given
+/// up for the day after too many tries, and skipped because they were sent already today or another host has them;
+/// for each one nobody received, why; how many messages went out; and, for a sweep outside the send window (which
+/// sends nothing), when the window next opens.
 /// </summary>
-public sealed record SweepReport(int Due, int Sent, int Released, int GivenUp, int ClaimedElsewhere, IReadOnlyList<string> Unreachable);
+public sealed record SweepReport(int Due, int Sent, int Released, int GivenUp, int ClaimedElsewhere, IReadOnlyList<string> Unreachable)
+{
+    public int Messages { get; init; }
+    public DateTimeOffset? NextSendWindow { get; init; }
+}
 
 /// <summary>
-/// One reminder sweep: decide who is due (<see cref="ReminderSweep"/>), claim each reminder in the ledger so no other
-/// host sends it, send the update card to each recipient's personal chat (<see cref="PersonalChats"/> finds or opens
-/// it), and mark it sent — or give it back with the reason when nobody could be reached, so a later sweep tries again,
-/// until <see cref="ReminderOptions.MaxAttempts"/> tries have failed. A milestone whose owners cannot be reached is
-/// recorded as unreachable for the PMO's digest.
+/// One reminder sweep, deciding one instant for everyone at once: outside the send window it sends nothing; inside it,
+/// it decides what every milestone is due (<see cref="ReminderSweep"/>: the owners' reminder and the escalation
+/// together), turns that into one notice per person per milestone (<see cref="ReminderNotices"/>: an escalation and a
+/// reminder to the same person merge), and for each person claims their notices in the ledger — keyed by person,
+/// milestone and working day, so another sweep that day, on any host or the command line, finds them taken — then
+/// sends them to the person's 1:1 chat (<see cref="PersonalChats"/>): a card each, or one message listing them when
+/// there are more than <see cref="ReminderOptions.GroupAbove"/>. A notice is marked sent, or given back with the reason
+/// when nobody could be reached so a later sweep tries again, until <see cref="ReminderOptions.MaxAttempts"/> tries
+/// have failed that day. When a sweep reaches nobody at all, the log says why and how to fix it once, not every sweep.
 /// </summary>
 public sealed partial class ReminderDispatcher(
     IPlanStore plans,
@@ -34,12 +46,17 @@ public sealed partial class ReminderDispatcher(
     IDirectorySearch directory,
     PersonalChats chats,
     CloudAdapter adapter,
-    UpdateCards cards,
+    ReminderCards cards,
     PlanClock clock,
     ReminderPlanner planner,
     ReminderOptions options,
+    BotAuthenticationOptions authentication,
     ILogger<ReminderDispatcher> logger)
 {
+    // The explanation last logged for a sweep that reached nobody; the next such sweep with the same reasons stays quiet.
+    private string? _nobodyReachedLogged;
+    private readonly Lock _nobodyReachedLock = new();
+
     /// <summary>This host's name in claims, so a takeover can say whose claim lapsed.</summary>
     public string Claimant { get; } = SweepClaimant.ForThisHost();
 
@@ -49,100 +66,187 @@ public sealed partial class ReminderDispatcher(
     /// <summary>Sweeps one plan (or every plan, when <paramref name="planId"/> is null) as at <paramref name="now"/>.</summary>
     public async Task<SweepReport> SweepAsync(DateTimeOffset now, string? planId, CancellationToken cancellationToken)
     {
-        var tally = new SweepTally();
+        if (!planner.IsInSendWindow(now)) return new SweepReport(0, 0, 0, 0, 0, []) { NextSendWindow = planner.NextSendWindow(now) };
+
+        var day = LondonTime.DateOf(now);
+        var notices = new List<ReminderNotice>();
+        var people = new Dictionary<string, OwnerResolution>(StringComparer.OrdinalIgnoreCase);
         foreach (var summary in await plans.ListPlansAsync(cancellationToken))
         {
             if (planId is not null && !string.Equals(summary.Id, planId, StringComparison.OrdinalIgnoreCase)) continue;
             if (await readModels.GetAsync(summary, cancellationToken) is not { } index) continue;
             var states = await ledger.GetStatesAsync(summary.Id, cancellationToken);
-            // Several at once: each reminder waits on a few storage round trips and the connector, and one at a time
-            // would fall short of the rate Teams allows. The connector client paces the sends themselves.
-            var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.SendConcurrency, CancellationToken = cancellationToken };
-            await Parallel.ForEachAsync(ReminderSweep.Decide(index.Plan, states, planner, now).Due, parallel,
-                async (reminder, ct) => await SendOneAsync(reminder, now, tally, ct));
+            var due = ReminderSweep.Decide(index.Plan, states, planner, now).Due;
+            // All at once: the resolver bounds its own directory lookups (PlanBot:People:MaxConcurrentLookups).
+            var names = due.SelectMany(r => r.Recipients).Select(o => o.Name).Where(n => !people.ContainsKey(n)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            foreach (var resolution in await Task.WhenAll(names.Select(name => owners.ResolveAsync(name, cancellationToken))))
+                people[resolution.Name] = resolution;
+            notices.AddRange(ReminderNotices.For(due, day, owner => PersonKey(owner, people)));
         }
-        var report = new SweepReport(tally.Due, tally.Sent, tally.Released, tally.GivenUp, tally.Elsewhere, tally.Unreachable());
+
+        var tally = new SweepTally();
+        var counts = new DeliveryCounts();
+        // Several people at once: each waits on a few storage round trips and the connector, and one at a time would
+        // fall short of the rate Teams allows. The connector client paces the sends themselves.
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.SendConcurrency, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(notices.GroupBy(n => n.PersonKey, StringComparer.Ordinal), parallel,
+            async (person, ct) => await SendToPersonAsync([.. person], people, now, tally, counts, ct));
+
+        var report = new SweepReport(tally.Due, tally.Sent, tally.Released, tally.GivenUp, tally.Elsewhere, tally.Unreachable()) { Messages = counts.Messages };
         PlanBotTelemetry.RemindersSwept(report.Sent, report.Released, report.GivenUp);
-        if (report.Due > 0) LogSwept(report.Due, report.Sent, report.Released, report.GivenUp, report.ClaimedElsewhere);
+        LogOutcome(report, counts);
         return report;
     }
 
-    private async Task SendOneAsync(DueReminder reminder, DateTimeOffset now, SweepTally tally, CancellationToken cancellationToken)
+    /// <summary>The person a notice is for: their Entra object id when the name resolves to one, else the name itself.</summary>
+    private static string PersonKey(Owner owner, Dictionary<string, OwnerResolution> people) =>
+        people.TryGetValue(owner.Name, out var resolution) && resolution.Person?.AadObjectId is { Length: > 0 } id
+            ? id.ToLowerInvariant()
+            : "name:" + string.Join(' ', owner.Name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
+
+    private async Task SendToPersonAsync(IReadOnlyList<ReminderNotice> notices, Dictionary<string, OwnerResolution> people, DateTimeOffset now,
+        SweepTally tally, DeliveryCounts counts, CancellationToken cancellationToken)
     {
-        Interlocked.Increment(ref tally.Due);
-        var claim = await ledger.TryClaimAsync(reminder, Claimant, options.Lease, now, cancellationToken);
-        if (claim is null)
+        Interlocked.Add(ref tally.Due, notices.Count);
+        var claims = new List<ReminderClaim>(notices.Count);
+        foreach (var notice in notices)
         {
-            Interlocked.Increment(ref tally.Elsewhere);
+            if (await ledger.TryClaimAsync(notice, Claimant, options.Lease, now, cancellationToken) is { } claim) claims.Add(claim);
+            else Interlocked.Increment(ref tally.Elsewhere);
+        }
+        if (claims.Count == 0) return;
+
+        if (notices[0].Person is not { } person)
+        {
+            foreach (var claim in claims) await GiveBackAsync(claim, "no owner named", "no owner named", now, tally, counts, cancellationToken);
             return;
         }
-        var missed = await DeliverAsync(reminder, now, cancellationToken);
-        var unreachable = missed.Where(m => !m.Transient).Select(m => m.ToString()).ToList();
-        if (missed.Count < reminder.Recipients.Count)
+        var resolution = people[person.Name];
+        if (resolution.Person?.AadObjectId is not { } objectId)
         {
-            await ledger.MarkSentAsync(claim, clock.Time.GetUtcNow(), cancellationToken);
-            Interlocked.Increment(ref tally.Sent);
+            await GiveAllBackAsync(claims, person.Name, resolution.Problem(directory.IsAvailable), now, tally, counts, cancellationToken);
+            return;
         }
-        else
+        var chat = await chats.FindOrOpenAsync(objectId, cancellationToken);
+        if (chat.Reference is not { } reference)
         {
-            var reason = reminder.Recipients.Count == 0 ? "no owner named" : "could not reach " + string.Join("; ", missed);
-            await tally.GiveBackAsync(claim.Attempt, options.MaxAttempts, reason,
-                why => ledger.GiveUpAsync(claim, why, cancellationToken), why => ledger.ReleaseAsync(claim, why, cancellationToken));
-            tally.AddUnreachable($"{reminder.PlanId} {reminder.Ref.Display}: {reason}");
-            if (reminder.Recipients.Count == 0) unreachable.Add("no owner named");
+            await GiveAllBackAsync(claims, person.Name, chat.WhyNot!, now, tally, counts, cancellationToken);
+            return;
         }
-        if (unreachable.Count > 0)
-            await ledger.RecordUnreachableAsync(reminder.PlanId, reminder.Ref, string.Join("; ", unreachable), now, cancellationToken);
-    }
 
-    /// <summary>Sends the card to each recipient; returns, for each one who could not be reached, why.</summary>
-    private async Task<List<Miss>> DeliverAsync(DueReminder reminder, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var missed = new List<Miss>();
-        var stored = await milestones.GetStoredMilestoneAsync(reminder.PlanId, reminder.Ref, cancellationToken);
-        if (stored is null) return [.. reminder.Recipients.Select(r => new Miss(r.Name, "the milestone is gone", Transient: false))];
-        var text = reminder.Kind == ReminderKind.Escalation
-            ? $"{reminder.Ref.Display} is overdue with no update: {reminder.Reason}. Please check with its owner or update it here."
-            : $"Reminder: {reminder.Ref.Display} {stored.Milestone.Title} — {reminder.Reason}. Please update it here.";
-        var today = LondonTime.DateOf(now);
-        foreach (var recipient in reminder.Recipients)
+        var items = new List<ReminderItem>(claims.Count);
+        foreach (var claim in claims)
         {
-            var resolution = await owners.ResolveAsync(recipient.Name, cancellationToken);
-            if (resolution.Person?.AadObjectId is not { } objectId)
-            {
-                missed.Add(new Miss(recipient.Name, resolution.Problem(directory.IsAvailable), Transient: false));
-                continue;
-            }
-            var chat = await chats.FindOrOpenAsync(objectId, cancellationToken);
-            if (chat.Reference is not { } reference)
-            {
-                missed.Add(new Miss(recipient.Name, chat.WhyNot!, Transient: false));
-                continue;
-            }
+            if (await milestones.GetStoredMilestoneAsync(claim.Notice.PlanId, claim.Notice.Ref, cancellationToken) is { } stored) items.Add(new ReminderItem(claim, stored));
+            else await GiveBackAsync(claim, "the milestone is gone", null, now, tally, counts, cancellationToken);
+        }
+        var today = LondonTime.DateOf(now);
+        IEnumerable<(IReadOnlyList<ReminderItem> Items, Activity Message)> messages = items.Count > options.GroupAbove
+            ? items.Chunk(ReminderCards.MaxListed).Select(chunk => ((IReadOnlyList<ReminderItem>)chunk, cards.Listing(chunk)))
+            : items.Select(item => ((IReadOnlyList<ReminderItem>)[item], cards.Single(item, today)));
+        foreach (var (batch, message) in messages)
+        {
             try
             {
-                var card = cards.Form(stored, today, why: $"{reminder.Reason} ({AnswerFormat.DueText(stored.Milestone)})");
-                await adapter.ContinueConversationAsync(reference, (turn, ct) => turn.SendActivityAsync(card.ToMessage(text), ct), cancellationToken);
+                await adapter.ContinueConversationAsync(reference, (turn, ct) => turn.SendActivityAsync(message, ct), cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                LogSendFailed(e, reminder.Key, recipient.Name);
-                var unreachable = e is BotFramework.Connector.ConnectorException { IsRecipientUnreachable: true };
-                missed.Add(new Miss(recipient.Name, unreachable ? "they have blocked or removed PlanBot" : "sending failed", Transient: !unreachable));
+                LogSendFailed(e, batch[0].Notice.Key, batch.Count, person.Name);
+                var blocked = e is ConnectorException { IsRecipientUnreachable: true };
+                var why = blocked ? "they have blocked or removed PlanBot" : "sending failed";
+                if (!blocked) Interlocked.Increment(ref counts.Transient);
+                foreach (var item in batch)
+                    await GiveBackAsync(item.Claim, $"could not reach {person.Name}: {why}", blocked ? $"{person.Name}: {why}" : null, now, tally, counts, cancellationToken);
+                continue;
+            }
+            Interlocked.Increment(ref counts.Messages);
+            foreach (var item in batch)
+            {
+                await ledger.MarkSentAsync(item.Claim, clock.Time.GetUtcNow(), cancellationToken);
+                Interlocked.Increment(ref tally.Sent);
             }
         }
-        return missed;
     }
 
-    /// <summary>A recipient the reminder did not reach; <paramref name="Transient"/> when trying again later may work (throttling, an outage).</summary>
-    private sealed record Miss(string Name, string Why, bool Transient)
+    private async Task GiveAllBackAsync(List<ReminderClaim> claims, string name, string why, DateTimeOffset now, SweepTally tally, DeliveryCounts counts,
+        CancellationToken cancellationToken)
     {
-        public override string ToString() => $"{Name}: {Why}";
+        foreach (var claim in claims) await GiveBackAsync(claim, $"could not reach {name}: {why}", $"{name}: {why}", now, tally, counts, cancellationToken);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Reminder sweep: {Due} due, {Sent} sent, {Released} given back, {GivenUp} given up, {Elsewhere} claimed by another host")]
-    private partial void LogSwept(int due, int sent, int released, int givenUp, int elsewhere);
+    /// <summary>
+    /// A notice not delivered: given back for a later sweep (or up, after too many tries), reported, and — when the
+    /// person cannot be reached rather than the send failing for now — recorded for the PMO's digest as <paramref name="unreachable"/>.
+    /// </summary>
+    private async Task GiveBackAsync(ReminderClaim claim, string reason, string? unreachable, DateTimeOffset now, SweepTally tally, DeliveryCounts counts,
+        CancellationToken cancellationToken)
+    {
+        await tally.GiveBackAsync(claim.Attempt, options.MaxAttempts, reason,
+            why => ledger.GiveUpAsync(claim, why, cancellationToken), why => ledger.ReleaseAsync(claim, why, cancellationToken));
+        tally.AddUnreachable($"{claim.Notice.PlanId} {claim.Notice.Ref.Display}: {reason}");
+        if (unreachable is null) return;
+        counts.AddReason(unreachable[(unreachable.IndexOf(": ", StringComparison.Ordinal) is var colon and >= 0 ? colon + 2 : 0)..]);
+        await ledger.RecordUnreachableAsync(claim.Notice.PlanId, claim.Notice.Ref, unreachable, now, cancellationToken);
+    }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Reminder {Key} could not be sent to {Recipient}")]
-    private partial void LogSendFailed(Exception exception, string key, string recipient);
+    /// <summary>
+    /// Logs what the sweep did when it did anything. A sweep that reached nobody at all, only because nobody can be
+    /// reached, is explained once — why and how to reach people — and then kept quiet until the reasons change or a
+    /// sweep reaches someone.
+    /// </summary>
+    private void LogOutcome(SweepReport report, DeliveryCounts counts)
+    {
+        var failed = report.Released + report.GivenUp;
+        if (report.Sent == 0 && failed > 0 && counts.Transient == 0)
+        {
+            var reasons = counts.Reasons();
+            var why = string.Join("; ", reasons.Select(r => $"{r.Reason} ({r.Count})"));
+            if (string.IsNullOrWhiteSpace(chats.TenantId)) why = "no Teams tenant is set (PlanBot:PersonalChats:TenantId, else MicrosoftAppTenantId), so no stored 1:1 chat is found and none can be opened; " + why;
+            if (authentication.IsLocalMode) why = "PlanBot is in local mode (no MicrosoftAppId); " + why;
+            var signature = string.Join("|", reasons.Select(r => r.Reason)) + (string.IsNullOrWhiteSpace(chats.TenantId) ? "|no tenant" : "");
+            lock (_nobodyReachedLock)
+            {
+                if (signature == _nobodyReachedLogged) return;
+                _nobodyReachedLogged = signature;
+            }
+            LogNobodyReached(report.Due, failed, why);
+            return;
+        }
+        if (report.Sent > 0)
+        {
+            lock (_nobodyReachedLock) _nobodyReachedLogged = null;
+        }
+        if (report.Sent + failed > 0) LogSwept(report.Due, report.Sent, report.Messages, report.Released, report.GivenUp, report.ClaimedElsewhere);
+    }
+
+    /// <summary>What a sweep counts beyond <see cref="SweepTally"/>: messages sent, failures that may pass, and why people were unreachable.</summary>
+    private sealed class DeliveryCounts
+    {
+        public int Messages;
+        public int Transient;
+        private readonly Dictionary<string, int> _reasons = new(StringComparer.Ordinal);
+
+        public void AddReason(string reason)
+        {
+            lock (_reasons) _reasons[reason] = _reasons.GetValueOrDefault(reason) + 1;
+        }
+
+        public List<(string Reason, int Count)> Reasons()
+        {
+            lock (_reasons) return [.. _reasons.OrderByDescending(r => r.Value).ThenBy(r => r.Key, StringComparer.Ordinal).Select(r => (r.Key, r.Value))];
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reminder sweep: {Due} due, {Sent} sent in {Messages} messages, {Released} given back, {GivenUp} given up, {Elsewhere} sent already today or claimed by another host")]
+    private partial void LogSwept(int due, int sent, int messages, int released, int givenUp, int elsewhere);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reminder sweep reached nobody: {Due} due, {Failed} not delivered, because {Why}. " +
+        "To reach people: give each owner their Entra object id in the people file (planbot people import), set PlanBot:PersonalChats:TenantId " +
+        "to the Teams tenant, and have them install PlanBot or write to it once (in the Agents Playground, as a user whose aadObjectId the people " +
+        "file lists); or set PlanBot:Reminders:Enabled=false to stop reminder sweeps. This is not repeated until the reasons change.")]
+    private partial void LogNobodyReached(int due, int failed, string why);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reminder {Key} ({Count} milestones in the message) could not be sent to {Recipient}")]
+    private partial void LogSendFailed(Exception exception, string key, int count, string recipient);
 }

@@ -11,4 +11,10 @@ public sealed class ReminderOptions() : SweepOptions(TimeSpan.FromMinutes(5))
     public const string Section = "PlanBot:Reminders";
 
     protected override string SectionName => Section;
+
+    /// <summary>
+    /// A person due reminders about more than this many milestones in one sweep gets one message listing them, each
+    /// with its Update button, instead of a card for each; 0 always lists.
+    /// </summary>
+    public int GroupAbove { get; set; } = 3;
 }

@@ -190,14 +190,17 @@ public class ReminderPlannerTests
     }
 
     [Fact]
-    public void Overdue_silence_is_escalated_once_to_the_accountable_owner_and_the_chaser_follows()
+    public void Overdue_silence_is_escalated_once_to_the_accountable_owner_in_the_same_decision_as_the_chaser()
     {
         var state = ReminderState.None;
         Send(DueEndOfJanuary, ref state, "2020-02-07T09:00Z");
 
-        var escalation = Send(DueEndOfJanuary, ref state, "2020-02-14T09:00Z");
-        var chaser = Send(DueEndOfJanuary, ref state, "2020-02-14T09:01Z");
+        var decision = Planner.Decide(TestPlan, DueEndOfJanuary, state, Utc("2020-02-14T09:00Z"));
+        state = decision.All.Aggregate(state, (s, r) => s.Sent(r, Utc("2020-02-14T09:00Z")));
 
+        var escalation = decision.Escalation!;
+        var chaser = decision.Reminder!;
+        Assert.Equal([escalation, chaser], decision.All);
         Assert.Equal(ReminderKind.Escalation, escalation.Kind);
         Assert.Equal([Sue], escalation.Recipients);
         Assert.Equal("odkm|36|escalation|20200214", escalation.Key);
@@ -205,6 +208,8 @@ public class ReminderPlannerTests
         Assert.Equal((ReminderKind.Overdue, 2), (chaser.Kind, chaser.Number));
         Assert.Equal([Rachel], chaser.Recipients);
         Assert.Equal("overdue chaser 2: 10 working days after due 31 Jan 2020", chaser.Reason);
+        // The same instant again, or later that day: nothing new.
+        Assert.Empty(Planner.Decide(TestPlan, DueEndOfJanuary, state, Utc("2020-02-14T09:00Z")).All);
         Assert.Null(Planner.Due(TestPlan, DueEndOfJanuary, state, Utc("2020-02-14T12:00Z")));
 
         // Weeks of silence later: only chasers, never a second escalation.
@@ -212,6 +217,17 @@ public class ReminderPlannerTests
         {
             Assert.Equal(ReminderKind.Overdue, Send(DueEndOfJanuary, ref state, friday + "T09:00Z").Kind);
         }
+    }
+
+    [Fact]
+    public void An_escalation_sent_on_its_own_does_not_make_the_owners_chaser_look_unsent()
+    {
+        var state = ReminderState.None;
+        var both = Planner.Decide(TestPlan, DueEndOfJanuary, state, Utc("2020-02-14T09:00Z"));
+        state = state.Sent(both.Reminder!, Utc("2020-02-14T09:00Z")).Sent(both.Escalation!, Utc("2020-02-14T09:00Z"));
+
+        Assert.Equal(both.Reminder!.Key, state.LastSentKey);
+        Assert.Equal(ReminderOutcome.AlreadySent, Planner.Decide(TestPlan, DueEndOfJanuary, state, Utc("2020-02-14T09:05Z")).Outcome);
     }
 
     [Fact]
@@ -238,12 +254,11 @@ public class ReminderPlannerTests
     public void An_escalation_is_not_lost_when_the_host_was_down_past_later_chasers()
     {
         var state = ReminderState.None;
-        var escalation = Send(DueEndOfJanuary, ref state, "2020-03-03T09:00Z");
-        var chaser = Send(DueEndOfJanuary, ref state, "2020-03-03T09:01Z");
+        var decision = Planner.Decide(TestPlan, DueEndOfJanuary, state, Utc("2020-03-03T09:00Z"));
 
-        Assert.Equal(ReminderKind.Escalation, escalation.Kind);
-        Assert.EndsWith("(slot was Fri 14 Feb 2020)", escalation.Reason);
-        Assert.Equal((ReminderKind.Overdue, 4), (chaser.Kind, chaser.Number));
+        Assert.Equal(ReminderKind.Escalation, decision.Escalation?.Kind);
+        Assert.EndsWith("(slot was Fri 14 Feb 2020)", decision.Escalation!.Reason);
+        Assert.Equal((ReminderKind.Overdue, 4), (decision.Reminder!.Kind, decision.Reminder.Number));
     }
 
     [Fact]
@@ -254,11 +269,10 @@ public class ReminderPlannerTests
         state = state.Snoozed(Utc("2020-02-24T09:00Z"));
 
         Assert.Equal(ReminderOutcome.Snoozed, Planner.Decide(TestPlan, DueEndOfJanuary, state, Utc("2020-02-14T09:00Z")).Outcome);
-        var escalation = Send(DueEndOfJanuary, ref state, "2020-02-24T09:00Z");
-        var chaser = Send(DueEndOfJanuary, ref state, "2020-02-24T09:01Z");
+        var decision = Planner.Decide(TestPlan, DueEndOfJanuary, state, Utc("2020-02-24T09:00Z"));
 
-        Assert.Equal(ReminderKind.Escalation, escalation.Kind);
-        Assert.Equal("odkm|36|overdue-3|20200221|snoozed-202002240900", chaser.Key);
+        Assert.Equal(ReminderKind.Escalation, decision.Escalation?.Kind);
+        Assert.Equal("odkm|36|overdue-3|20200221|snoozed-202002240900", decision.Reminder?.Key);
     }
 
     [Fact]

@@ -16,6 +16,8 @@ public class ReminderPolicyTests
         Assert.Null(policy.MaxChasers);
         Assert.Equal(10, policy.EscalateAfterWorkingDays);
         Assert.Equal(new TimeOnly(9, 0), policy.SendAt);
+        Assert.Equal(new TimeOnly(17, 0), policy.SendUntil);
+        Assert.Equal([DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday], policy.WorkingDays);
         Assert.Empty(policy.Problems());
     }
 
@@ -24,7 +26,8 @@ public class ReminderPolicyTests
     {
         Assert.Equal(
             "Reminders 14, 7 and 1 working days before the due date, on the day and every 5 working days while overdue; "
-            + "escalated once to the accountable owner after 10 working days of overdue silence; sent at 09:00 London time on working days.",
+            + "escalated once to the accountable owner after 10 working days of overdue silence; sent at 09:00 London time on working days "
+            + "(Monday to Friday, not bank holidays), or until 17:00 when a host was down at 09:00.",
             ReminderPolicy.Default.Describe());
     }
 
@@ -47,7 +50,8 @@ public class ReminderPolicyTests
             WorkingDaysBefore = [7, 7],
             ChaseEveryWorkingDays = 0,
             EscalateAfterWorkingDays = -1,
-            SendAt = new TimeOnly(3, 0),
+            SendAt = new TimeOnly(18, 0),
+            WorkingDays = [],
         };
 
         Assert.Equal(
@@ -55,7 +59,8 @@ public class ReminderPolicyTests
             "WorkingDaysBefore lists 7 more than once.",
             "ChaseEveryWorkingDays is 0: it must be between 1 and 260 working days, or empty for no overdue chasers.",
             "EscalateAfterWorkingDays is -1: it must be between 1 and 260 working days, or empty never to escalate.",
-            "SendAt is 03:00: reminders go in the working day, between 07:00 and 19:00 London time.",
+            "SendUntil is 17:00, not after SendAt (18:00): the send window must close after it opens, on the same day.",
+            "WorkingDays is empty: list the weekdays reminders may go on, e.g. Monday, Tuesday, Wednesday, Thursday, Friday.",
         ], policy.Problems());
         var error = Assert.Throws<ArgumentException>(() => new ReminderPlanner(policy, WorkingCalendar.EnglandAndWales));
         Assert.StartsWith("The reminder policy is not usable: WorkingDaysBefore lists 7 more than once.", error.Message);
@@ -83,6 +88,6 @@ public class ReminderPolicyTests
         var off = new ReminderPolicy { WorkingDaysBefore = [], OnTheDay = false, ChaseEveryWorkingDays = null, EscalateAfterWorkingDays = null };
 
         Assert.Empty(off.Problems());
-        Assert.Equal("No reminders; no escalation; sent at 09:00 London time on working days.", off.Describe());
+        Assert.Equal("No reminders; no escalation; sent at 09:00 London time on working days (Monday to Friday, not bank holidays), or until 17:00 when a host was down at 09:00.", off.Describe());
     }
 }

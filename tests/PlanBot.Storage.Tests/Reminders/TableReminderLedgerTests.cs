@@ -22,7 +22,9 @@ public sealed class TableReminderLedgerTests(AzuriteFixture azurite)
 
     private async Task<TableEntity> RowAsync(string planId, string rowKey) => (await Table().GetEntityAsync<TableEntity>(planId, rowKey)).Value;
 
-    private static DueReminder Reminder(string reference, ReminderKind kind = ReminderKind.Before, string planId = "odkm", string? key = null)
+    /// <summary>A notice for Sue (by default) about one milestone on Monday 20 Jan 2020, holding one reminder of <paramref name="kind"/>.</summary>
+    private static ReminderNotice Reminder(string reference, ReminderKind kind = ReminderKind.Before, string planId = "odkm", string? key = null,
+        string person = "sue", DateOnly? day = null)
     {
         var token = kind switch
         {
@@ -31,8 +33,12 @@ public sealed class TableReminderLedgerTests(AzuriteFixture azurite)
             ReminderKind.Overdue => "overdue-1",
             _ => "escalation",
         };
-        return new DueReminder(planId, MilestoneRef.Parse(reference), kind, 7, new DateOnly(2020, 1, 29), new DateOnly(2020, 1, 20), Now, [],
+        var reminder = new DueReminder(planId, MilestoneRef.Parse(reference), kind, 7, new DateOnly(2020, 1, 29), new DateOnly(2020, 1, 20), Now, [],
             key ?? $"{planId}|{reference}|{token}|20200120", "7 working days before due Wed 29 Jan 2020");
+        return new ReminderNotice
+        {
+            PlanId = planId, Ref = reminder.Ref, Day = day ?? new DateOnly(2020, 1, 20), PersonKey = person, Person = null, Reminders = [reminder],
+        };
     }
 
     [Fact]
@@ -49,10 +55,11 @@ public sealed class TableReminderLedgerTests(AzuriteFixture azurite)
 
         Assert.Null(await ledger.TryClaimAsync(reminder, "host-a", Lease, Now.AddSeconds(3)));
         Assert.Null(await NewLedger().TryClaimAsync(reminder, "host-b", Lease, Now.AddDays(1)));
-        var row = await RowAsync("odkm", "r|6.17|before-7|20200120");
+        var row = await RowAsync("odkm", "n|6.17|20200120|sue");
         Assert.Equal("Sent", row.GetString("Status"));
         Assert.Equal(Now.AddSeconds(2), row.GetDateTimeOffset("SentAt"));
-        Assert.Equal("odkm|6.17|before-7|20200120", row.GetString("Key"));
+        Assert.Equal("odkm|6.17|20200120|sue", row.GetString("Key"));
+        Assert.Equal("odkm|6.17|before-7|20200120", row.GetString("Slots"));
     }
 
     [Fact]
@@ -102,7 +109,7 @@ public sealed class TableReminderLedgerTests(AzuriteFixture azurite)
         Assert.Equal(reminders.Select(r => r.Key).Order(), won.Select(w => w.Key).Order());
         var states = await NewLedger().GetStatesAsync("odkm");
         Assert.Equal(30, states.Count);
-        Assert.All(reminders, r => Assert.Equal(r.Key, states[r.Ref].LastSentKey));
+        Assert.All(reminders, r => Assert.Equal(r.Reminders[0].Key, states[r.Ref].LastSentKey));
     }
 
     [Fact]
@@ -117,7 +124,7 @@ public sealed class TableReminderLedgerTests(AzuriteFixture azurite)
         var winner = Assert.Single(claims, c => c is not null)!;
         Assert.Equal(2, winner.Attempt);
         Assert.Equal(later + Lease, winner.LeaseUntil);
-        var row = await RowAsync("odkm", "r|6.17|overdue-1|20200120");
+        var row = await RowAsync("odkm", "n|6.17|20200120|sue");
         Assert.Equal(winner.Claimant, row.GetString("Claimant"));
         Assert.Equal(2, row.GetInt32("Attempts"));
     }
@@ -132,7 +139,7 @@ public sealed class TableReminderLedgerTests(AzuriteFixture azurite)
 
         await ledger.ReleaseAsync(first, "Priya Shah is unreachable: the app is not installed for her.");
 
-        var row = await RowAsync("odkm", "r|14|before-7|20200120");
+        var row = await RowAsync("odkm", "n|14|20200120|sue");
         Assert.Equal("Released", row.GetString("Status"));
         Assert.Equal("Priya Shah is unreachable: the app is not installed for her.", row.GetString("LastError"));
         Assert.Equal(1, row.GetInt32("Attempts"));
@@ -141,14 +148,14 @@ public sealed class TableReminderLedgerTests(AzuriteFixture azurite)
         Assert.NotNull(second);
         Assert.Equal(2, second.Attempt);
         await ledger.MarkSentAsync(second, Now.AddMinutes(1));
-        row = await RowAsync("odkm", "r|14|before-7|20200120");
+        row = await RowAsync("odkm", "n|14|20200120|sue");
         Assert.Equal("Sent", row.GetString("Status"));
         Assert.Equal(2, row.GetInt32("Attempts"));
         Assert.Equal("Priya Shah is unreachable: the app is not installed for her.", row.GetString("LastError"));
     }
 
     [Fact]
-    public async Task A_reminder_given_up_is_never_claimed_again()
+    public async Task A_reminder_given_up_is_not_claimed_again_that_day_but_the_next_working_days_is()
     {
         var ledger = NewLedger();
         var reminder = Reminder("14");
@@ -157,11 +164,12 @@ public sealed class TableReminderLedgerTests(AzuriteFixture azurite)
 
         await ledger.GiveUpAsync(claim, "could not reach Priya Shah (given up after 6 tries)");
 
-        var row = await RowAsync("odkm", "r|14|before-7|20200120");
+        var row = await RowAsync("odkm", "n|14|20200120|sue");
         Assert.Equal("GivenUp", row.GetString("Status"));
         Assert.Equal("could not reach Priya Shah (given up after 6 tries)", row.GetString("LastError"));
         Assert.Null(await NewLedger().TryClaimAsync(reminder, "host-b", Lease, Now.AddHours(2)));
-        Assert.NotNull(await ledger.TryClaimAsync(Reminder("14", key: "odkm|14|before-1|20200128"), "host-b", Lease, Now.AddHours(2)));
+        Assert.Null(await ledger.TryClaimAsync(Reminder("14", ReminderKind.Overdue, key: "odkm|14|overdue-1|20200120"), "host-b", Lease, Now.AddHours(2)));
+        Assert.NotNull(await ledger.TryClaimAsync(Reminder("14", day: new DateOnly(2020, 1, 21)), "host-b", Lease, Now.AddDays(1)));
     }
 
     [Fact]
@@ -195,7 +203,7 @@ public sealed class TableReminderLedgerTests(AzuriteFixture azurite)
 
         await NewLedger().ReleaseAsync(stale, "timed out");
 
-        var row = await RowAsync("odkm", "r|14|before-7|20200120");
+        var row = await RowAsync("odkm", "n|14|20200120|sue");
         Assert.Equal("Claimed", row.GetString("Status"));
         Assert.Equal("host-b", row.GetString("Claimant"));
     }
@@ -213,14 +221,14 @@ public sealed class TableReminderLedgerTests(AzuriteFixture azurite)
 
         Assert.Contains("host-a", error.Message);
         Assert.Contains("host-b", error.Message);
-        Assert.Contains("odkm|6.17|before-7|20200120", error.Message);
-        var row = await RowAsync("odkm", "r|6.17|before-7|20200120");
+        Assert.Contains("odkm|6.17|20200120|sue", error.Message);
+        var row = await RowAsync("odkm", "n|6.17|20200120|sue");
         Assert.Equal("Claimed", row.GetString("Status"));
         Assert.Null(row.GetDateTimeOffset("SentAt"));
         Assert.Empty(await NewLedger().GetStatesAsync("odkm"));
 
         await NewLedger().MarkSentAsync(current, Now + Lease + TimeSpan.FromSeconds(3));
-        Assert.Equal(reminder.Key, (await NewLedger().GetStatesAsync("odkm"))[reminder.Ref].LastSentKey);
+        Assert.Equal(reminder.Reminders[0].Key, (await NewLedger().GetStatesAsync("odkm"))[reminder.Ref].LastSentKey);
     }
 
     [Fact]
@@ -232,7 +240,7 @@ public sealed class TableReminderLedgerTests(AzuriteFixture azurite)
         var chaser = Reminder("6.17", ReminderKind.Overdue, key: "odkm|6.17|overdue-3|20200127");
 
         await ledger.MarkSentAsync((await ledger.TryClaimAsync(escalation, "host-a", Lease, Now))!, Now);
-        await ledger.MarkSentAsync((await ledger.TryClaimAsync(chaser, "host-a", Lease, Now.AddDays(7)))!, Now.AddDays(7));
+        await ledger.MarkSentAsync((await ledger.TryClaimAsync(chaser with { Day = new DateOnly(2020, 1, 27) }, "host-a", Lease, Now.AddDays(7)))!, Now.AddDays(7));
         await ledger.RecordUpdateAsync("odkm", reference, Now.AddDays(8));
         await ledger.SnoozeAsync("odkm", reference, Now.AddDays(10));
 
@@ -245,6 +253,22 @@ public sealed class TableReminderLedgerTests(AzuriteFixture azurite)
             LastUpdateAt = Now.AddDays(8),
             SnoozedUntil = Now.AddDays(10),
         }, state);
+    }
+
+    [Fact]
+    public async Task A_notice_merging_an_escalation_and_a_chaser_records_both_and_holds_the_milestone_for_that_person_all_day()
+    {
+        var chaser = Reminder("6.17", ReminderKind.Overdue).Reminders[0];
+        var escalation = Reminder("6.17", ReminderKind.Escalation).Reminders[0];
+        var merged = Reminder("6.17") with { Reminders = [escalation, chaser] };
+
+        await NewLedger().MarkSentAsync((await NewLedger().TryClaimAsync(merged, "host-a", Lease, Now))!, Now);
+
+        var state = (await NewLedger().GetStatesAsync("odkm"))[MilestoneRef.Parse("6.17")];
+        Assert.Equal((chaser.Key, Now, Now), (state.LastSentKey, state.EscalatedAt, state.LastSentAt));
+        Assert.Equal("Escalation+Overdue", (await RowAsync("odkm", "n|6.17|20200120|sue")).GetString("Kind"));
+        Assert.Null(await NewLedger().TryClaimAsync(Reminder("6.17", ReminderKind.OnTheDay), "host-b", Lease, Now.AddHours(6)));
+        Assert.NotNull(await NewLedger().TryClaimAsync(Reminder("6.17", person: "jan"), "host-b", Lease, Now.AddHours(6)));
     }
 
     [Fact]
@@ -274,7 +298,7 @@ public sealed class TableReminderLedgerTests(AzuriteFixture azurite)
             NewLedger().SnoozeAsync("odkm", reference, Now.AddDays(2)));
 
         var state = (await NewLedger().GetStatesAsync("odkm"))[reference];
-        Assert.Equal(new ReminderState { LastSentAt = Now, LastSentKey = reminder.Key, LastUpdateAt = Now.AddHours(1), SnoozedUntil = Now.AddDays(2) }, state);
+        Assert.Equal(new ReminderState { LastSentAt = Now, LastSentKey = reminder.Reminders[0].Key, LastUpdateAt = Now.AddHours(1), SnoozedUntil = Now.AddDays(2) }, state);
     }
 
     [Fact]
@@ -294,11 +318,11 @@ public sealed class TableReminderLedgerTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task A_reminder_key_with_characters_a_row_key_forbids_is_escaped_and_kept_unique()
+    public async Task A_person_key_with_characters_a_row_key_forbids_is_escaped_and_kept_unique()
     {
         var ledger = NewLedger();
-        var awkward = Reminder("5", key: @"odkm|5|a/b#c?d\e" + "\u0001|20200120");
-        var lookalike = Reminder("5", key: "odkm|5|a%2Fb%23c%3Fd%5Ce%01|20200120");
+        var awkward = Reminder("5", person: @"a/b#c?d\e" + "\u0001");
+        var lookalike = Reminder("5", person: "a%2Fb%23c%3Fd%5Ce%01");
 
         Assert.NotNull(await ledger.TryClaimAsync(awkward, "host-a", Lease, Now));
         Assert.NotNull(await ledger.TryClaimAsync(lookalike, "host-a", Lease, Now));
@@ -308,7 +332,7 @@ public sealed class TableReminderLedgerTests(AzuriteFixture azurite)
         await foreach (var row in Table().QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {"odkm"}"))) rows.Add(row);
         Assert.Equal(2, rows.Count);
         Assert.All(rows, row => Assert.True(row.RowKey.IndexOfAny(['/', '#', '?', '\\', '\u0001']) < 0, row.RowKey));
-        Assert.Contains(rows, row => row.RowKey == "r|5|a%2Fb%23c%3Fd%5Ce%01|20200120");
+        Assert.Contains(rows, row => row.RowKey == "n|5|20200120|a%2Fb%23c%3Fd%5Ce%01");
     }
 
     [Fact]
@@ -318,7 +342,7 @@ public sealed class TableReminderLedgerTests(AzuriteFixture azurite)
 
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => ledger.TryClaimAsync(Reminder("1"), "host-a", TimeSpan.Zero, Now));
         await Assert.ThrowsAsync<ArgumentException>(() => ledger.TryClaimAsync(Reminder("1"), " ", Lease, Now));
-        await Assert.ThrowsAsync<ArgumentException>(() => ledger.TryClaimAsync(Reminder("1", key: "other|1|before-7|20200120"), "host-a", Lease, Now));
+        await Assert.ThrowsAsync<ArgumentException>(() => ledger.TryClaimAsync(Reminder("1") with { Reminders = [] }, "host-a", Lease, Now));
         await Assert.ThrowsAsync<ArgumentException>(() => ledger.TryClaimAsync(Reminder("1", planId: "ODKM", key: "ODKM|1|x"), "host-a", Lease, Now));
         await Assert.ThrowsAsync<ArgumentException>(() => ledger.RecordUpdateAsync("odkm/x", MilestoneRef.Parse("1"), Now));
         await Assert.ThrowsAsync<ArgumentException>(() => ledger.SnoozeAsync("", MilestoneRef.Parse("1"), Now));
