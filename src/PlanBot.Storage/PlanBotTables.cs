@@ -24,6 +24,7 @@ internal sealed class PlanBotTables
         Reminders = Service.GetTableClient(Names.Reminders);
         Snapshots = Service.GetTableClient(Names.Snapshots);
         Digests = Service.GetTableClient(Names.Digests);
+        ImportBases = Service.GetTableClient(Names.ImportBases);
     }
 
     public TableNames Names { get; }
@@ -43,6 +44,9 @@ internal sealed class PlanBotTables
 
     /// <summary>Digest subscriptions and the claims that send each digest once per period.</summary>
     public TableClient Digests { get; }
+
+    /// <summary>Milestones as the last import stored them, kept once Teams changes them: the base of the next re-import's merge.</summary>
+    public TableClient ImportBases { get; }
 
     /// <summary>
     /// Short, few retries: a request that fails three times in a couple of seconds will not be saved by waiting longer,
@@ -76,6 +80,6 @@ internal sealed class PlanBotTables
     }
 
     private Task CreateAllAsync() =>
-        Task.WhenAll(new[] { Plans, Milestones, ExceptionReports, MilestoneHistory, ImportGenerations, ConversationReferences, UserSettings, People, Reminders, Snapshots, Digests }
+        Task.WhenAll(new[] { Plans, Milestones, ExceptionReports, MilestoneHistory, ImportGenerations, ConversationReferences, UserSettings, People, Reminders, Snapshots, Digests, ImportBases }
             .Select(t => t.CreateIfNotExistsAsync(CancellationToken.None)));
 }
