@@ -37,6 +37,7 @@ public static class PlanBotServiceCollectionExtensions
         services.AddSingleton<MilestoneUpdateService>();
         services.AddSingleton(sp => new PlanImportService(sp.GetRequiredService<IPlanStore>(), sp.GetRequiredService<PlanClock>().Time));
         services.AddPlanBotBoardPacks(configuration);
+        Imports.TrackerFileImportServiceCollectionExtensions.AddPlanBotTrackerFileImports(services);
 
         services.AddOptions<SamplePlanOptions>().BindConfiguration(SamplePlanOptions.Section);
         services.AddHostedService<SamplePlanSeeder>();

@@ -185,18 +185,10 @@ internal static class ImportCommand
             $"[yellow]{merge.Conflicts.Count} conflict(s):[/] the file and Teams both changed these since the last import; {kept} kept from Teams, {merge.Conflicts.Count - kept} taken from the file.");
         var limit = verbose ? int.MaxValue : ListLimit;
         foreach (var c in merge.Conflicts.Take(limit))
-            AnsiConsole.MarkupLineInterpolated($"  [yellow]! {ConflictLine(c)}[/]");
+            AnsiConsole.MarkupLineInterpolated($"  [yellow]! {c.Describe()}[/]");
         if (merge.Conflicts.Count > limit)
             AnsiConsole.MarkupLineInterpolated($"  … and {merge.Conflicts.Count - limit} more; --verbose lists them all.");
         if (kept > 0) AnsiConsole.MarkupLine("  Run again with --prefer tracker to take the file's values instead.");
-    }
-
-    /// <summary>"#43 RevisedDue: Teams 2020-03-31 (Rachel Pilsworth, 30 Jan 2020 10:12), file 28-Feb-20; kept Teams".</summary>
-    internal static string ConflictLine(MergeConflict c)
-    {
-        var who = c.ChangedBy is null ? string.Empty : $" ({c.ChangedBy}, {c.ChangedAt:dd MMM yyyy HH:mm})";
-        var kept = c.KeptOurs ? "kept Teams" : "took the file";
-        return $"{c.Ref.Display} {c.Field}: Teams {Shorten(c.Ours ?? "(blank)", 40)}{who}, file {Shorten(c.Theirs ?? "(blank)", 40)}; {kept}";
     }
 
     private static void PrintMessages(List<ImportMessage> messages, bool verbose, string? label = null)

@@ -25,6 +25,16 @@ public sealed record MergeConflict
     public required bool KeptOurs { get; init; }
     public string? ChangedBy { get; init; }
     public DateTimeOffset? ChangedAt { get; init; }
+
+    /// <summary>"#43 RevisedDue: Teams 2020-03-31 (Pat Admin, 30 Jan 2020 09:12 UTC), file 28-Feb-20; kept Teams".</summary>
+    public string Describe()
+    {
+        static string Value(string? text) => text is null ? "(blank)" : text.Length <= 40 ? text : text[..39] + "…";
+        var who = ChangedBy is null
+            ? string.Empty
+            : ChangedAt is { } at ? $" ({ChangedBy}, {at.UtcDateTime.ToString("d MMM yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture)} UTC)" : $" ({ChangedBy})";
+        return $"{Ref.Display} {Field}: Teams {Value(Ours)}{who}, file {Value(Theirs)}; {(KeptOurs ? "kept Teams" : "took the file")}";
+    }
 }
 
 /// <summary>

@@ -28,7 +28,8 @@ public sealed class PlanBotActivityHandler(
     UpdateConversation updateConversation,
     SnoozeConversation snoozeConversation,
     DigestPreview digests,
-    DigestSubscriptions digestSubscriptions) : ActivityHandler
+    DigestSubscriptions digestSubscriptions,
+    Imports.TrackerFileConversation trackerFiles) : ActivityHandler
 {
     public override async Task OnTurnAsync(TurnContext turn, CancellationToken cancellationToken)
     {
@@ -52,6 +53,7 @@ public sealed class PlanBotActivityHandler(
 
     protected override async Task OnMessageActivityAsync(TurnContext turn, CancellationToken cancellationToken)
     {
+        if (await trackerFiles.TryHandleAsync(turn, cancellationToken)) return;
         var (text, page) = ReadMessage(turn.Activity);
         if (text.Length == 0)
         {
@@ -166,6 +168,8 @@ public sealed class PlanBotActivityHandler(
         {
             UpdateCards.UpdateVerb => updateConversation.SaveFromCardAsync(value, turn.Activity, cancellationToken),
             UpdateCards.SnoozeVerb => snoozeConversation.SnoozeFromCardAsync(value, turn.Activity, cancellationToken),
+            TrackerImportCards.ImportVerb => trackerFiles.ImportFromCardAsync(value, turn.Activity, cancellationToken),
+            TrackerImportCards.CancelVerb => trackerFiles.CancelFromCardAsync(value, turn.Activity, cancellationToken),
             _ => base.OnAdaptiveCardInvokeAsync(value, turn, cancellationToken),
         };
 
