@@ -81,6 +81,7 @@ public sealed record PlanMerge(
             }
             var @base = bases.GetValueOrDefault(incoming.Ref) ?? now;
             var result = incoming;
+            var keptOurs = false;
             foreach (var field in FieldsOf(@base, now, incoming))
             {
                 var (b, o, t) = (field.Key(@base), field.Key(now), field.Key(incoming));
@@ -101,9 +102,13 @@ public sealed record PlanMerge(
                 }
                 result = field.Copy(result, now);
                 keptFromTeams++;
+                keptOurs = true;
             }
+
+            // The same people in the same roles under a plainer column name (an export brought back) keep their role titles and deputies.
+            if (OwnersKey(result) == OwnersKey(now) && !result.Owners.SequenceEqual(now.Owners)) result = result with { Owners = now.Owners };
             merged.Add(result);
-            if (!ReferenceEquals(result, incoming)) importBases.Add(incoming);
+            if (keptOurs) importBases.Add(incoming);
         }
 
         // Milestones the file no longer lists: removed, unless Teams changed them since the last import.
@@ -204,12 +209,15 @@ public sealed record PlanMerge(
             (m, from) => m with { Rag = from.Rag, RagText = from.RagText }),
         new("CriticalPath", m => m.CriticalPath ? "Yes" : "No", m => m.CriticalPath ? "Yes" : "No", (m, from) => m with { CriticalPath = from.CriticalPath }),
         Text("CommitteeSignOff", m => m.CommitteeSignOff, (m, v) => m with { CommitteeSignOff = v }),
-        new("Owners", m => string.Join("\u001e", m.Owners.Select(o => $"{o.Name}\u001f{o.Role}\u001f{o.RoleTitle}\u001f{o.IsDeputy}")),
-            m => Blank(string.Join("; ", m.Owners.Select(o => o.Name))), (m, from) => m with { Owners = from.Owners }),
+        new("Owners", OwnersKey, m => Blank(string.Join("; ", m.Owners.Select(o => o.Name))), (m, from) => m with { Owners = from.Owners }),
         Text("ProgressNote", m => m.ProgressNote, (m, v) => m with { ProgressNote = v }),
         Text("Trend", m => m.Trend, (m, v) => m with { Trend = v }),
         Text("Evidence", m => m.Evidence, (m, v) => m with { Evidence = v }),
     ];
+
+    /// <summary>Owners as the PMO reads them (names by role, as <see cref="PlanDiff"/> compares them); titles and deputies follow.</summary>
+    private static string OwnersKey(Milestone m) =>
+        string.Join("\u001e", m.DeliveryOwners.Select(o => o.Name)) + "\u001f" + string.Join("\u001e", m.AccountableOwners.Select(o => o.Name));
 
     private static MergeField Text(string name, Func<Milestone, string?> get, Func<Milestone, string?, Milestone> set) =>
         new(name, m => get(m) ?? string.Empty, m => Blank(get(m)), (to, from) => set(to, get(from)));

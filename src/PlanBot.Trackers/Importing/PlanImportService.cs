@@ -29,7 +29,7 @@ public sealed class PlanImportService(IPlanStore store, TimeProvider time)
     public async Task<ImportPreview> PreviewAsync(string path, TrackerImportOptions options, MergePreference prefer, CancellationToken cancellationToken = default)
     {
         var workbook = TrackerFileReader.Read(path, cancellationToken);
-        var result = _importer.Import(workbook, options);
+        var result = _importer.Import(workbook, Exporting.PlanTableExport.WithOwnColumns(workbook, options));
         if (result.Plan is null) return new ImportPreview(path, result, null, null);
         var existing = await store.GetPlanAsync(options.PlanId, cancellationToken);
         var merge = await ReimportMerge.MergeAsync(store, existing, result.Plan, prefer, cancellationToken);

@@ -187,4 +187,17 @@ public sealed class PlanMergeTests
         Assert.Same(file, merge.Merged);
         Assert.Single(merge.Diff.Added);
     }
+
+    [Fact]
+    public void The_same_owners_under_an_export_s_plainer_columns_keep_their_role_titles_and_deputies()
+    {
+        var stored = Milestone("1") with { Owners = [new Owner("Louise Mitchell", OwnerRole.Accountable, "COT Owner"), new Owner("Jane Webster", OwnerRole.Accountable, "COT Owner", IsDeputy: true)] };
+        var exported = stored with { Owners = [new Owner("Louise Mitchell", OwnerRole.Accountable, "AccountableOwner"), new Owner("Jane Webster", OwnerRole.Accountable, "AccountableOwner")] };
+
+        var merge = PlanMerge.Of(Plan(stored), Bases(), Plan(exported), MergePreference.Teams);
+
+        Assert.Equal(stored.Owners, merge.Merged.Find(One)!.Owners);
+        Assert.True(merge.Diff.IsEmpty);
+        Assert.Empty(merge.ImportBases);
+    }
 }
