@@ -33,7 +33,7 @@ public static class TrackerImportCards
             { Wrap = true, Color = TextColor.Attention, Weight = TextWeight.Bolder });
             AddList(card, "Errors", errors.Select(e => e.ToString()));
             AddList(card, "Warnings", warnings.Select(w => w.ToString()));
-            AddList(card, "Columns read", columns);
+            AddList(card, "Columns read", columns, maxLength: 1_000);
             return card;
         }
 
@@ -64,7 +64,7 @@ public static class TrackerImportCards
         AddList(card, "Changed", diff.Changed.Select(c => $"{c.Ref.Display} " + string.Join("; ", c.Changes.Select(f => $"{f.Field}: {Shorten(f.Old ?? "(blank)", 30)} → {Shorten(f.New ?? "(blank)", 30)}"))));
         AddList(card, "Removed (history kept)", diff.Removed.Select(m => $"{m.Ref.Display} {Shorten(m.Title)}"));
         AddList(card, "Warnings", warnings.Select(w => w.ToString()));
-        AddList(card, "Columns read", columns);
+        AddList(card, "Columns read", columns, maxLength: 1_000);
         if (token is not null)
         {
             var data = new JsonObject { ["token"] = token };
@@ -80,13 +80,13 @@ public static class TrackerImportCards
         Body = { new TextBlock(text) { Wrap = true, Color = good ? TextColor.Good : TextColor.Attention } },
     };
 
-    private static void AddList(AdaptiveCard card, string heading, IEnumerable<string> items)
+    private static void AddList(AdaptiveCard card, string heading, IEnumerable<string> items, int maxLength = 200)
     {
         var all = items.ToList();
         if (all.Count == 0) return;
         card.Body.Add(new TextBlock($"{heading} ({all.Count})") { Weight = TextWeight.Bolder, Wrap = true, Spacing = Spacing.Medium });
         foreach (var item in all.Take(ListLimit))
-            card.Body.Add(new TextBlock(Shorten(item, 200)) { Wrap = true, Spacing = Spacing.None });
+            card.Body.Add(new TextBlock(Shorten(item, maxLength)) { Wrap = true, Spacing = Spacing.None });
         if (all.Count > ListLimit)
             card.Body.Add(new TextBlock($"… and {all.Count - ListLimit} more; planbot import --dry-run lists them all.") { Wrap = true, IsSubtle = true, Spacing = Spacing.None });
     }
