@@ -26,6 +26,11 @@ public sealed class TrackerFileImportTests(AzuriteFixture azurite) : IAsyncLifet
     public async Task InitializeAsync()
     {
         _files = LoopbackServer.CreateBuilder().Build();
+        _files.MapGet("/personal/pmo/minutes.csv", () =>
+        {
+            Interlocked.Increment(ref _downloads);
+            return Results.Text("Meeting,Attendees\nJanuary GB,12\n", "text/csv");
+        });
         _files.MapGet("/personal/pmo/{name}", (string name) =>
         {
             Interlocked.Increment(ref _downloads);
@@ -108,6 +113,22 @@ public sealed class TrackerFileImportTests(AzuriteFixture azurite) : IAsyncLifet
 
         Assert.Contains("I can import trackers saved as .xlsx, .xlsm, .csv, .tsv, .txt; 'README.md' is not one of those. Nothing was imported.", reply["text"]!.GetValue<string>());
         Assert.Equal(0, _downloads);
+    }
+
+    [Fact]
+    public async Task A_file_with_errors_gets_them_on_the_card_without_an_Import_button_and_nothing_is_stored()
+    {
+        await using var host = StartHost();
+        var client = host.CreateClient();
+
+        var reply = Assert.Single(await BotHost.RepliesAsync(await BotHost.PostAsync(client, FileMessage("minutes.csv", "odkm", AdminId))))!;
+
+        Assert.Equal("minutes.csv has errors, so nothing was imported.", reply["text"]!.GetValue<string>());
+        var card = BotHost.Card(reply);
+        Assert.Contains("1 error(s) in minutes.csv. Nothing was imported: fix them and attach the file again.", card.ToJsonString(RelaxedJson));
+        Assert.Contains("no milestone table found in this file", card.ToJsonString(RelaxedJson));
+        Assert.Null(card["actions"]);
+        Assert.Empty(await host.Services.GetRequiredService<IPlanStore>().ListPlansAsync());
     }
 
     private WebApplicationFactory<Program> StartHost(string? secondAdmin = null)
