@@ -25,6 +25,7 @@ internal sealed class PlanBotTables
         Snapshots = Service.GetTableClient(Names.Snapshots);
         Digests = Service.GetTableClient(Names.Digests);
         BoardPackOffers = Service.GetTableClient(Names.BoardPackOffers);
+        ImportBases = Service.GetTableClient(Names.ImportBases);
     }
 
     public TableNames Names { get; }
@@ -47,6 +48,9 @@ internal sealed class PlanBotTables
 
     /// <summary>Board packs offered on file consent cards, so that each accept is checked against its offer and used once.</summary>
     public TableClient BoardPackOffers { get; }
+
+    /// <summary>Milestones as the last import stored them, kept once Teams changes them: the base of the next re-import's merge.</summary>
+    public TableClient ImportBases { get; }
 
     /// <summary>
     /// Short, few retries: a request that fails three times in a couple of seconds will not be saved by waiting longer,
@@ -80,6 +84,6 @@ internal sealed class PlanBotTables
     }
 
     private Task CreateAllAsync() =>
-        Task.WhenAll(new[] { Plans, Milestones, ExceptionReports, MilestoneHistory, ImportGenerations, ConversationReferences, UserSettings, People, Reminders, Snapshots, Digests, BoardPackOffers }
+        Task.WhenAll(new[] { Plans, Milestones, ExceptionReports, MilestoneHistory, ImportGenerations, ConversationReferences, UserSettings, People, Reminders, Snapshots, Digests, BoardPackOffers, ImportBases }
             .Select(t => t.CreateIfNotExistsAsync(CancellationToken.None)));
 }

@@ -57,6 +57,8 @@ public sealed partial class TablePlanStore : IMilestoneUpdateStore
         }
         var historyRow = MilestoneHistoryEntity.From(planId, row.Generation, history);
 
+        await KeepImportBaseAsync(expected, row.Generation, cancellationToken).ConfigureAwait(false);
+
         Response written;
         try
         {
@@ -74,6 +76,29 @@ public sealed partial class TablePlanStore : IMilestoneUpdateStore
         await TouchPlanRowAsync(planId, row.Generation, exceptionRow is null ? 0 : 1, updated.Ref).ConfigureAwait(false);
         await AppendHistoryAsync(historyRow, planId, updated.Ref).ConfigureAwait(false);
         return new StoredMilestone(planId, updated, written.Headers.ETag?.ToString() ?? string.Empty);
+    }
+
+    /// <summary>
+    /// Before the first update of a milestone in an import generation, keeps the milestone as that import stored it (the
+    /// base of the next re-import's merge). It is written before the update, and only while the row is still the one the
+    /// caller read, so a base is always the import's version: a later update finds it there (409) and leaves it.
+    /// </summary>
+    private async Task KeepImportBaseAsync(StoredMilestone expected, long generation, CancellationToken cancellationToken)
+    {
+        var partition = GenerationKeys.Partition(expected.PlanId, generation);
+        var current = await _tables.Milestones.GetEntityIfExistsAsync<MilestoneEntity>(
+            partition, expected.Milestone.Ref.SortKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!current.HasValue || current.Value!.ETag.ToString() != expected.Revision)
+            throw new PlanConcurrencyException(
+                $"Milestone {expected.Milestone.Ref.Display} in plan '{expected.PlanId}' was changed after it was read; nothing was saved. Read it again and retry.");
+        try
+        {
+            await _tables.ImportBases.AddEntityAsync(current.Value, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            // Already kept by an earlier update of this generation.
+        }
     }
 
     /// <summary>

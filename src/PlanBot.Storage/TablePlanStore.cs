@@ -17,7 +17,7 @@ namespace PlanBot.Storage;
 /// An import writes a new generation partition beside the one readers use, then replaces the plan row
 /// (ETag-guarded) to point at it: that single write is the commit.
 /// </summary>
-public sealed partial class TablePlanStore : IPlanStore
+public sealed partial class TablePlanStore : IPlanStore, IImportBaseStore
 {
     private const int MaxBatchEntities = 100;
 
@@ -126,8 +126,26 @@ public sealed partial class TablePlanStore : IPlanStore
         return rows.OrderBy(r => r.RowKey, StringComparer.Ordinal).Select(r => r.ToEntry()).ToList();
     }
 
+    public Task<PlanSummary> CommitImportAsync(
+        Plan plan,
+        string? expectedVersion,
+        string importedBy,
+        IReadOnlyList<MilestoneHistoryEntry> history,
+        IProgress<int>? progress = null,
+        CancellationToken cancellationToken = default) =>
+        CommitImportAsync(plan, [], expectedVersion, importedBy, history, progress, cancellationToken);
+
+    public async Task<IReadOnlyDictionary<MilestoneRef, Milestone>> GetImportBasesAsync(string planId, long generation, CancellationToken cancellationToken = default)
+    {
+        if (!PlanId.IsValid(planId)) return new Dictionary<MilestoneRef, Milestone>();
+        await _tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await ReadPartitionAsync<MilestoneEntity>(_tables.ImportBases, GenerationKeys.Partition(planId, generation), cancellationToken).ConfigureAwait(false);
+        return rows.Select(r => r.ToMilestone()).ToDictionary(m => m.Ref);
+    }
+
     public async Task<PlanSummary> CommitImportAsync(
         Plan plan,
+        IReadOnlyList<Milestone> importBases,
         string? expectedVersion,
         string importedBy,
         IReadOnlyList<MilestoneHistoryEntry> history,
@@ -135,6 +153,7 @@ public sealed partial class TablePlanStore : IPlanStore
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(importBases);
         ArgumentException.ThrowIfNullOrWhiteSpace(importedBy);
         ArgumentNullException.ThrowIfNull(history);
         PlanId.Validate(plan.Id);
@@ -157,6 +176,7 @@ public sealed partial class TablePlanStore : IPlanStore
         var planRow = PlanEntity.From(plan, importedBy, importedAt, generation);
         var milestones = plan.Milestones.Select(m => MilestoneEntity.From(plan.Id, generation, m)).ToList();
         var exceptions = plan.Exceptions.Select((e, i) => ExceptionReportEntity.From(plan.Id, generation, i, e)).ToList();
+        var bases = importBases.Select(m => MilestoneEntity.From(plan.Id, generation, m)).ToList();
         var historyRows = history.Select(h => MilestoneHistoryEntity.From(plan.Id, generation, h)).ToList();
 
         // 3. Claim a generation number of our own, then write its partitions.
@@ -168,6 +188,7 @@ public sealed partial class TablePlanStore : IPlanStore
             var partition = GenerationKeys.Partition(plan.Id, claimed);
             foreach (var (entity, _) in milestones) entity.PartitionKey = partition;
             foreach (var (entity, _) in exceptions) entity.PartitionKey = partition;
+            foreach (var (entity, _) in bases) entity.PartitionKey = partition;
             foreach (var row in historyRows) row.Generation = claimed;
         }
 
@@ -175,6 +196,7 @@ public sealed partial class TablePlanStore : IPlanStore
         {
             var batches = Batches(_tables.Milestones, milestones, TableTransactionActionType.UpsertReplace, countMilestones: true)
                 .Concat(Batches(_tables.ExceptionReports, exceptions, TableTransactionActionType.UpsertReplace, countMilestones: false))
+                .Concat(Batches(_tables.ImportBases, bases, TableTransactionActionType.UpsertReplace, countMilestones: false))
                 .ToList();
             var written = 0;
             var gate = new Lock();
@@ -365,7 +387,7 @@ public sealed partial class TablePlanStore : IPlanStore
         var partition = GenerationKeys.Partition(planId, generation);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
         var batches = new List<Batch>();
-        foreach (var table in new[] { _tables.Milestones, _tables.ExceptionReports })
+        foreach (var table in new[] { _tables.Milestones, _tables.ExceptionReports, _tables.ImportBases })
         {
             var keys = new List<(TableEntity, long)>();
             await foreach (var row in table.QueryAsync<TableEntity>(filter, select: KeyColumns, cancellationToken: cancellationToken).ConfigureAwait(false))

@@ -42,6 +42,7 @@ public static class PlanBotServiceCollectionExtensions
         services.AddPlanBotTelemetry(configuration);
         services.AddPlanBotHealthChecks();
         services.AddPlanBotInstances();
+        Imports.TrackerFileImportServiceCollectionExtensions.AddPlanBotTrackerFileImports(services);
 
         services.AddOptions<SamplePlanOptions>().BindConfiguration(SamplePlanOptions.Section);
         services.AddHostedService<SamplePlanSeeder>();

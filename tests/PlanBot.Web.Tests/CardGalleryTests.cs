@@ -65,6 +65,13 @@ public sealed class CardGalleryTests(ITestOutputHelper output) : IDisposable
             ("digest", Digests(nameof(DigestCards.Cards)), Assert.Single(digests.Cards(OdkmDigest.Value))),
             ("digest-split-1", Digests(nameof(DigestCards.Cards)), split[0]),
             ("digest-split-2", Digests(nameof(DigestCards.Cards)), split[1]),
+            ("tracker-import-preview", Imports(nameof(TrackerImportCards.Preview)), TrackerImportCards.Preview(ReimportPreview.Value, "odkm-2019-20.xlsx", "odkm", "token",
+                ["header row 7: No. → Ref; CP → CriticalPath; Team → Team; Milestone → Title; Start Date → Start; Due Date → Due; Status → Status; Delivery Owner → DeliveryOwner; Department → Department; COT Owner → AccountableOwner; Committee sign off → CommitteeSignOff"])),
+            ("tracker-import-errors", Imports(nameof(TrackerImportCards.Preview)), TrackerImportCards.Preview(new ImportPreview("notes.csv",
+                new TrackerImportResult(null, [new ImportMessage(ImportSeverity.Error, new SourceLocation("notes.csv", null, 0), null, "no milestone table found in this file.")], []), null, null),
+                "notes.csv", "odkm", null, [])),
+            ("tracker-import-done", Imports(nameof(TrackerImportCards.Outcome)), TrackerImportCards.Outcome(
+                "Imported odkm-2019-20.xlsx into plan ODKM: 55 milestones (0 added, 1 changed, 0 removed, 54 unchanged); 1 conflict(s) kept the Teams update.", good: true)),
         ];
     }
 
@@ -78,6 +85,31 @@ public sealed class CardGalleryTests(ITestOutputHelper output) : IDisposable
     private static string Answers(string method) => nameof(AnswerCards) + "." + method;
 
     private static string Digests(string method) => nameof(DigestCards) + "." + method;
+
+    private static string Imports(string method) => nameof(TrackerImportCards) + "." + method;
+
+    /// <summary>
+    /// The ODKM tracker re-imported after #43 was delayed in Teams: the file completes #44 and gives #43 another revised
+    /// date, a conflict kept from Teams.
+    /// </summary>
+    private static readonly Lazy<ImportPreview> ReimportPreview = new(() =>
+    {
+        var imported = OdkmIndex!.Value.Plan;
+        var fortyThree = imported.Find(MilestoneRef.Parse("43"))!;
+        var fortyFour = imported.Find(MilestoneRef.Parse("44"))!;
+        var ours = imported with { Milestones = [.. imported.Milestones.Select(m => m.Ref == fortyThree.Ref
+            ? m with { Status = MilestoneStatus.Delayed, StatusText = "Delayed", Rag = Rag.Red, RevisedDue = TrackerDate.Exact(new DateOnly(2020, 3, 31)) }
+            : m)] };
+        var file = imported with { Milestones = [.. imported.Milestones.Select(m =>
+            m.Ref == fortyFour.Ref ? m with { Status = MilestoneStatus.Complete, StatusText = "Complete" }
+            : m.Ref == fortyThree.Ref ? m with { RevisedDue = new TrackerDate("28-Feb-20", new DateOnly(2020, 2, 28)) }
+            : m)] };
+        var merge = PlanMerge.Of(ours, new Dictionary<MilestoneRef, Milestone> { [fortyThree.Ref] = fortyThree }, file, MergePreference.Teams)
+            .WithChangedBy(_ => ("Sati Ubhi", new DateTimeOffset(2020, 1, 28, 14, 5, 0, TimeSpan.Zero)));
+        var result = new TrackerImportResult(file, [new ImportMessage(ImportSeverity.Warning, new SourceLocation("odkm-2019-20.xlsx", "Tracker", 54, 6), "Due Date",
+            "'29-Feb-19' is not a real date; kept as written and flagged.")], [new FoundTable(TableKind.Milestones, "Tracker", 7, 55)]);
+        return new ImportPreview("odkm-2019-20.xlsx", result, merge.Diff, Odkm) { Merge = merge };
+    });
 
     private static readonly Lazy<PlanIndex> OdkmIndex = new(() =>
     {
@@ -126,6 +158,8 @@ public sealed class CardGalleryTests(ITestOutputHelper output) : IDisposable
                 .Where(m => m.ReturnType == typeof(AdaptiveCard)).Select(m => Updates(m.Name)))
             .Concat(typeof(ReminderCards).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static)
                 .Where(m => m.ReturnType == typeof(AdaptiveCard)).Select(m => nameof(ReminderCards) + "." + m.Name))
+            .Concat(typeof(TrackerImportCards).GetMethods(BindingFlags.Public | BindingFlags.Static)
+                .Where(m => m.ReturnType == typeof(AdaptiveCard)).Select(m => Imports(m.Name)))
             .Concat(typeof(DigestCards).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static)
                 .Where(m => m.ReturnType == typeof(AdaptiveCard) || m.ReturnType == typeof(IReadOnlyList<AdaptiveCard>)).Select(m => Digests(m.Name)))
             .ToHashSet();

@@ -27,11 +27,16 @@ internal static class ImportCommand
         {
             Description = "First year of the plan's financial year, e.g. 2018 for 2018/19, for dates written without a year.",
         };
+        var prefer = new Option<MergePreference>("--prefer")
+        {
+            Description = "Which side wins a field both the file and Teams changed since the last import: teams (default, the owner's newer update) or tracker.",
+            DefaultValueFactory = _ => MergePreference.Teams,
+        };
         var verbose = new Option<bool>("--verbose") { Description = "List every warning and change, not just the first " + ListLimit + "." };
 
         var command = new Command("import", "Import a tracker into a plan: all or nothing, updating milestones in place and keeping their history.")
         {
-            file, plan, dryRun, sheet, map, name, financialYear, verbose,
+            file, plan, dryRun, sheet, map, name, financialYear, prefer, verbose,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -52,19 +57,19 @@ internal static class ImportCommand
                 ColumnMap = mappings,
                 FinancialYearStart = parse.GetValue(financialYear),
             };
-            return await RunAsync(parse.GetValue(file)!, options, parse.GetValue(dryRun), parse.GetValue(verbose), cancellationToken);
+            return await RunAsync(parse.GetValue(file)!, options, parse.GetValue(prefer), parse.GetValue(dryRun), parse.GetValue(verbose), cancellationToken);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(FileInfo file, TrackerImportOptions options, bool dryRun, bool verbose, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(FileInfo file, TrackerImportOptions options, MergePreference prefer, bool dryRun, bool verbose, CancellationToken cancellationToken)
     {
         var environment = CliEnvironment.Load();
         var service = new PlanImportService(environment.CreateStore(), environment.Clock.Time);
         ImportPreview preview;
         try
         {
-            preview = await service.PreviewAsync(file.FullName, options, cancellationToken);
+            preview = await service.PreviewAsync(file.FullName, options, prefer, cancellationToken);
         }
         catch (TrackerFileException e)
         {
@@ -85,11 +90,12 @@ internal static class ImportCommand
             return 1;
         }
 
-        var plan = result.Plan!;
+        var plan = preview.Merge?.Merged ?? result.Plan!;
         var diff = preview.Diff!;
         AnsiConsole.MarkupLineInterpolated($"Plan [bold]{plan.Id}[/]: {plan.Name}");
         AnsiConsole.MarkupLineInterpolated($"{plan.Milestones.Count} milestones, {plan.Exceptions.Count} exception report entries.");
         PrintDiff(diff, preview.Existing, verbose);
+        PrintConflicts(preview.Merge, verbose);
         PrintMessages(result.Warnings.ToList(), verbose, "warning");
 
         if (dryRun)
@@ -166,6 +172,23 @@ internal static class ImportCommand
             AnsiConsole.MarkupLineInterpolated($"  [red]- {m.Ref.Display}[/] {Shorten(m.Title)} (its history is kept)");
         var hidden = Math.Max(0, diff.Added.Count - limit) + Math.Max(0, diff.Changed.Count - limit) + Math.Max(0, diff.Removed.Count - limit);
         if (hidden > 0) AnsiConsole.MarkupLineInterpolated($"  … and {hidden} more; --verbose lists them all.");
+    }
+
+    private static void PrintConflicts(PlanMerge? merge, bool verbose)
+    {
+        if (merge is null) return;
+        if (merge.FieldsKeptFromTeams > 0 && merge.Conflicts.Count == 0)
+            AnsiConsole.MarkupLineInterpolated($"{merge.FieldsKeptFromTeams} field(s) updated in Teams since the last import are kept: the file did not change them.");
+        if (merge.Conflicts.Count == 0) return;
+        var kept = merge.Conflicts.Count(c => c.KeptOurs);
+        AnsiConsole.MarkupLineInterpolated(
+            $"[yellow]{merge.Conflicts.Count} conflict(s):[/] the file and Teams both changed these since the last import; {kept} kept from Teams, {merge.Conflicts.Count - kept} taken from the file.");
+        var limit = verbose ? int.MaxValue : ListLimit;
+        foreach (var c in merge.Conflicts.Take(limit))
+            AnsiConsole.MarkupLineInterpolated($"  [yellow]! {c.Describe()}[/]");
+        if (merge.Conflicts.Count > limit)
+            AnsiConsole.MarkupLineInterpolated($"  … and {merge.Conflicts.Count - limit} more; --verbose lists them all.");
+        if (kept > 0) AnsiConsole.MarkupLine("  Run again with --prefer tracker to take the file's values instead.");
     }
 
     private static void PrintMessages(List<ImportMessage> messages, bool verbose, string? label = null)

@@ -8,6 +8,9 @@ namespace PlanBot.Trackers.Importing;
 public sealed record ImportPreview(string FilePath, TrackerImportResult Result, PlanDiff? Diff, PlanSummary? Existing)
 {
     public bool CanCommit => !Result.HasErrors && Result.Plan is not null;
+
+    /// <summary>The file merged with what changed in Teams since the last import; <see cref="Diff"/> is its diff.</summary>
+    public PlanMerge? Merge { get; init; }
 }
 
 /// <summary>
@@ -19,23 +22,33 @@ public sealed class PlanImportService(IPlanStore store, TimeProvider time)
     private readonly TrackerImporter _importer = new();
 
     /// <exception cref="TrackerFileException">The file cannot be read at all.</exception>
-    public async Task<ImportPreview> PreviewAsync(string path, TrackerImportOptions options, CancellationToken cancellationToken = default)
+    public Task<ImportPreview> PreviewAsync(string path, TrackerImportOptions options, CancellationToken cancellationToken = default) =>
+        PreviewAsync(path, options, MergePreference.Teams, cancellationToken);
+
+    /// <param name="prefer">Which side wins a field both the file and Teams changed since the last import.</param>
+    /// <exception cref="TrackerFileException">The file cannot be read at all.</exception>
+    public async Task<ImportPreview> PreviewAsync(string path, TrackerImportOptions options, MergePreference prefer, CancellationToken cancellationToken = default)
     {
         var workbook = TrackerFileReader.Read(path, cancellationToken);
-        var result = _importer.Import(workbook, options);
+        var result = _importer.Import(workbook, Exporting.PlanTableExport.WithOwnColumns(workbook, options));
         PlanBotTelemetry.Imported(result.HasErrors || result.Plan is null ? "refused" : "previewed");
         if (result.Plan is null) return new ImportPreview(path, result, null, null);
         var existing = await store.GetPlanAsync(options.PlanId, cancellationToken);
-        return new ImportPreview(path, result, PlanDiff.Between(existing?.Plan, result.Plan), existing?.Summary);
+        var merge = await ReimportMerge.MergeAsync(store, existing, result.Plan, prefer, cancellationToken);
+        return new ImportPreview(path, result, merge.Diff, existing?.Summary) { Merge = merge };
     }
 
     public async Task<PlanSummary> CommitAsync(ImportPreview preview, string importedBy, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
         if (!preview.CanCommit)
             throw new InvalidOperationException("The import has errors; nothing can be committed until they are fixed.");
-        var plan = preview.Result.Plan!;
-        var history = preview.Diff!.ToHistory(preview.Existing is not null, time.GetUtcNow(), importedBy, plan.SourceFile ?? Path.GetFileName(preview.FilePath));
-        var summary = await store.CommitImportAsync(plan, preview.Existing?.Version, importedBy, history, progress, cancellationToken);
+        var plan = preview.Merge?.Merged ?? preview.Result.Plan!;
+        var sourceFile = plan.SourceFile ?? Path.GetFileName(preview.FilePath);
+        var history = preview.Merge?.ToHistory(preview.Existing is not null, time.GetUtcNow(), importedBy, sourceFile)
+            ?? preview.Diff!.ToHistory(preview.Existing is not null, time.GetUtcNow(), importedBy, sourceFile);
+        var summary = await (preview.Merge is { ImportBases.Count: > 0 } merge && store is IImportBaseStore bases
+            ? bases.CommitImportAsync(plan, merge.ImportBases, preview.Existing?.Version, importedBy, history, progress, cancellationToken)
+            : store.CommitImportAsync(plan, preview.Existing?.Version, importedBy, history, progress, cancellationToken));
         PlanBotTelemetry.Imported("committed");
         return summary;
     }

@@ -32,6 +32,7 @@ public sealed class PlanBotActivityHandler(
     DigestPreview digests,
     DigestSubscriptions digestSubscriptions,
     HeavyWorkLimiter heavyWork,
+    Imports.TrackerFileConversation trackerFiles,
     ILogger<PlanBotActivityHandler> logger) : ActivityHandler
 {
     public override async Task OnTurnAsync(TurnContext turn, CancellationToken cancellationToken)
@@ -65,6 +66,7 @@ public sealed class PlanBotActivityHandler(
 
     protected override async Task OnMessageActivityAsync(TurnContext turn, CancellationToken cancellationToken)
     {
+        if (await trackerFiles.TryHandleAsync(turn, cancellationToken)) return;
         var (text, page) = ReadMessage(turn.Activity);
         if (text.Length == 0)
         {
@@ -193,6 +195,8 @@ public sealed class PlanBotActivityHandler(
         {
             UpdateCards.UpdateVerb => updateConversation.SaveFromCardAsync(value, turn.Activity, cancellationToken),
             UpdateCards.SnoozeVerb => snoozeConversation.SnoozeFromCardAsync(value, turn.Activity, cancellationToken),
+            TrackerImportCards.ImportVerb => trackerFiles.ImportFromCardAsync(value, turn.Activity, cancellationToken),
+            TrackerImportCards.CancelVerb => trackerFiles.CancelFromCardAsync(value, turn.Activity, cancellationToken),
             _ => base.OnAdaptiveCardInvokeAsync(value, turn, cancellationToken),
         };
 
