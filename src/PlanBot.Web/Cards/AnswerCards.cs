@@ -29,7 +29,7 @@ public sealed class AnswerCards
             var first = (page - 1) * PageSize + 1;
             card.Body.Add(new TextBlock($"Showing {first}–{first + shown.Count - 1} of {answer.Milestones.Count}.") { IsSubtle = true, Spacing = Spacing.Medium, Wrap = true });
         }
-        if (page < pages) card.Actions.Add(AskButton("Show more", question, page + 1, displayText: "show more"));
+        if (page < pages) card.Actions.Add(AskButton("Show more", question, page + 1));
         return card;
     }
 
@@ -83,7 +83,7 @@ public sealed class AnswerCards
     public AdaptiveCard Choice(Answer answer)
     {
         var card = new AdaptiveCard { Body = { new TextBlock(answer.Text) { Wrap = true } } };
-        foreach (var choice in answer.Choices) card.Actions.Add(AskButton(choice.Label, choice.Question, 1, displayText: choice.Question));
+        foreach (var choice in answer.Choices) card.Actions.Add(AskButton(choice.Label, choice.Question, 1));
         return card;
     }
 
@@ -154,15 +154,12 @@ public sealed class AnswerCards
     }
 
     /// <summary>
-    /// A button that asks a question. Teams posts messageBack's text as the user's message and the data as its value;
-    /// the handler reads the question and page from the value, so the visible text can stay short ("show more").
+    /// A button that asks a question: Teams (and the Agents Playground) post an Action.Submit as a message whose value
+    /// is the data, and the handler reads the question and page from it. Plain data only, as for
+    /// <see cref="PlanBotCards.CommandButton"/>.
     /// </summary>
-    private static SubmitAction AskButton(string title, string question, int page, string displayText) => new(Shorten(title, 60), new JsonObject
-    {
-        ["question"] = question,
-        ["page"] = page,
-        ["msteams"] = new JsonObject { ["type"] = "messageBack", ["text"] = displayText, ["displayText"] = displayText },
-    });
+    private static SubmitAction AskButton(string title, string question, int page) =>
+        new(Shorten(title, 60), new JsonObject { ["question"] = question, ["page"] = page });
 
     private static string Shorten(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 }

@@ -96,14 +96,11 @@ public sealed class PlanBotCards
         new(Commands.Select(c => new Fact(CardText.Plain(c.Command), CardText.Plain(c.Does))));
 
     /// <summary>
-    /// A button that sends the command as if typed: Teams posts messageBack text as the user's message, and the
-    /// command in the data covers clients that only send the value.
+    /// A button that sends the command: Teams posts an Action.Submit as a message with the data as its value, and the
+    /// handler reads the command from there. No msteams messageBack object: the Agents Playground's renderer fails on
+    /// one ("Cannot add property msTeams, object is not extensible") and the button would do nothing there.
     /// </summary>
-    internal static SubmitAction CommandButton(string title, string command) => new(title, new JsonObject
-    {
-        ["command"] = command,
-        ["msteams"] = new JsonObject { ["type"] = "messageBack", ["text"] = command, ["displayText"] = command },
-    });
+    internal static SubmitAction CommandButton(string title, string command) => new(title, new JsonObject { ["command"] = command });
 
     private static string Milestones(int count) => count == 1 ? "1 milestone" : $"{count.ToString("N0", CultureInfo.InvariantCulture)} milestones";
 
