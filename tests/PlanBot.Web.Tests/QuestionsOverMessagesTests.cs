@@ -167,7 +167,7 @@ public sealed class QuestionsOverMessagesTests(AzuriteFixture azurite)
         var reply = Assert.Single(await BotHost.RepliesAsync(response))!;
         Assert.StartsWith("Sorry, I didn't understand that.", reply["text"]!.GetValue<string>());
         var card = BotHost.Card(reply).ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        Assert.Contains("\"title\":\"help\"", card, StringComparison.Ordinal);
+        Assert.Contains("\"command\":\"help\"", card, StringComparison.Ordinal);
         Assert.DoesNotContain("<img", card, StringComparison.Ordinal);
         // Link syntax survives only with its bracket escaped, so Teams shows it as text.
         Assert.DoesNotContain("\"[who", card, StringComparison.Ordinal);
