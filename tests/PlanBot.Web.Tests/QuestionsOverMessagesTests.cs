@@ -172,7 +172,7 @@ public sealed class QuestionsOverMessagesTests(AzuriteFixture azurite)
         var reply = Assert.Single(await BotHost.RepliesAsync(response))!;
         Assert.StartsWith("Sorry, I didn't understand that.", reply["text"]!.GetValue<string>());
         var card = BotHost.Card(reply).ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        Assert.Contains("\"title\":\"help\"", card, StringComparison.Ordinal);
+        Assert.Contains("\"command\":\"help\"", card, StringComparison.Ordinal);
         Assert.DoesNotContain("<img", card, StringComparison.Ordinal);
         // Link syntax survives only with its bracket escaped, so Teams shows it as text.
         Assert.DoesNotContain("\"[who", card, StringComparison.Ordinal);
@@ -183,10 +183,10 @@ public sealed class QuestionsOverMessagesTests(AzuriteFixture azurite)
     private static async Task<JsonObject> AskAsync(HttpClient client, string text) =>
         Assert.Single(await BotHost.RepliesAsync(await BotHost.PostAsync(client, BotHost.Message(text))))!.AsObject();
 
-    /// <summary>A card button pressed: Teams posts the messageBack text with the button's data as the value.</summary>
+    /// <summary>A card button (Action.Submit) pressed: Teams posts a message with no text and the button's data as the value.</summary>
     private static async Task<JsonObject> PressAsync(HttpClient client, JsonObject data)
     {
-        var message = BotHost.Message(data["msteams"]?["text"]?.GetValue<string>() ?? "");
+        var message = BotHost.Message("");
         message["value"] = data.DeepClone();
         return Assert.Single(await BotHost.RepliesAsync(await BotHost.PostAsync(client, message)))!.AsObject();
     }

@@ -25,7 +25,7 @@ public static class DigestComposer
         DigestAudience audience, DateOnly today, DateTimeOffset now)
     {
         var filter = new AudienceFilter(audience);
-        var latestExceptions = LatestExceptions(plan);
+        var latestExceptions = ExceptionReportOrder.LatestByMilestone(plan);
         var lastDue = today.AddDays(DueWindowDays - 1);
 
         var thisWeek = new List<MilestoneSnapshot>();
@@ -114,17 +114,6 @@ public static class DigestComposer
         if (audience.Kind == DigestAudienceKind.Areas) return baseline.Milestones.Where(filter.Includes).ToList();
         var owned = thisWeek.Select(m => m.Ref).ToHashSet();
         return baseline.Milestones.Where(m => owned.Contains(m.Ref)).ToList();
-    }
-
-    /// <summary>The last exception report entry naming each milestone: the update path appends, so the last is the latest.</summary>
-    private static Dictionary<MilestoneRef, ExceptionReportEntry> LatestExceptions(Plan plan)
-    {
-        var latest = new Dictionary<MilestoneRef, ExceptionReportEntry>();
-        foreach (var entry in plan.Exceptions)
-        {
-            foreach (var reference in entry.Refs) latest[reference] = entry;
-        }
-        return latest;
     }
 
     private static DelayedItem Delayed(DigestItem item, Milestone milestone, ExceptionReportEntry? exception)

@@ -17,4 +17,18 @@ public static class ExceptionReportOrder
     /// <summary>The most recent entry about the milestone, or null when the report has none.</summary>
     public static ExceptionReportEntry? LatestFor(Plan plan, MilestoneRef reference) =>
         NewestFirst(plan.ExceptionsFor(reference)).FirstOrDefault();
+
+    /// <summary>
+    /// The most recent entry about each milestone the report names, by the same order as <see cref="NewestFirst"/>:
+    /// the one definition of "latest exception report" that answers, digests and the board pack share.
+    /// </summary>
+    public static Dictionary<MilestoneRef, ExceptionReportEntry> LatestByMilestone(Plan plan)
+    {
+        var latest = new Dictionary<MilestoneRef, ExceptionReportEntry>();
+        foreach (var entry in NewestFirst(plan.Exceptions))
+        {
+            foreach (var reference in entry.Refs) latest.TryAdd(reference, entry);
+        }
+        return latest;
+    }
 }

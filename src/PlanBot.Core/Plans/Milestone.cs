@@ -57,4 +57,13 @@ public sealed record Milestone
         };
 
     public bool IsFinished => Status is MilestoneStatus.Complete or MilestoneStatus.Closed || Rag == Rag.Blue;
+
+    /// <summary>
+    /// The one definition of overdue, shared by answers, cards, digests and the board pack: not finished and its
+    /// effective (revised, else original) due date is before <paramref name="today"/>.
+    /// </summary>
+    public bool IsOverdueAt(DateOnly today) => !IsFinished && EffectiveDue is { } due && due < today;
+
+    /// <summary>Whole days past the effective due date as at <paramref name="today"/>; 0 when not overdue.</summary>
+    public int DaysOverdueAt(DateOnly today) => IsOverdueAt(today) ? today.DayNumber - EffectiveDue!.Value.DayNumber : 0;
 }

@@ -38,7 +38,7 @@ public sealed record MilestoneFilter
 
     public bool Matches(Milestone milestone, int index, DateOnly today)
     {
-        if (Overdue && (milestone.IsFinished || milestone.EffectiveDue is not { } due || due >= today)) return false;
+        if (Overdue && !milestone.IsOverdueAt(today)) return false;
         if (Status is { } status && !HasStatus(milestone, status)) return false;
         // A window on its own means work still to do; with a status or colour the user chose what they want to see.
         if (Window is { } window)

@@ -70,7 +70,8 @@ public static class QuestionAnswerer
             case QuestionKind.Status:
             {
                 var milestone = index.Milestones[reading.Targets[0]];
-                var exceptions = plan.ExceptionsFor(milestone.Ref).ToList();
+                // Newest first, so the sentence and the card lead with the same (latest) entry.
+                var exceptions = ExceptionReportOrder.NewestFirst(plan.ExceptionsFor(milestone.Ref)).ToList();
                 var update = string.IsNullOrWhiteSpace(milestone.ProgressNote) ? null : CellMarkup.Strip(milestone.ProgressNote).Trim();
                 return Make(StatusSentence(milestone, exceptions, update, today)) with { Milestones = [milestone], Exceptions = exceptions, LatestUpdate = update };
             }
@@ -154,13 +155,13 @@ public static class QuestionAnswerer
         if (milestone.Due.Date is { } due) dates.Add("due " + Date(due));
         else if (!milestone.Due.IsBlank) dates.Add("due " + milestone.Due.Text);
         if (milestone.RevisedDue.Date is { } revised) dates.Add("revised to " + Date(revised));
-        if (!milestone.IsFinished && milestone.EffectiveDue is { } effective && effective < today)
+        if (milestone.IsOverdueAt(today))
         {
-            var days = today.DayNumber - effective.DayNumber;
+            var days = milestone.DaysOverdueAt(today);
             dates.Add($"{days} day{(days == 1 ? "" : "s")} overdue");
         }
         var sentence = $"{milestone.Ref.Display} {milestone.Title}: {status}" + (dates.Count > 0 ? $" ({string.Join(", ", dates)})." : ".");
-        if (exceptions.LastOrDefault() is { } exception)
+        if (exceptions.FirstOrDefault() is { } exception)
         {
             sentence += " Exception report: " + (string.IsNullOrWhiteSpace(exception.Reason) ? "no reason given" : Shorten(exception.Reason, 300).TrimEnd('.')) + ".";
             if (exception.ProposedRevisedDate.Date is { } proposed) sentence += $" Proposed revised date {Date(proposed)}.";

@@ -46,6 +46,6 @@ public sealed record MilestoneSnapshot
         Rag = milestone.EffectiveRag,
         Due = milestone.Due.Date,
         RevisedDue = milestone.RevisedDue.Date,
-        Overdue = !milestone.IsFinished && milestone.EffectiveDue is { } due && due < asAt,
+        Overdue = milestone.IsOverdueAt(asAt),
     };
 }

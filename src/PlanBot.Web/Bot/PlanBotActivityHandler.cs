@@ -88,7 +88,7 @@ public sealed class PlanBotActivityHandler(
                 break;
             case "plans" or "list plans" or "which plans" or "what plans":
                 var summaries = await plans.ListPlansAsync(cancellationToken);
-                await turn.SendActivityAsync(cards.Plans(summaries).ToMessage(PlanBotCards.PlansSummary(summaries)), cancellationToken);
+                await turn.SendActivityAsync(cards.Plans(summaries).ToMessage(PlanBotCards.PlansCount(summaries)), cancellationToken);
                 break;
             case "update" or "update a milestone" or "give an update":
                 await turn.SendActivityAsync(await ChooseMilestoneToUpdateAsync(turn.Activity, cancellationToken), cancellationToken);
@@ -145,7 +145,7 @@ public sealed class PlanBotActivityHandler(
             QuestionKind.Status => answerCards.Status(answer).ToMessage(answer.Text),
             QuestionKind.Choice => answerCards.Choice(answer).ToMessage(answer.Text),
             QuestionKind.Help => cards.Help().ToMessage("Here is what I can do."),
-            QuestionKind.NotUnderstood => cards.NotUnderstood(question, answer.Reason).ToMessage(answer.Text),
+            QuestionKind.NotUnderstood => cards.NotUnderstood().ToMessage(answer.Text),
             _ => PlainMessage(answer.Text),
         }, answer.Kind.ToString());
     }

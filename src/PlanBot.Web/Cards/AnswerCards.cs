@@ -14,14 +14,14 @@ public sealed class AnswerCards
     public const int PageSize = 10;
 
     /// <summary>
-    /// A list answer: the sentence, then milestones <paramref name="page"/> (1-based) of the list, ten at a time, with
-    /// "Show more" asking the same question for the next page.
+    /// A list answer: milestones <paramref name="page"/> (1-based) of the list, ten at a time, with
+    /// "Show more" asking the same question for the next page. The sentence is the message's text, so not repeated here.
     /// </summary>
     public AdaptiveCard List(Answer answer, string question, int page = 1)
     {
         var pages = Math.Max(1, (answer.Milestones.Count + PageSize - 1) / PageSize);
         page = Math.Clamp(page, 1, pages);
-        var card = new AdaptiveCard { MsTeams = TeamsCardProperties.FullWidth, Body = { new TextBlock(answer.Text) { Wrap = true, Weight = TextWeight.Bolder } } };
+        var card = new AdaptiveCard { MsTeams = TeamsCardProperties.FullWidth };
         var shown = answer.Milestones.Skip((page - 1) * PageSize).Take(PageSize).ToList();
         foreach (var milestone in shown) card.Body.Add(Row(milestone, answer.AsAt, answer.ShowOwners));
         if (pages > 1)
@@ -29,11 +29,14 @@ public sealed class AnswerCards
             var first = (page - 1) * PageSize + 1;
             card.Body.Add(new TextBlock($"Showing {first}–{first + shown.Count - 1} of {answer.Milestones.Count}.") { IsSubtle = true, Spacing = Spacing.Medium, Wrap = true });
         }
-        if (page < pages) card.Actions.Add(AskButton("Show more", question, page + 1, displayText: "show more"));
+        if (page < pages) card.Actions.Add(AskButton("Show more", question, page + 1));
         return card;
     }
 
-    /// <summary>Who owns one milestone: delivery and accountable owners by the tracker's role names, with its dates.</summary>
+    /// <summary>
+    /// Who owns one milestone: delivery and accountable owners by the tracker's role names, with its dates. The message's
+    /// text names the milestone, so the card does not repeat it.
+    /// </summary>
     public AdaptiveCard Owner(Answer answer)
     {
         var milestone = answer.Milestones[0];
@@ -44,10 +47,13 @@ public sealed class AnswerCards
         if (facts.Count == 0) facts.Add(new Fact("Owner", "none named in the plan"));
         facts.Add(new Fact("Due", AnswerFormat.DueText(milestone)));
         facts.Add(new Fact("Status", QuestionAnswerer.StatusName(milestone)));
-        return new AdaptiveCard { Body = { Heading(milestone), new FactSet(facts) } };
+        return new AdaptiveCard { Body = { new FactSet(facts) } };
     }
 
-    /// <summary>Where one milestone stands: status, dates, owners, the exception report's reason and proposed date, the latest update.</summary>
+    /// <summary>
+    /// Where one milestone stands: status, dates, owners, the exception report's entries (latest first, as the message's
+    /// text quotes the first), the latest update. The message's text names the milestone, so the card does not.
+    /// </summary>
     public AdaptiveCard Status(Answer answer)
     {
         var milestone = answer.Milestones[0];
@@ -56,13 +62,13 @@ public sealed class AnswerCards
             new("Status", QuestionAnswerer.StatusName(milestone) + (milestone.Rag != Rag.None ? $" ({milestone.Rag})" : string.Empty)),
             new("Due", AnswerFormat.DueText(milestone)),
         };
-        if (!milestone.IsFinished && milestone.EffectiveDue is { } due && due < answer.AsAt)
-            facts.Add(new Fact("Overdue", $"by {answer.AsAt.DayNumber - due.DayNumber} days as at {QuestionAnswerer.Date(answer.AsAt)}"));
+        if (milestone.IsOverdueAt(answer.AsAt))
+            facts.Add(new Fact("Overdue", $"by {milestone.DaysOverdueAt(answer.AsAt)} days as at {QuestionAnswerer.Date(answer.AsAt)}"));
         var owners = string.Join(", ", milestone.Owners.Select(o => o.Name).Distinct());
         if (owners.Length > 0) facts.Add(new Fact("Owners", owners));
         if (milestone.CriticalPath) facts.Add(new Fact("Critical path", "Yes"));
 
-        var card = new AdaptiveCard { Body = { Heading(milestone), new FactSet(facts) } };
+        var card = new AdaptiveCard { Body = { new FactSet(facts) } };
         foreach (var exception in answer.Exceptions)
         {
             var exceptionFacts = new List<Fact> { new("Reason", string.IsNullOrWhiteSpace(exception.Reason) ? "none given" : exception.Reason) };
@@ -82,8 +88,9 @@ public sealed class AnswerCards
     /// <summary>Asks which person or milestone the user meant, one button each; a button asks the question again, settled.</summary>
     public AdaptiveCard Choice(Answer answer)
     {
-        var card = new AdaptiveCard { Body = { new TextBlock(answer.Text) { Wrap = true } } };
-        foreach (var choice in answer.Choices) card.Actions.Add(AskButton(choice.Label, choice.Question, 1, displayText: choice.Question));
+        // The question is the message's text; the card only offers the answers.
+        var card = new AdaptiveCard { Body = { new TextBlock("Choose one:") { Wrap = true, IsSubtle = true } } };
+        foreach (var choice in answer.Choices) card.Actions.Add(AskButton(choice.Label, choice.Question, 1));
         return card;
     }
 
@@ -94,7 +101,7 @@ public sealed class AnswerCards
         {
             Body =
             {
-                new TextBlock($"I hold {plans.Count} plans. Which one should I answer from? I'll remember your choice; say \"use plan <id>\" to change it.") { Wrap = true },
+                new TextBlock($"I hold {plans.Count} plans. I'll remember your choice; say \"use plan <id>\" to change it.") { Wrap = true },
             },
         };
         foreach (var plan in plans.OrderBy(p => p.Id, StringComparer.Ordinal).Take(6))
@@ -113,12 +120,9 @@ public sealed class AnswerCards
         return card;
     }
 
-    private static TextBlock Heading(Milestone milestone) =>
-        new($"{milestone.Ref.Display} {milestone.Title}") { Wrap = true, Weight = TextWeight.Bolder, Size = TextSize.Medium };
-
     private static Container Row(Milestone milestone, DateOnly asAt, bool ownersFirst)
     {
-        var overdue = !milestone.IsFinished && milestone.EffectiveDue is { } due && due < asAt;
+        var overdue = milestone.IsOverdueAt(asAt);
         var owners = string.Join(", ", milestone.Owners.Select(o => o.Name).Distinct());
         var details = new List<string>();
         if (ownersFirst || owners.Length > 0) details.Add(owners.Length > 0 ? owners : "no owner named");
@@ -154,15 +158,12 @@ public sealed class AnswerCards
     }
 
     /// <summary>
-    /// A button that asks a question. Teams posts messageBack's text as the user's message and the data as its value;
-    /// the handler reads the question and page from the value, so the visible text can stay short ("show more").
+    /// A button that asks a question: Teams (and the Agents Playground) post an Action.Submit as a message whose value
+    /// is the data, and the handler reads the question and page from it. Plain data only, as for
+    /// <see cref="PlanBotCards.CommandButton"/>.
     /// </summary>
-    private static SubmitAction AskButton(string title, string question, int page, string displayText) => new(Shorten(title, 60), new JsonObject
-    {
-        ["question"] = question,
-        ["page"] = page,
-        ["msteams"] = new JsonObject { ["type"] = "messageBack", ["text"] = displayText, ["displayText"] = displayText },
-    });
+    private static SubmitAction AskButton(string title, string question, int page) =>
+        new(Shorten(title, 60), new JsonObject { ["question"] = question, ["page"] = page });
 
     private static string Shorten(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 }

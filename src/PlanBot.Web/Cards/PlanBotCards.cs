@@ -59,8 +59,10 @@ public sealed class PlanBotCards
 
     public AdaptiveCard Plans(IReadOnlyList<PlanSummary> plans)
     {
-        var card = new AdaptiveCard { Body = { new TextBlock(PlansSummary(plans)) { Wrap = true, Weight = TextWeight.Bolder } } };
-        if (plans.Count > 0)
+        // How many is the message's text (PlansCount); the card names each plan once.
+        var card = new AdaptiveCard();
+        if (plans.Count == 0) card.Body.Add(new TextBlock("No plans yet.") { Wrap = true });
+        else
         {
             card.Body.Add(new FactSet(plans.OrderBy(p => p.Id, StringComparer.OrdinalIgnoreCase).Select(p => new Fact(
                 CardText.Plain(p.Id),
@@ -69,20 +71,27 @@ public sealed class PlanBotCards
         return card;
     }
 
-    /// <param name="text">What the user wrote, shown shortened and escaped.</param>
-    /// <param name="explanation">Why, when PlanBot can say ("I don't know 'narnia' …").</param>
-    public AdaptiveCard NotUnderstood(string text, string? explanation = null)
+    /// <summary>
+    /// After a question PlanBot could not read: the message's text says so and why, so the card only offers a few things
+    /// to try and the full list behind Help.
+    /// </summary>
+    public AdaptiveCard NotUnderstood() => new()
     {
-        var card = new AdaptiveCard
+        Body =
         {
-            Body = { new TextBlock(CardText.Markdown("Sorry, I didn't understand ") + CardText.Plain($"“{Shorten(text)}”.")) { Wrap = true } },
-            Actions = { CommandButton("Help", "help") },
-        };
-        if (explanation is not null) card.Body.Add(new TextBlock(explanation) { Wrap = true, IsSubtle = true });
-        card.Body.Add(new TextBlock("Here is what I can do. Type one of these:") { Wrap = true });
-        card.Body.Add(CommandFacts());
-        return card;
-    }
+            new TextBlock("Some things you can ask:") { Wrap = true },
+            new FactSet(Commands.Take(4).Select(c => new Fact(CardText.Plain(c.Command), CardText.Plain(c.Does)))),
+        },
+        Actions = { CommandButton("Help", "help") },
+    };
+
+    /// <summary>The message's text above the plans card: how many plans, without naming them (the card does).</summary>
+    public static string PlansCount(IReadOnlyList<PlanSummary> plans) => plans.Count switch
+    {
+        0 => PlansSummary(plans),
+        1 => "I hold one plan.",
+        _ => $"I hold {plans.Count} plans.",
+    };
 
     /// <summary>One line saying which plans PlanBot holds, for the message text above a card.</summary>
     public static string PlansSummary(IReadOnlyList<PlanSummary> plans) => plans.Count switch
@@ -96,16 +105,11 @@ public sealed class PlanBotCards
         new(Commands.Select(c => new Fact(CardText.Plain(c.Command), CardText.Plain(c.Does))));
 
     /// <summary>
-    /// A button that sends the command as if typed: Teams posts messageBack text as the user's message, and the
-    /// command in the data covers clients that only send the value.
+    /// A button that sends the command: Teams posts an Action.Submit as a message with the data as its value, and the
+    /// handler reads the command from there. No msteams messageBack object: the Agents Playground's renderer fails on
+    /// one ("Cannot add property msTeams, object is not extensible") and the button would do nothing there.
     /// </summary>
-    internal static SubmitAction CommandButton(string title, string command) => new(title, new JsonObject
-    {
-        ["command"] = command,
-        ["msteams"] = new JsonObject { ["type"] = "messageBack", ["text"] = command, ["displayText"] = command },
-    });
+    internal static SubmitAction CommandButton(string title, string command) => new(title, new JsonObject { ["command"] = command });
 
     private static string Milestones(int count) => count == 1 ? "1 milestone" : $"{count.ToString("N0", CultureInfo.InvariantCulture)} milestones";
-
-    private static string Shorten(string text) => text.Length <= 80 ? text : text[..77] + "…";
 }
