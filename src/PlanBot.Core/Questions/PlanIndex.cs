@@ -8,7 +8,19 @@ public enum UnitKind
     Team,
     Department,
     Programme,
+
+    /// <summary>
+    /// A grouping the tracker keeps in a column of its own: a short requirement heading ("Workforce", "FYFV"), or a column
+    /// whose header names a grouping ("PROJECT/ROLE", "Group to oversee action").
+    /// </summary>
+    Group,
 }
+
+/// <summary>
+/// An owner role as the tracker's column header names it ("COT Owner", "SRO (executive)", "Supporting officer"), with
+/// the phrases a question may use for it: the whole header, without its bracket, and its first word when that is distinctive.
+/// </summary>
+public sealed record PlanRole(int Id, string Title, IReadOnlyList<string[]> Phrases);
 
 /// <summary>A team (directorate code), department or programme named in the plan, and the milestones in it.</summary>
 public sealed record PlanUnit(int Id, UnitKind Kind, string Name, string Phrase, string[] Words, int[] Members);
@@ -55,6 +67,7 @@ public sealed class PlanIndex
         _acronyms = new Lazy<Dictionary<string, int[]>>(BuildAcronyms);
         People = BuildPeople();
         Units = BuildUnits(synonyms ?? UnitSynonyms.Default);
+        Roles = BuildRoles();
     }
 
     public Plan Plan { get; }
@@ -69,6 +82,73 @@ public sealed class PlanIndex
 
     public IReadOnlyList<PlanPerson> People { get; }
     public IReadOnlyList<PlanUnit> Units { get; }
+
+    /// <summary>The owner roles the tracker's columns name, read from each owner's <see cref="Owner.RoleTitle"/>.</summary>
+    public IReadOnlyList<PlanRole> Roles { get; private set; } = [];
+
+    /// <summary>Milestones where <paramref name="person"/> is named in one of <paramref name="roles"/>, sorted.</summary>
+    public int[] MilestonesOf(PlanPerson person, IReadOnlyCollection<PlanRole> roles)
+    {
+        var titles = roles.Select(r => r.Title).ToHashSet(StringComparer.Ordinal);
+        return person.Milestones
+            .Where(i => Milestones[i].Owners.Any(o => titles.Contains(RoleKey(o.RoleTitle)) && QuestionText.Phrase(o.Name) == string.Join(' ', person.Words)))
+            .ToArray();
+    }
+
+    /// <summary>Milestones that name somebody in one of <paramref name="roles"/>, sorted.</summary>
+    public int[] MilestonesWithRole(IReadOnlyCollection<PlanRole> roles)
+    {
+        var titles = roles.Select(r => r.Title).ToHashSet(StringComparer.Ordinal);
+        return Enumerable.Range(0, Milestones.Count).Where(i => Milestones[i].Owners.Any(o => titles.Contains(RoleKey(o.RoleTitle)))).ToArray();
+    }
+
+    /// <summary>
+    /// People whose name starts with an abbreviation ("HoE (MS)", "ID (AM)") spelt by the initials of the words typed
+    /// ("head of estates", "interim director").
+    /// </summary>
+    public IReadOnlyList<PlanPerson> PeopleWithInitials(string initials) =>
+        initials.Length < 2 ? [] : People.Where(p => p.Words[0] == initials && IsAbbreviation(p.Name)).ToList();
+
+    private static bool IsAbbreviation(string name)
+    {
+        var first = name.TrimStart().Split(' ', '(')[0];
+        return first.Length >= 2 && first.Count(char.IsUpper) >= 2;
+    }
+
+    private static string RoleKey(string roleTitle) => QuestionText.Phrase(roleTitle);
+
+    private List<PlanRole> BuildRoles()
+    {
+        var roles = new List<PlanRole>();
+        foreach (var title in Milestones.SelectMany(m => m.Owners).Select(o => RoleKey(o.RoleTitle)).Where(t => t.Length > 0).Distinct())
+        {
+            var phrases = new List<string[]> { title.Split(' ') };
+            var original = Milestones.SelectMany(m => m.Owners).First(o => RoleKey(o.RoleTitle) == title).RoleTitle;
+            var unbracketed = QuestionText.NamePhrase(original);
+            if (unbracketed.Length > 0 && unbracketed != title) phrases.Add(unbracketed.Split(' '));
+            // "COT" for "COT Owner", "supporting" for "Supporting officer": the first word alone, when the plan uses it for nothing else.
+            var first = title.Split(' ')[0];
+            if (!QuestionVocabulary.Ordinary.Contains(first) && first is not ("owner" or "lead" or "officer")
+                && (!_words.TryGetValue(first, out var use) || (use.Units.Count == 0 && use.People.Count == 0 && use.Titles.Count == 0)))
+                phrases.Add([first]);
+            roles.Add(new PlanRole(roles.Count, title, phrases.DistinctBy(p => string.Join(' ', p)).OrderByDescending(p => p.Length).ToList()));
+        }
+        return roles;
+    }
+
+    /// <summary>References under a grouping number: "6" → 6.1, 6.2 …; "2" → 2a, 2b …; none when the plan has no such refs.</summary>
+    public List<int> RefsUnder(string number)
+    {
+        var found = new List<int>();
+        if (number.Length == 0 || !number.All(char.IsDigit)) return found;
+        for (var i = 0; i < Milestones.Count; i++)
+        {
+            var value = Milestones[i].Ref.Value;
+            if (value.Length > number.Length && value.StartsWith(number, StringComparison.Ordinal) && !char.IsDigit(value[number.Length]))
+                found.Add(i);
+        }
+        return found;
+    }
 
     public int? FindRef(string text) =>
         MilestoneRef.TryParse(text, out var reference) && _refs.TryGetValue(reference.Value, out var index) ? index : null;
@@ -184,6 +264,9 @@ public sealed class PlanIndex
             Add(UnitKind.Team, TeamCode(Milestones[i].Team), i);
             Add(UnitKind.Department, Milestones[i].Department, i);
             Add(UnitKind.Programme, Milestones[i].Programme, i);
+            if (IsShortGroupName(Milestones[i].Requirement)) Add(UnitKind.Group, Milestones[i].Requirement, i);
+            foreach (var (header, value) in Milestones[i].OtherFields)
+                if (NamesAGrouping(header) && IsShortGroupName(value)) Add(UnitKind.Group, value, i);
         }
 
         var units = members
@@ -198,8 +281,18 @@ public sealed class PlanIndex
             units[u] = units[u] with { Members = [.. all] };
         }
         foreach (var unit in units)
+        {
             foreach (var word in unit.Words.Distinct())
                 Use(word).Units.Add(unit.Id);
+            // "STP" for Sustainability and Transformation Plan: a name of three words or more also answers to its initials.
+            var significant = unit.Words.Where(w => !QuestionVocabulary.FunctionWords.Contains(w) && w is not ("and" or "of" or "the" or "for" or "&")).ToList();
+            if (significant.Count >= 3 && significant.All(w => char.IsLetter(w[0])))
+            {
+                var initials = string.Concat(significant.Select(w => w[0]));
+                if (!_words.ContainsKey(initials)) Use(initials).Units.Add(unit.Id);
+                else if (_words[initials].Units.Count > 0) _words[initials].Units.Add(unit.Id);
+            }
+        }
         // Synonyms the plan does not use still lead to the units they stand for ("finance" in a plan that only says CFO).
         foreach (var unit in units)
             foreach (var synonym in synonyms.RelatedTo(unit.Phrase).Where(s => !s.Contains(' ')))
@@ -238,6 +331,17 @@ public sealed class PlanIndex
 
         return related;
     }
+
+    // Longer cells are sentences (a recommendation's wording, an evidence note), not names a question would use.
+    private static bool IsShortGroupName(string? value) =>
+        !string.IsNullOrWhiteSpace(value) && value.Length <= 60 && value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 7;
+
+    private static readonly string[] GroupingHeaderWords =
+        ["group", "project", "programme", "program", "workstream", "stream", "bucket", "phase", "section", "epic", "theme", "board", "category"];
+
+    /// <summary>A column whose header names a grouping ("PROJECT/ROLE", "Group to oversee action", "Bucket", "Epic").</summary>
+    private static bool NamesAGrouping(string header) =>
+        QuestionText.Phrase(header).Split(' ').Any(w => GroupingHeaderWords.Contains(w) || (w.EndsWith('s') && GroupingHeaderWords.Contains(w[..^1])));
 
     private static string? TeamCode(string? team)
     {

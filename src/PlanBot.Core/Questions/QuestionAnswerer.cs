@@ -78,6 +78,8 @@ public static class QuestionAnswerer
             {
                 var found = Filter(reading, index, today);
                 var sentence = ListSentence(reading, found.Count, index, today);
+                // An empty answer says where the nearest milestones are, never just "none".
+                if (found.Count == 0 && NearestAnswer.For(reading.Filter, index, today) is { } nearest) sentence += " " + nearest;
                 return Make(sentence) with { Milestones = found, ShowOwners = reading.AsksForOwners };
             }
         }
@@ -127,7 +129,8 @@ public static class QuestionAnswerer
         }
         if (filter.TitleWords.Count > 0) parts.Add("with " + string.Join(" and ", filter.TitleWords.Select(w => $"'{w.Typed}'")) + " in the title");
         if (filter.Window is { } window) parts.Add(window.Description);
-        if (reading.Targets.Count > 0) parts.Add("of " + string.Join(", ", reading.Targets.Select(i => index.Milestones[i].Ref.Display)));
+        if (reading.TargetsLabel is { } label) parts.Add("in " + label);
+        else if (reading.Targets.Count > 0) parts.Add("of " + string.Join(", ", reading.Targets.Select(i => index.Milestones[i].Ref.Display)));
 
         var noun = count == 1 ? "milestone" : "milestones";
         var described = parts.Count == 0 ? $"in {AnswerFormat.PlanLabel(index)}" : string.Join(' ', parts);
