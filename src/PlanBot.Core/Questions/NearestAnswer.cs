@@ -18,7 +18,7 @@ public static class NearestAnswer
         if (relaxed != filter && !relaxed.IsEmpty)
         {
             var same = Matching(relaxed, index, today).ToList();
-            if (same.Count > 0) return $"{Count(same.Count)} {Described(relaxed)}{Standing(same, today)}.";
+            if (same.Count > 0) return $"{Milestones(same.Count)} {Described(relaxed)}{Standing(same, today)}.";
         }
         if (filter.Window is { } window)
         {
@@ -35,7 +35,7 @@ public static class NearestAnswer
         if (open.Count == 0) return $"{person.Name} has nothing open in {AnswerFormat.PlanLabel(index)}.";
         var coming = open.Where(m => m.EffectiveDue is { } due && due >= today).ToList();
         if (coming.Count > 0) return $"Next for {person.Name}: {RefsOnFirstDate(coming)}.";
-        return $"{person.Name} has {Count(open.Count).ToLowerInvariant()} open: {string.Join(", ", open.Take(MaxRefs).Select(m => m.Ref.Display))}{(open.Count > MaxRefs ? " …" : "")}.";
+        return $"{person.Name} has {Milestones(open.Count)} open: {string.Join(", ", open.Take(MaxRefs).Select(m => m.Ref.Display))}{(open.Count > MaxRefs ? " …" : "")}.";
     }
 
     /// <summary>"#48, #49, #50, due 31 Mar 2020": the milestones that share the earliest due date.</summary>
@@ -50,13 +50,13 @@ public static class NearestAnswer
     private static IEnumerable<Milestone> Matching(MilestoneFilter filter, PlanIndex index, DateOnly today) =>
         index.DueOrder.Where(i => filter.Matches(index.Milestones[i], i, today)).Select(i => index.Milestones[i]);
 
-    private static string Count(int count) => count == 1 ? "1 milestone is" : $"{count} milestones are";
+    private static string Milestones(int count) => count == 1 ? "1 milestone" : $"{count} milestones";
 
     private static string Described(MilestoneFilter filter)
     {
         var parts = new List<string>();
         if (filter.CriticalPath) parts.Add("on the critical path");
-        foreach (var unit in filter.UnitGroups) parts.Add("in " + unit.Name);
+        foreach (var unit in filter.UnitGroups) parts.Add((unit.Units.All(u => u.Kind == UnitKind.Status) ? "marked " : "in ") + unit.Name);
         if (filter.People.Count > 0) parts.Add("owned by " + string.Join(" and ", filter.People.Select(p => p.Name)));
         if (filter.TitleWords.Count > 0) parts.Add("with " + string.Join(" and ", filter.TitleWords.Select(w => $"'{w.Typed}'")) + " in the title");
         if (filter.Window is { } window) parts.Add(window.Description);

@@ -14,6 +14,9 @@ public enum UnitKind
     /// whose header names a grouping ("PROJECT/ROLE", "Group to oversee action").
     /// </summary>
     Group,
+
+    /// <summary>A status or RAG the tracker writes in its own words that PlanBot has no word for ("Reset Date", "Live").</summary>
+    Status,
 }
 
 /// <summary>
@@ -150,6 +153,19 @@ public sealed class PlanIndex
         return found;
     }
 
+    /// <summary>
+    /// A word without its common ending ("prevention", "preventative" → "prevent"; "appointment", "appointed" → "appoint"),
+    /// when five letters or more are left: the same word, differently made.
+    /// </summary>
+    public static string Stem(string word)
+    {
+        foreach (var ending in StemEndings)
+            if (word.Length - ending.Length >= 5 && word.EndsWith(ending, StringComparison.Ordinal)) return word[..^ending.Length];
+        return word;
+    }
+
+    private static readonly string[] StemEndings = ["ative", "ation", "ations", "ments", "ment", "ions", "ion", "ing", "ive", "ed", "es", "s"];
+
     public int? FindRef(string text) =>
         MilestoneRef.TryParse(text, out var reference) && _refs.TryGetValue(reference.Value, out var index) ? index : null;
 
@@ -191,6 +207,7 @@ public sealed class PlanIndex
             var found = new List<WordMatch> { new(typed, true, exact) };
             foreach (var variant in (string[])[typed + "s", typed + "es", typed.EndsWith('s') ? typed[..^1] : "", typed.EndsWith("es") ? typed[..^2] : ""])
                 if (variant.Length > 0 && _words.TryGetValue(variant, out var use)) found.Add(new WordMatch(variant, false, use));
+            AddSameStem(typed, found);
             return found;
         }
         var allowed = FuzzyText.AllowedEdits(typed.Length);
@@ -207,12 +224,23 @@ public sealed class PlanIndex
             if (typed.Length - ending.Length >= 5 && typed.EndsWith(ending, StringComparison.Ordinal)
                 && _words.TryGetValue(typed[..^ending.Length], out var stemUse))
                 close.Add(new WordMatch(typed[..^ending.Length], false, stemUse));
+        AddSameStem(typed, close);
         // "transform" for Transformation, "fin" is too short to mean anything.
         if (typed.Length >= 4)
             foreach (var (known, use) in _words)
                 if (known.Length > typed.Length + allowed && known.StartsWith(typed, StringComparison.Ordinal))
                     close.Add(new WordMatch(known, false, use));
         return close;
+    }
+
+    /// <summary>"prevention" for Preventative, "appointment" for Appointed: known words made from the same stem.</summary>
+    private void AddSameStem(string typed, List<WordMatch> found)
+    {
+        var stem = Stem(typed);
+        if (stem.Length < 5 || stem == typed) return;
+        foreach (var (known, use) in _words)
+            if (known != typed && known.StartsWith(stem, StringComparison.Ordinal) && Stem(known) == stem && !found.Any(c => c.Word == known))
+                found.Add(new WordMatch(known, false, use));
     }
 
     private WordUse Use(string word)
@@ -267,6 +295,10 @@ public sealed class PlanIndex
             if (IsShortGroupName(Milestones[i].Requirement)) Add(UnitKind.Group, Milestones[i].Requirement, i);
             foreach (var (header, value) in Milestones[i].OtherFields)
                 if (NamesAGrouping(header) && IsShortGroupName(value)) Add(UnitKind.Group, value, i);
+            // "what's going to March GB": the committee that signs it off groups milestones too.
+            if (IsShortGroupName(Milestones[i].CommitteeSignOff)) Add(UnitKind.Group, Milestones[i].CommitteeSignOff, i);
+            foreach (var words in (string[])[Milestones[i].StatusText, Milestones[i].RagText])
+                if (IsStatusWords(words)) Add(UnitKind.Status, words, i);
         }
 
         var units = members
@@ -335,6 +367,11 @@ public sealed class PlanIndex
     // Longer cells are sentences (a recommendation's wording, an evidence note), not names a question would use.
     private static bool IsShortGroupName(string? value) =>
         !string.IsNullOrWhiteSpace(value) && value.Length <= 60 && value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 7;
+
+    // A status cell of a word or two that is not a date ("Reset Date", "Live"); longer cells are progress notes.
+    private static bool IsStatusWords(string? value) =>
+        !string.IsNullOrWhiteSpace(value) && value.Length <= 20 && value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 2
+        && !value.Any(char.IsDigit);
 
     private static readonly string[] GroupingHeaderWords =
         ["group", "project", "programme", "program", "workstream", "stream", "bucket", "phase", "section", "epic", "theme", "board", "category"];

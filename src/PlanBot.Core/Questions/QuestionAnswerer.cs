@@ -121,7 +121,7 @@ public static class QuestionAnswerer
         });
         if (filter.Rag is { } rag) parts.Add("rated " + rag.ToString().ToLowerInvariant());
         if (filter.CriticalPath) parts.Add("on the critical path");
-        foreach (var unit in filter.UnitGroups) parts.Add("in " + unit.Name);
+        foreach (var unit in filter.UnitGroups) parts.Add((unit.Units.All(u => u.Kind == UnitKind.Status) ? "marked " : "in ") + unit.Name);
         if (filter.People.Count > 0)
         {
             var names = string.Join(" and ", filter.People.Select(p => p.Name));

@@ -404,7 +404,7 @@ public static partial class QuestionReader
                         var spanWords = span.Select(i => words[i].Text.TrimStart('#')).ToList();
                         var (personIds, personExact) = Intersect(spanWords, u => u.People);
                         // The plan's own unit names come first; a synonym only speaks for a word the plan does not use as a unit.
-                        var (unitIds, unitExact) = Intersect(spanWords, u => u.Units.Where(id => index.Units[id].Kind != UnitKind.Group));
+                        var (unitIds, unitExact) = Intersect(spanWords, u => u.Units.Where(id => index.Units[id].Kind is not (UnitKind.Group or UnitKind.Status)));
                         // Groupings from the tracker's other columns ("SoF Portfolio Board") when no team, department or programme fits.
                         if (unitIds.Count == 0) (unitIds, unitExact) = Intersect(spanWords, u => u.Units.Count > 0 ? u.Units : u.SynonymUnits);
                         var takePerson = personIds.Count > 0 && (unitIds.Count == 0 || (personExact && !unitExact)
@@ -423,6 +423,10 @@ public static partial class QuestionReader
                         else if (unitIds.Count > 0)
                         {
                             var found = unitIds.Select(id => index.Units[id]).ToList();
+                            // "the workforce heading": among the tracker's own groupings, the one named exactly wins.
+                            var typedPhrase = string.Join(' ', spanWords);
+                            if (found.All(u => u.Kind is UnitKind.Group or UnitKind.Status) && found.Where(u => u.Phrase == typedPhrase).ToList() is { Count: > 0 } exact)
+                                found = exact;
                             var members = new SortedSet<int>(found.SelectMany(u => u.Members));
                             // "governance and reporting" names one programme twice: keep it once.
                             if (!units.Any(u => u.Units.SequenceEqual(found)))
@@ -476,7 +480,8 @@ public static partial class QuestionReader
 
         /// <summary>"structure" and "structures": a plural is the same word in a title, where a typo is only a guess.</summary>
         private static bool SameWordInflected(string typed, string known) =>
-            known.Length > typed.Length ? known == typed + "s" || known == typed + "es" : typed == known + "s" || typed == known + "es";
+            (known.Length > typed.Length ? known == typed + "s" || known == typed + "es" : typed == known + "s" || typed == known + "es")
+            || (PlanIndex.Stem(typed) is { Length: >= 5 } stem && stem != typed && PlanIndex.Stem(known) == stem);
 
         private QuestionReading AskWhichPerson(string typed, List<int> span, List<PlanPerson> candidates)
         {

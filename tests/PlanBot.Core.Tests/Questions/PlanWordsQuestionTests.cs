@@ -110,7 +110,7 @@ public sealed class PlanWordsQuestionTests
 
         Assert.Empty(answer.Milestones);
         Assert.Equal(
-            "No milestones delayed due in Q4 2019/20 (1 Jan – 31 Mar 2020) as at 20 Jan 2020. 13 milestones are due in Q4 2019/20 (1 Jan – 31 Mar 2020).",
+            "No milestones delayed due in Q4 2019/20 (1 Jan – 31 Mar 2020) as at 20 Jan 2020. 13 milestones due in Q4 2019/20 (1 Jan – 31 Mar 2020).",
             answer.Text);
     }
 
