@@ -42,6 +42,12 @@ public sealed class PlanIndex
     private readonly Dictionary<string, int> _refs = new(StringComparer.Ordinal);
     private readonly string _allTitles;
     private readonly Lazy<Dictionary<string, int[]>> _acronyms;
+    private readonly Lazy<Dictionary<string, List<string>>> _stems;
+    private readonly Lazy<Dictionary<string, List<PlanPerson>>> _abbreviatedPeople;
+    // Owner roles by the tracker's header as written → as a phrase; the milestones naming each role, and each person in it.
+    private readonly Dictionary<string, string> _roleKeys = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SortedSet<int>> _roleMilestones = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Role, string Person), SortedSet<int>> _rolePersonMilestones = [];
     private const int MinAcronym = 3;
     private const int MaxAcronym = 5;
 
@@ -68,6 +74,8 @@ public sealed class PlanIndex
         for (var p = 0; p < DueOrder.Length; p++) DuePosition[DueOrder[p]] = p;
 
         _acronyms = new Lazy<Dictionary<string, int[]>>(BuildAcronyms);
+        _stems = new Lazy<Dictionary<string, List<string>>>(BuildStems);
+        _abbreviatedPeople = new Lazy<Dictionary<string, List<PlanPerson>>>(BuildAbbreviatedPeople);
         People = BuildPeople();
         Units = BuildUnits(synonyms ?? UnitSynonyms.Default);
         Roles = BuildRoles();
@@ -92,17 +100,20 @@ public sealed class PlanIndex
     /// <summary>Milestones where <paramref name="person"/> is named in one of <paramref name="roles"/>, sorted.</summary>
     public int[] MilestonesOf(PlanPerson person, IReadOnlyCollection<PlanRole> roles)
     {
-        var titles = roles.Select(r => r.Title).ToHashSet(StringComparer.Ordinal);
-        return person.Milestones
-            .Where(i => Milestones[i].Owners.Any(o => titles.Contains(RoleKey(o.RoleTitle)) && QuestionText.Phrase(o.Name) == string.Join(' ', person.Words)))
-            .ToArray();
+        var phrase = string.Join(' ', person.Words);
+        var found = new SortedSet<int>();
+        foreach (var role in roles)
+            if (_rolePersonMilestones.TryGetValue((role.Title, phrase), out var milestones)) found.UnionWith(milestones);
+        return [.. found];
     }
 
     /// <summary>Milestones that name somebody in one of <paramref name="roles"/>, sorted.</summary>
     public int[] MilestonesWithRole(IReadOnlyCollection<PlanRole> roles)
     {
-        var titles = roles.Select(r => r.Title).ToHashSet(StringComparer.Ordinal);
-        return Enumerable.Range(0, Milestones.Count).Where(i => Milestones[i].Owners.Any(o => titles.Contains(RoleKey(o.RoleTitle)))).ToArray();
+        var found = new SortedSet<int>();
+        foreach (var role in roles)
+            if (_roleMilestones.TryGetValue(role.Title, out var milestones)) found.UnionWith(milestones);
+        return [.. found];
     }
 
     /// <summary>
@@ -110,7 +121,11 @@ public sealed class PlanIndex
     /// ("head of estates", "interim director").
     /// </summary>
     public IReadOnlyList<PlanPerson> PeopleWithInitials(string initials) =>
-        initials.Length < 2 ? [] : People.Where(p => p.Words[0] == initials && IsAbbreviation(p.Name)).ToList();
+        initials.Length >= 2 && _abbreviatedPeople.Value.TryGetValue(initials, out var people) ? people : [];
+
+    private Dictionary<string, List<PlanPerson>> BuildAbbreviatedPeople() =>
+        People.Where(p => IsAbbreviation(p.Name)).GroupBy(p => p.Words[0], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
 
     private static bool IsAbbreviation(string name)
     {
@@ -118,15 +133,12 @@ public sealed class PlanIndex
         return first.Length >= 2 && first.Count(char.IsUpper) >= 2;
     }
 
-    private static string RoleKey(string roleTitle) => QuestionText.Phrase(roleTitle);
-
     private List<PlanRole> BuildRoles()
     {
         var roles = new List<PlanRole>();
-        foreach (var title in Milestones.SelectMany(m => m.Owners).Select(o => RoleKey(o.RoleTitle)).Where(t => t.Length > 0).Distinct())
+        foreach (var (original, title) in _roleKeys.Where(r => r.Value.Length > 0).DistinctBy(r => r.Value).OrderBy(r => r.Value, StringComparer.Ordinal))
         {
             var phrases = new List<string[]> { title.Split(' ') };
-            var original = Milestones.SelectMany(m => m.Owners).First(o => RoleKey(o.RoleTitle) == title).RoleTitle;
             var unbracketed = QuestionText.NamePhrase(original);
             if (unbracketed.Length > 0 && unbracketed != title) phrases.Add(unbracketed.Split(' '));
             // "COT" for "COT Owner", "supporting" for "Supporting officer": the first word alone, when the plan uses it for nothing else.
@@ -237,10 +249,24 @@ public sealed class PlanIndex
     private void AddSameStem(string typed, List<WordMatch> found)
     {
         var stem = Stem(typed);
-        if (stem.Length < 5 || stem == typed) return;
-        foreach (var (known, use) in _words)
-            if (known != typed && known.StartsWith(stem, StringComparison.Ordinal) && Stem(known) == stem && !found.Any(c => c.Word == known))
-                found.Add(new WordMatch(known, false, use));
+        if (stem.Length < 5 || stem == typed || !_stems.Value.TryGetValue(stem, out var known)) return;
+        foreach (var word in known)
+            if (word != typed && !found.Any(c => c.Word == word))
+                found.Add(new WordMatch(word, false, _words[word]));
+    }
+
+    // Built on first use, after every title, owner and unit word is known.
+    private Dictionary<string, List<string>> BuildStems()
+    {
+        var stems = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var word in _words.Keys)
+        {
+            var stem = Stem(word);
+            if (stem.Length < 5) continue;
+            if (!stems.TryGetValue(stem, out var list)) stems[stem] = list = [];
+            list.Add(word);
+        }
+        return stems;
     }
 
     private WordUse Use(string word)
@@ -264,6 +290,12 @@ public sealed class PlanIndex
                 if (phrase.Length == 0) continue;
                 if (!byName.TryGetValue(phrase, out var entry)) byName[phrase] = entry = (owner.Name, []);
                 entry.Milestones.Add(i);
+                if (!_roleKeys.TryGetValue(owner.RoleTitle, out var role)) _roleKeys[owner.RoleTitle] = role = QuestionText.Phrase(owner.RoleTitle);
+                if (role.Length == 0) continue;
+                if (!_roleMilestones.TryGetValue(role, out var inRole)) _roleMilestones[role] = inRole = [];
+                inRole.Add(i);
+                if (!_rolePersonMilestones.TryGetValue((role, phrase), out var personInRole)) _rolePersonMilestones[(role, phrase)] = personInRole = [];
+                personInRole.Add(i);
             }
         var people = new List<PlanPerson>();
         foreach (var (phrase, (name, milestones)) in byName.OrderBy(p => p.Value.Name, StringComparer.OrdinalIgnoreCase))
