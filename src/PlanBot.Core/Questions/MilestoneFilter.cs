@@ -27,6 +27,9 @@ public sealed record MilestoneFilter
     public IReadOnlyList<UnitMatch> UnitGroups { get; init; } = [];
     public IReadOnlyList<PlanPerson> People { get; init; } = [];
 
+    /// <summary>The owner role the people were asked about in ("SRO"), when one was named; null for any role.</summary>
+    public string? PeopleRole { get; init; }
+
     /// <summary>True when the people were found from "me/my/I".</summary>
     public bool PeopleAreAsker { get; init; }
 

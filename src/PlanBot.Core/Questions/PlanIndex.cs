@@ -23,7 +23,12 @@ public enum UnitKind
 /// An owner role as the tracker's column header names it ("COT Owner", "SRO (executive)", "Supporting officer"), with
 /// the phrases a question may use for it: the whole header, without its bracket, and its first word when that is distinctive.
 /// </summary>
-public sealed record PlanRole(int Id, string Title, IReadOnlyList<string[]> Phrases);
+public sealed record PlanRole(int Id, string Title, string Name, IReadOnlyList<string[]> Phrases)
+{
+    /// <summary>The header as a sentence says it: "COT owner", "SRO (executive)", "supporting officer".</summary>
+    public string InSentence => string.Join(' ', Name.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+        .Select(w => w.Count(char.IsUpper) >= 2 ? w : w.ToLowerInvariant()));
+}
 
 /// <summary>A team (directorate code), department or programme named in the plan, and the milestones in it.</summary>
 public sealed record PlanUnit(int Id, UnitKind Kind, string Name, string Phrase, string[] Words, int[] Members);
@@ -146,7 +151,7 @@ public sealed class PlanIndex
             if (!QuestionVocabulary.Ordinary.Contains(first) && first is not ("owner" or "lead" or "officer")
                 && (!_words.TryGetValue(first, out var use) || (use.Units.Count == 0 && use.People.Count == 0 && use.Titles.Count == 0)))
                 phrases.Add([first]);
-            roles.Add(new PlanRole(roles.Count, title, phrases.DistinctBy(p => string.Join(' ', p)).OrderByDescending(p => p.Length).ToList()));
+            roles.Add(new PlanRole(roles.Count, title, original.Trim(), phrases.DistinctBy(p => string.Join(' ', p)).OrderByDescending(p => p.Length).ToList()));
         }
         return roles;
     }

@@ -125,9 +125,12 @@ public static class QuestionAnswerer
         if (filter.People.Count > 0)
         {
             var names = string.Join(" and ", filter.People.Select(p => p.Name));
-            parts.Add(filter.PeopleAreAsker && filter.People.Count == 1 ? $"owned by you ({names})" : "owned by " + names);
+            parts.Add(filter.PeopleAreAsker && filter.People.Count == 1
+                ? filter.PeopleRole is { } myRole ? $"with you ({names}) as {myRole}" : $"owned by you ({names})"
+                : filter.PeopleRole is { } role ? $"with {names} as {role}" : "owned by " + names);
         }
         if (filter.TitleWords.Count > 0) parts.Add("with " + string.Join(" and ", filter.TitleWords.Select(w => $"'{w.Typed}'")) + " in the title");
+        if (filter.WithoutRole is { } gap) parts.Add("with no " + gap.Role);
         if (filter.Window is { } window) parts.Add(window.Description);
         if (reading.TargetsLabel is { } label) parts.Add("in " + label);
         else if (reading.Targets.Count > 0) parts.Add("of " + string.Join(", ", reading.Targets.Select(i => index.Milestones[i].Ref.Display)));

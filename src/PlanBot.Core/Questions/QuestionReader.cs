@@ -585,7 +585,8 @@ public static partial class QuestionReader
                 PeopleAreAsker = asker,
                 TitleWords = entities.Titles,
                 WithoutRole = _missingRoles.Count == 0 ? null
-                    : new RoleGap(string.Join(" or ", _missingRoles.Select(r => r.Title)), index.MilestonesWithRole(_missingRoles)),
+                    : new RoleGap(string.Join(" or ", _missingRoles.Select(r => r.InSentence)), index.MilestonesWithRole(_missingRoles)),
+                PeopleRole = _roles.Count == 0 || people.Count == 0 ? null : string.Join(" or ", _roles.Select(r => r.InSentence)),
             };
             var targets = _refs.Distinct().ToList();
             if (filter.IsEmpty && targets.Count == 0 && !_cues.Contains(Cue.All) && kind != QuestionKind.Count && !AsksForEverything())

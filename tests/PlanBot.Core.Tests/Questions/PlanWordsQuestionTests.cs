@@ -30,6 +30,7 @@ public sealed class PlanWordsQuestionTests
 
         Assert.Equal(QuestionKind.List, supporting.Kind);
         Assert.Equal(["14"], Refs(supporting));
+        Assert.Equal("1 milestone with Gordon Frame as supporting officer as at 30 Nov 2017.", supporting.Text);
     }
 
     [Fact]
@@ -40,6 +41,7 @@ public sealed class PlanWordsQuestionTests
         Assert.Equal(QuestionKind.Count, answer.Kind);
         Assert.Equal(20, answer.Milestones.Count);
         Assert.All(answer.Milestones, m => Assert.Empty(m.DeliveryOwners));
+        Assert.Equal("20 milestones with no delivery owner as at 20 Jan 2020.", answer.Text);
     }
 
     [Fact]
