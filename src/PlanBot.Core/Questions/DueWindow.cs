@@ -54,6 +54,8 @@ public static partial class DueWindowReader
         (NamedQuarter(), (m, today) => NamedQuarterWindow(today, int.Parse(m.Groups["q"].Value, CultureInfo.InvariantCulture), m.Groups["fy"].Value)),
         (ByDate(), (m, today) => ByDateWindow(today, m)),
         (ByEndOfMonth(), (m, today) => ByEndOfMonthWindow(today, m)),
+        (DueEndOfMonth(), (m, today) => InMonthWindow(today, m)),
+        (AfterMonth(), (m, today) => AfterMonthWindow(today, m)),
         (InMonth(), (m, today) => InMonthWindow(today, m)),
         (Day(), (m, today) => m.Groups["day"].Value switch
         {
@@ -147,6 +149,14 @@ public static partial class DueWindowReader
         return new DueWindow(null, end, $"due by the end of {end.ToString("MMMM yyyy", English)}");
     }
 
+    private static DueWindow? AfterMonthWindow(DateOnly today, Match m)
+    {
+        if (MonthNumber(m.Groups["month"].Value) is not { } month) return null;
+        var year = m.Groups["year"].Success ? FullYear(m.Groups["year"].Value) : YearInFinancialYear(today, month);
+        var from = new DateOnly(year, month, 1).AddMonths(1);
+        return new DueWindow(from, DateOnly.MaxValue, $"due after {new DateOnly(year, month, 1).ToString("MMMM yyyy", English)}");
+    }
+
     private static DueWindow? InMonthWindow(DateOnly today, Match m)
     {
         if (MonthNumber(m.Groups["month"].Value) is not { } month) return null;
@@ -200,14 +210,21 @@ public static partial class DueWindowReader
     [GeneratedRegex(@"\b(?<which>this|next|last|previous)\s+quarter\b")]
     private static partial Regex RelativeQuarter();
 
-    [GeneratedRegex(@"\b(?:q|quarter\s*)(?<q>[1-4])\b(?:\s*(?:of\s+)?(?<fy>(?:fy\s*)?20\d\d\s*[/-]\s*\d{2,4}))?")]
+    [GeneratedRegex(@"\b(?:q|quarter\s*)(?<q>[1-4])\b(?:\s*(?:of\s+)?(?<fy>(?:fy\s*)?(?:20)?\d\d\s*[/-]\s*\d{2,4}))?")]
     private static partial Regex NamedQuarter();
 
     [GeneratedRegex(@"\b(?<word>by|before)\s+(?:the\s+)?(?<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + MonthNames + @"\b(?:\s+(?<year>20\d\d))?")]
     private static partial Regex ByDate();
 
-    [GeneratedRegex(@"\b(?:by|before)\s+(?:the\s+)?end\s+of\s+" + MonthNames + @"\b(?:\s+(?<year>20\d\d))?")]
+    [GeneratedRegex(@"\b(?:by|before)\s+(?:the\s+)?end\s+of\s+" + MonthNames + @"\b(?:\s+(?<year>20\d\d|\d\d)\b)?")]
     private static partial Regex ByEndOfMonth();
+
+    // "due end of Oct 18": the month itself, as a tracker's "end Oct-18" date is; "by end of" is everything up to it.
+    [GeneratedRegex(@"\b(?:due\s+)(?:at\s+)?(?:the\s+)?end\s+of\s+" + MonthNames + @"\b(?:\s+(?<year>20\d\d|\d\d)\b)?")]
+    private static partial Regex DueEndOfMonth();
+
+    [GeneratedRegex(@"\b(?:due\s+)?(?:after|later\s+than|beyond)\s+(?:the\s+end\s+of\s+)?" + MonthNames + @"\b(?:\s+(?<year>20\d\d|\d\d)\b)?")]
+    private static partial Regex AfterMonth();
 
     [GeneratedRegex(@"\b(?:in|during|for|due)\s+" + MonthNames + @"\b(?:\s+(?<year>20\d\d))?")]
     private static partial Regex InMonth();

@@ -27,14 +27,20 @@ public sealed record MilestoneFilter
     public IReadOnlyList<UnitMatch> UnitGroups { get; init; } = [];
     public IReadOnlyList<PlanPerson> People { get; init; } = [];
 
+    /// <summary>The owner role the people were asked about in ("SRO"), when one was named; null for any role.</summary>
+    public string? PeopleRole { get; init; }
+
     /// <summary>True when the people were found from "me/my/I".</summary>
     public bool PeopleAreAsker { get; init; }
 
     /// <summary>Words every title must contain (each with the known title words it matched).</summary>
     public IReadOnlyList<TitleWord> TitleWords { get; init; } = [];
 
+    /// <summary>"no delivery owner": milestones with nobody in that role.</summary>
+    public RoleGap? WithoutRole { get; init; }
+
     public bool IsEmpty => !Overdue && Status is null && Rag is null && !CriticalPath && Window is null && UnitGroups.Count == 0
-        && People.Count == 0 && TitleWords.Count == 0;
+        && People.Count == 0 && TitleWords.Count == 0 && WithoutRole is null;
 
     public bool Matches(Milestone milestone, int index, DateOnly today)
     {
@@ -54,6 +60,7 @@ public sealed record MilestoneFilter
             if (Array.BinarySearch(person.Milestones, index) < 0) return false;
         foreach (var word in TitleWords)
             if (!word.Milestones.Contains(index)) return false;
+        if (WithoutRole is { } gap && Array.BinarySearch(gap.Members, index) >= 0) return false;
         return true;
     }
 
@@ -76,3 +83,6 @@ public sealed record UnitMatch(string Typed, IReadOnlyList<PlanUnit> Units, int[
 
 /// <summary>A word a title must contain, and the milestones whose titles do.</summary>
 public sealed record TitleWord(string Typed, HashSet<int> Milestones);
+
+/// <summary>An owner role asked about as missing ("no delivery owner"), and the milestones that do name someone in it.</summary>
+public sealed record RoleGap(string Role, int[] Members);

@@ -8,6 +8,26 @@ public enum UnitKind
     Team,
     Department,
     Programme,
+
+    /// <summary>
+    /// A grouping the tracker keeps in a column of its own: a short requirement heading ("Workforce", "FYFV"), or a column
+    /// whose header names a grouping ("PROJECT/ROLE", "Group to oversee action").
+    /// </summary>
+    Group,
+
+    /// <summary>A status or RAG the tracker writes in its own words that PlanBot has no word for ("Reset Date", "Live").</summary>
+    Status,
+}
+
+/// <summary>
+/// An owner role as the tracker's column header names it ("COT Owner", "SRO (executive)", "Supporting officer"), with
+/// the phrases a question may use for it: the whole header, without its bracket, and its first word when that is distinctive.
+/// </summary>
+public sealed record PlanRole(int Id, string Title, string Name, IReadOnlyList<string[]> Phrases)
+{
+    /// <summary>The header as a sentence says it: "COT owner", "SRO (executive)", "supporting officer".</summary>
+    public string InSentence => string.Join(' ', Name.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+        .Select(w => w.Count(char.IsUpper) >= 2 ? w : w.ToLowerInvariant()));
 }
 
 /// <summary>A team (directorate code), department or programme named in the plan, and the milestones in it.</summary>
@@ -27,6 +47,12 @@ public sealed class PlanIndex
     private readonly Dictionary<string, int> _refs = new(StringComparer.Ordinal);
     private readonly string _allTitles;
     private readonly Lazy<Dictionary<string, int[]>> _acronyms;
+    private readonly Lazy<Dictionary<string, List<string>>> _stems;
+    private readonly Lazy<Dictionary<string, List<PlanPerson>>> _abbreviatedPeople;
+    // Owner roles by the tracker's header as written → as a phrase; the milestones naming each role, and each person in it.
+    private readonly Dictionary<string, string> _roleKeys = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SortedSet<int>> _roleMilestones = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Role, string Person), SortedSet<int>> _rolePersonMilestones = [];
     private const int MinAcronym = 3;
     private const int MaxAcronym = 5;
 
@@ -53,8 +79,11 @@ public sealed class PlanIndex
         for (var p = 0; p < DueOrder.Length; p++) DuePosition[DueOrder[p]] = p;
 
         _acronyms = new Lazy<Dictionary<string, int[]>>(BuildAcronyms);
+        _stems = new Lazy<Dictionary<string, List<string>>>(BuildStems);
+        _abbreviatedPeople = new Lazy<Dictionary<string, List<PlanPerson>>>(BuildAbbreviatedPeople);
         People = BuildPeople();
         Units = BuildUnits(synonyms ?? UnitSynonyms.Default);
+        Roles = BuildRoles();
     }
 
     public Plan Plan { get; }
@@ -69,6 +98,90 @@ public sealed class PlanIndex
 
     public IReadOnlyList<PlanPerson> People { get; }
     public IReadOnlyList<PlanUnit> Units { get; }
+
+    /// <summary>The owner roles the tracker's columns name, read from each owner's <see cref="Owner.RoleTitle"/>.</summary>
+    public IReadOnlyList<PlanRole> Roles { get; private set; } = [];
+
+    /// <summary>Milestones where <paramref name="person"/> is named in one of <paramref name="roles"/>, sorted.</summary>
+    public int[] MilestonesOf(PlanPerson person, IReadOnlyCollection<PlanRole> roles)
+    {
+        var phrase = string.Join(' ', person.Words);
+        var found = new SortedSet<int>();
+        foreach (var role in roles)
+            if (_rolePersonMilestones.TryGetValue((role.Title, phrase), out var milestones)) found.UnionWith(milestones);
+        return [.. found];
+    }
+
+    /// <summary>Milestones that name somebody in one of <paramref name="roles"/>, sorted.</summary>
+    public int[] MilestonesWithRole(IReadOnlyCollection<PlanRole> roles)
+    {
+        var found = new SortedSet<int>();
+        foreach (var role in roles)
+            if (_roleMilestones.TryGetValue(role.Title, out var milestones)) found.UnionWith(milestones);
+        return [.. found];
+    }
+
+    /// <summary>
+    /// People whose name starts with an abbreviation ("HoE (MS)", "ID (AM)") spelt by the initials of the words typed
+    /// ("head of estates", "interim director").
+    /// </summary>
+    public IReadOnlyList<PlanPerson> PeopleWithInitials(string initials) =>
+        initials.Length >= 2 && _abbreviatedPeople.Value.TryGetValue(initials, out var people) ? people : [];
+
+    private Dictionary<string, List<PlanPerson>> BuildAbbreviatedPeople() =>
+        People.Where(p => IsAbbreviation(p.Name)).GroupBy(p => p.Words[0], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+
+    private static bool IsAbbreviation(string name)
+    {
+        var first = name.TrimStart().Split(' ', '(')[0];
+        return first.Length >= 2 && first.Count(char.IsUpper) >= 2;
+    }
+
+    private List<PlanRole> BuildRoles()
+    {
+        var roles = new List<PlanRole>();
+        foreach (var (original, title) in _roleKeys.Where(r => r.Value.Length > 0).DistinctBy(r => r.Value).OrderBy(r => r.Value, StringComparer.Ordinal))
+        {
+            var phrases = new List<string[]> { title.Split(' ') };
+            var unbracketed = QuestionText.NamePhrase(original);
+            if (unbracketed.Length > 0 && unbracketed != title) phrases.Add(unbracketed.Split(' '));
+            // "COT" for "COT Owner", "supporting" for "Supporting officer": the first word alone, when the plan uses it for nothing else.
+            var first = title.Split(' ')[0];
+            if (!QuestionVocabulary.Ordinary.Contains(first) && first is not ("owner" or "lead" or "officer")
+                && (!_words.TryGetValue(first, out var use) || (use.Units.Count == 0 && use.People.Count == 0 && use.Titles.Count == 0)))
+                phrases.Add([first]);
+            roles.Add(new PlanRole(roles.Count, title, original.Trim(), phrases.DistinctBy(p => string.Join(' ', p)).OrderByDescending(p => p.Length).ToList()));
+        }
+        return roles;
+    }
+
+    /// <summary>References under a grouping number: "6" → 6.1, 6.2 …; "2" → 2a, 2b …; none when the plan has no such refs.</summary>
+    public List<int> RefsUnder(string number)
+    {
+        var found = new List<int>();
+        if (number.Length == 0 || !number.All(char.IsDigit)) return found;
+        for (var i = 0; i < Milestones.Count; i++)
+        {
+            var value = Milestones[i].Ref.Value;
+            if (value.Length > number.Length && value.StartsWith(number, StringComparison.Ordinal) && !char.IsDigit(value[number.Length]))
+                found.Add(i);
+        }
+        return found;
+    }
+
+    /// <summary>
+    /// A word without its common ending ("prevention", "preventative" → "prevent"; "appointment", "appointed" → "appoint"),
+    /// when five letters or more are left: the same word, differently made.
+    /// </summary>
+    public static string Stem(string word)
+    {
+        foreach (var ending in StemEndings)
+            if (word.Length - ending.Length >= 5 && word.EndsWith(ending, StringComparison.Ordinal)) return word[..^ending.Length];
+        return word;
+    }
+
+    private static readonly string[] StemEndings = ["ative", "ation", "ations", "ments", "ment", "ions", "ion", "ing", "ive", "ed", "es", "s"];
 
     public int? FindRef(string text) =>
         MilestoneRef.TryParse(text, out var reference) && _refs.TryGetValue(reference.Value, out var index) ? index : null;
@@ -111,6 +224,7 @@ public sealed class PlanIndex
             var found = new List<WordMatch> { new(typed, true, exact) };
             foreach (var variant in (string[])[typed + "s", typed + "es", typed.EndsWith('s') ? typed[..^1] : "", typed.EndsWith("es") ? typed[..^2] : ""])
                 if (variant.Length > 0 && _words.TryGetValue(variant, out var use)) found.Add(new WordMatch(variant, false, use));
+            AddSameStem(typed, found);
             return found;
         }
         var allowed = FuzzyText.AllowedEdits(typed.Length);
@@ -127,12 +241,37 @@ public sealed class PlanIndex
             if (typed.Length - ending.Length >= 5 && typed.EndsWith(ending, StringComparison.Ordinal)
                 && _words.TryGetValue(typed[..^ending.Length], out var stemUse))
                 close.Add(new WordMatch(typed[..^ending.Length], false, stemUse));
+        AddSameStem(typed, close);
         // "transform" for Transformation, "fin" is too short to mean anything.
         if (typed.Length >= 4)
             foreach (var (known, use) in _words)
                 if (known.Length > typed.Length + allowed && known.StartsWith(typed, StringComparison.Ordinal))
                     close.Add(new WordMatch(known, false, use));
         return close;
+    }
+
+    /// <summary>"prevention" for Preventative, "appointment" for Appointed: known words made from the same stem.</summary>
+    private void AddSameStem(string typed, List<WordMatch> found)
+    {
+        var stem = Stem(typed);
+        if (stem.Length < 5 || stem == typed || !_stems.Value.TryGetValue(stem, out var known)) return;
+        foreach (var word in known)
+            if (word != typed && !found.Any(c => c.Word == word))
+                found.Add(new WordMatch(word, false, _words[word]));
+    }
+
+    // Built on first use, after every title, owner and unit word is known.
+    private Dictionary<string, List<string>> BuildStems()
+    {
+        var stems = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var word in _words.Keys)
+        {
+            var stem = Stem(word);
+            if (stem.Length < 5) continue;
+            if (!stems.TryGetValue(stem, out var list)) stems[stem] = list = [];
+            list.Add(word);
+        }
+        return stems;
     }
 
     private WordUse Use(string word)
@@ -156,6 +295,12 @@ public sealed class PlanIndex
                 if (phrase.Length == 0) continue;
                 if (!byName.TryGetValue(phrase, out var entry)) byName[phrase] = entry = (owner.Name, []);
                 entry.Milestones.Add(i);
+                if (!_roleKeys.TryGetValue(owner.RoleTitle, out var role)) _roleKeys[owner.RoleTitle] = role = QuestionText.Phrase(owner.RoleTitle);
+                if (role.Length == 0) continue;
+                if (!_roleMilestones.TryGetValue(role, out var inRole)) _roleMilestones[role] = inRole = [];
+                inRole.Add(i);
+                if (!_rolePersonMilestones.TryGetValue((role, phrase), out var personInRole)) _rolePersonMilestones[(role, phrase)] = personInRole = [];
+                personInRole.Add(i);
             }
         var people = new List<PlanPerson>();
         foreach (var (phrase, (name, milestones)) in byName.OrderBy(p => p.Value.Name, StringComparer.OrdinalIgnoreCase))
@@ -184,6 +329,13 @@ public sealed class PlanIndex
             Add(UnitKind.Team, TeamCode(Milestones[i].Team), i);
             Add(UnitKind.Department, Milestones[i].Department, i);
             Add(UnitKind.Programme, Milestones[i].Programme, i);
+            if (IsShortGroupName(Milestones[i].Requirement)) Add(UnitKind.Group, Milestones[i].Requirement, i);
+            foreach (var (header, value) in Milestones[i].OtherFields)
+                if (NamesAGrouping(header) && IsShortGroupName(value)) Add(UnitKind.Group, value, i);
+            // "what's going to March GB": the committee that signs it off groups milestones too.
+            if (IsShortGroupName(Milestones[i].CommitteeSignOff)) Add(UnitKind.Group, Milestones[i].CommitteeSignOff, i);
+            foreach (var words in (string[])[Milestones[i].StatusText, Milestones[i].RagText])
+                if (IsStatusWords(words)) Add(UnitKind.Status, words, i);
         }
 
         var units = members
@@ -198,8 +350,18 @@ public sealed class PlanIndex
             units[u] = units[u] with { Members = [.. all] };
         }
         foreach (var unit in units)
+        {
             foreach (var word in unit.Words.Distinct())
                 Use(word).Units.Add(unit.Id);
+            // "STP" for Sustainability and Transformation Plan: a name of three words or more also answers to its initials.
+            var significant = unit.Words.Where(w => !QuestionVocabulary.FunctionWords.Contains(w) && w is not ("and" or "of" or "the" or "for" or "&")).ToList();
+            if (significant.Count >= 3 && significant.All(w => char.IsLetter(w[0])))
+            {
+                var initials = string.Concat(significant.Select(w => w[0]));
+                if (!_words.ContainsKey(initials)) Use(initials).Units.Add(unit.Id);
+                else if (_words[initials].Units.Count > 0) _words[initials].Units.Add(unit.Id);
+            }
+        }
         // Synonyms the plan does not use still lead to the units they stand for ("finance" in a plan that only says CFO).
         foreach (var unit in units)
             foreach (var synonym in synonyms.RelatedTo(unit.Phrase).Where(s => !s.Contains(' ')))
@@ -238,6 +400,22 @@ public sealed class PlanIndex
 
         return related;
     }
+
+    // Longer cells are sentences (a recommendation's wording, an evidence note), not names a question would use.
+    private static bool IsShortGroupName(string? value) =>
+        !string.IsNullOrWhiteSpace(value) && value.Length <= 60 && value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 7;
+
+    // A status cell of a word or two that is not a date ("Reset Date", "Live"); longer cells are progress notes.
+    private static bool IsStatusWords(string? value) =>
+        !string.IsNullOrWhiteSpace(value) && value.Length <= 20 && value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 2
+        && !value.Any(char.IsDigit);
+
+    private static readonly string[] GroupingHeaderWords =
+        ["group", "project", "programme", "program", "workstream", "stream", "bucket", "phase", "section", "epic", "theme", "board", "category"];
+
+    /// <summary>A column whose header names a grouping ("PROJECT/ROLE", "Group to oversee action", "Bucket", "Epic").</summary>
+    private static bool NamesAGrouping(string header) =>
+        QuestionText.Phrase(header).Split(' ').Any(w => GroupingHeaderWords.Contains(w) || (w.EndsWith('s') && GroupingHeaderWords.Contains(w[..^1])));
 
     private static string? TeamCode(string? team)
     {

@@ -79,6 +79,8 @@ public static class QuestionAnswerer
             {
                 var found = Filter(reading, index, today);
                 var sentence = ListSentence(reading, found.Count, index, today);
+                // An empty answer says where the nearest milestones are, never just "none".
+                if (found.Count == 0 && NearestAnswer.For(reading.Filter, index, today) is { } nearest) sentence += " " + nearest;
                 return Make(sentence) with { Milestones = found, ShowOwners = reading.AsksForOwners };
             }
         }
@@ -120,15 +122,19 @@ public static class QuestionAnswerer
         });
         if (filter.Rag is { } rag) parts.Add("rated " + rag.ToString().ToLowerInvariant());
         if (filter.CriticalPath) parts.Add("on the critical path");
-        foreach (var unit in filter.UnitGroups) parts.Add("in " + unit.Name);
+        foreach (var unit in filter.UnitGroups) parts.Add((unit.Units.All(u => u.Kind == UnitKind.Status) ? "marked " : "in ") + unit.Name);
         if (filter.People.Count > 0)
         {
             var names = string.Join(" and ", filter.People.Select(p => p.Name));
-            parts.Add(filter.PeopleAreAsker && filter.People.Count == 1 ? $"owned by you ({names})" : "owned by " + names);
+            parts.Add(filter.PeopleAreAsker && filter.People.Count == 1
+                ? filter.PeopleRole is { } myRole ? $"with you ({names}) as {myRole}" : $"owned by you ({names})"
+                : filter.PeopleRole is { } role ? $"with {names} as {role}" : "owned by " + names);
         }
         if (filter.TitleWords.Count > 0) parts.Add("with " + string.Join(" and ", filter.TitleWords.Select(w => $"'{w.Typed}'")) + " in the title");
+        if (filter.WithoutRole is { } gap) parts.Add("with no " + gap.Role);
         if (filter.Window is { } window) parts.Add(window.Description);
-        if (reading.Targets.Count > 0) parts.Add("of " + string.Join(", ", reading.Targets.Select(i => index.Milestones[i].Ref.Display)));
+        if (reading.TargetsLabel is { } label) parts.Add("in " + label);
+        else if (reading.Targets.Count > 0) parts.Add("of " + string.Join(", ", reading.Targets.Select(i => index.Milestones[i].Ref.Display)));
 
         var noun = count == 1 ? "milestone" : "milestones";
         var described = parts.Count == 0 ? $"in {AnswerFormat.PlanLabel(index)}" : string.Join(' ', parts);

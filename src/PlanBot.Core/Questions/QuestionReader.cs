@@ -36,11 +36,24 @@ public static partial class QuestionReader
         var words = QuestionText.Words(QuestionText.Normalise(question));
         if (words.Count == 0) return null;
         var phrase = string.Join(' ', words.Select(w => w.Text));
-        if (QuestionVocabulary.HelpWords.Contains(phrase) || (words[0].Text == "help" && words.Count <= 4))
-            return new QuestionReading { Kind = QuestionKind.Help };
+        if (IsHelp(words)) return new QuestionReading { Kind = QuestionKind.Help };
         if (UsePlan().Match(phrase) is { Success: true } use)
             return new QuestionReading { Kind = QuestionKind.UsePlan, PlanId = use.Groups["id"].Value.Replace(' ', '-') };
         return null;
+    }
+
+    /// <summary>
+    /// "help", "what can u do", "help - what can I ask you?", "how do I use this bot?": chat spelling ("u") read as the word,
+    /// and the bot named at the end ("this bot", "planbot") left out before the help phrases are compared.
+    /// </summary>
+    private static bool IsHelp(List<Word> words)
+    {
+        var texts = words.Select(w => w.Text == "u" ? "you" : w.Text).ToList();
+        if (texts[0] == "help" && texts.Count <= 8) return true;
+        while (texts.Count > 1 && texts[^1] is "bot" or "planbot" or "please" or "pls") texts.RemoveAt(texts.Count - 1);
+        if (texts.Count > 1 && texts[^1] == "this" && words.Count > texts.Count) texts.RemoveAt(texts.Count - 1);
+        var phrase = string.Join(' ', texts);
+        return QuestionVocabulary.HelpWords.Contains(phrase) || QuestionVocabulary.HelpWords.Contains(phrase + " this");
     }
 
     /// <summary>The state of one question while it is read; each word ends up consumed, a cue, a content word or unknown.</summary>
@@ -55,6 +68,10 @@ public static partial class QuestionReader
         private readonly List<string> _unknown = [];
         private readonly HashSet<int> _afterInside = [];
         private DueWindow? _window;
+        private readonly HashSet<PlanRole> _roles = [];
+        private readonly HashSet<PlanRole> _missingRoles = [];
+        private readonly List<PlanPerson> _initialPeople = [];
+        private string? _groupLabel;
 
         public QuestionReading Run()
         {
@@ -68,6 +85,10 @@ public static partial class QuestionReader
                 }
             ConsumePhrases(QuestionVocabulary.NotAboutMe);
             ReadReferences();
+            ReadRoles();
+            ReadNegations();
+            ReadPastDelivery();
+            ReadPeopleByInitials();
             ClassifyWords();
 
             if (_missingRefs.Count > 0 && _refs.Count == 0)
@@ -76,6 +97,8 @@ public static partial class QuestionReader
             var entities = ResolveContent();
             if (entities.Choice is { } choice) return choice;
             var wantsOne = _cues.Contains(Cue.Owner) || _cues.Contains(Cue.Status) || IsYesNoQuestion();
+            var people = entities.People.Concat(_initialPeople).ToList();
+            entities = entities with { People = people };
             if (_unknown.Count > 0)
             {
                 // "tell me about the eclipse live rollout": one word the plan lacks is forgiven when the rest name one milestone,
@@ -83,15 +106,22 @@ public static partial class QuestionReader
                 if (_unknown.Count == 1 && _refs.Count == 0 && wantsOne && _content.Count >= 2 && entities.People.Count == 0
                     && FindByTitle() is { Kind: QuestionKind.Owner or QuestionKind.Status } forgiven)
                     return forgiven;
+                // "has the STP been submitted": the same when a grouping the tracker names holds just one milestone.
+                if (_unknown.Count == 1 && _refs.Count == 0 && wantsOne && entities.Units.Count > 0 && OnlyMilestone(entities) is { } grouped)
+                    return Single(grouped);
                 return UnknownWords();
             }
-            if (_refs.Count == 1 && !_cues.Contains(Cue.Count))
+            if (_refs.Count == 1 && !_cues.Contains(Cue.Count) && _groupLabel is null)
                 return Single(_refs[0]);
             // "who owns the winter plan" is about a milestone even when an owner is called Winter; "what does Winter own" is not.
             var titleBeforePerson = words.Any(w => w.Text is "who" or "whos" or "whose") || _cues.Contains(Cue.Status) || IsYesNoQuestion();
             if (_refs.Count == 0 && wantsOne && !_cues.Contains(Cue.Count) && !_cues.Contains(Cue.All) && _content.Count > 0
                 && (entities.People.Count == 0 || titleBeforePerson) && FindByTitle() is { } titled)
                 return titled;
+            // "status of the PCBC project": a grouping the tracker names that holds one milestone is that milestone.
+            if (_refs.Count == 0 && wantsOne && !_cues.Contains(Cue.Count) && !_cues.Contains(Cue.All) && entities.Units.Count > 0
+                && OnlyMilestone(entities) is { } only)
+                return Single(only);
 
             return List(entities);
         }
@@ -132,6 +162,106 @@ public static partial class QuestionReader
             return true;
         }
 
+        /// <summary>
+        /// Owner roles as the tracker's headers name them ("COT owner", "SRO", "supporting"): they ask about owners, and
+        /// with a person, about what that person holds in that role. "no delivery owner" asks for milestones without one.
+        /// </summary>
+        private void ReadRoles()
+        {
+            if (index.Roles.Count == 0) return;
+            for (var i = 0; i < words.Count; i++)
+            {
+                if (_consumed[i]) continue;
+                foreach (var role in index.Roles)
+                {
+                    var phrase = role.Phrases.FirstOrDefault(p => At(i, p));
+                    if (phrase is null) continue;
+                    for (var k = 0; k < phrase.Length; k++) _consumed[i + k] = true;
+                    var before = i > 0 ? words[i - 1].Text : "";
+                    var twoBefore = i > 1 ? words[i - 2].Text : "";
+                    if (before is "no" or "without" || (before is "a" or "an" or "any" && twoBefore is "no" or "without"))
+                        _missingRoles.Add(role);
+                    else
+                    {
+                        _roles.Add(role);
+                        _cues.Add(Cue.Owner);
+                    }
+                    break;
+                }
+            }
+        }
+
+        /// <summary>"not yet complete", "aren't blue yet", "hasn't been started": the status after a negation, turned round.</summary>
+        private void ReadNegations()
+        {
+            for (var i = 0; i + 1 < words.Count; i++)
+            {
+                if (_consumed[i] || !QuestionVocabulary.Negators.Contains(words[i].Text)) continue;
+                var j = i + 1;
+                while (j < words.Count && !_consumed[j] && QuestionVocabulary.NegationFillers.Contains(words[j].Text)) j++;
+                if (j >= words.Count || _consumed[j]) continue;
+                var (phraseWords, cue) = QuestionVocabulary.Phrases.FirstOrDefault(p => At(j, p.Words));
+                if (phraseWords is null) continue;
+                Cue? turned = cue switch
+                {
+                    Cue.Finished or Cue.Blue => Cue.Open,
+                    Cue.Open => Cue.Finished,
+                    Cue.Status when phraseWords[0] is "started" or "begun" or "kicked" => Cue.NotStarted,
+                    _ => null,
+                };
+                if (turned is not { } opposite) continue;
+                for (var k = i; k < j + phraseWords.Length; k++) _consumed[k] = true;
+                _cues.Add(opposite);
+            }
+        }
+
+        /// <summary>"what did the CFO deliver in May": a past "did … deliver" asks what was delivered, not who delivers.</summary>
+        private void ReadPastDelivery()
+        {
+            var did = words.FindIndex(w => w.Text == "did");
+            if (did < 0) return;
+            for (var i = did + 1; i < words.Count; i++)
+                if (!_consumed[i] && words[i].Text is "deliver" or "complete" or "finish" or "achieve" or "close")
+                {
+                    _consumed[i] = true;
+                    _cues.Add(Cue.Finished);
+                }
+        }
+
+        /// <summary>
+        /// Owners the tracker writes as abbreviations ("HoE (MS)", "ID (AM)"), asked for in full words: "head of estates",
+        /// "interim director". Only a name that is one abbreviated owner is taken.
+        /// </summary>
+        private void ReadPeopleByInitials()
+        {
+            for (var i = 0; i < words.Count; i++)
+                for (var length = Math.Min(4, words.Count - i); length >= 2; length--)
+                {
+                    var span = Enumerable.Range(i, length).ToList();
+                    if (span.Any(k => _consumed[k] || !char.IsLetter(words[k].Text[0]))) continue;
+                    var first = words[i].Text;
+                    var last = words[i + length - 1].Text;
+                    if (IsVocabulary(first) || IsVocabulary(last)) continue;
+                    var initials = string.Concat(span.Select(k => words[k].Text[0]));
+                    if (index.PeopleWithInitials(initials) is not [var person]) continue;
+                    foreach (var k in span) _consumed[k] = true;
+                    _initialPeople.Add(person);
+                    break;
+                }
+        }
+
+        private static bool IsVocabulary(string word) =>
+            QuestionVocabulary.Ordinary.Contains(word) || QuestionVocabulary.Phrases.Any(p => p.Words.Contains(word));
+
+        private int? OnlyMilestone(Entities entities)
+        {
+            IEnumerable<int> found = Enumerable.Range(0, index.Milestones.Count);
+            foreach (var unit in entities.Units) found = found.Intersect(unit.Members);
+            foreach (var person in entities.People) found = found.Intersect(person.Milestones);
+            foreach (var title in entities.Titles) found = found.Intersect(title.Milestones);
+            return found.Take(2).ToList() is [var one] ? one : null;
+        }
+
         private void ReadReferences()
         {
             for (var i = 0; i < words.Count; i++)
@@ -142,8 +272,19 @@ public static partial class QuestionReader
                 var bare = word.TrimStart('#');
                 var led = i > 0 && QuestionVocabulary.RefLeaders.Contains(words[i - 1].Text);
                 if (!MilestoneRef.TryParse(bare, out var reference) || !char.IsDigit(bare[0])) continue;
+                // "overdue in section 6": the number of a grouping names the references under it (6.1, 6.2 … or 2a, 2b …).
+                if (!hashed && i > 0 && QuestionVocabulary.GroupingWords.Contains(words[i - 1].Text) && index.FindRef(bare) is null
+                    && index.RefsUnder(bare) is { Count: > 0 } under)
+                {
+                    _refs.AddRange(under);
+                    _groupLabel = words[i - 1].Text + " " + bare;
+                    _consumed[i] = _consumed[i - 1] = true;
+                    continue;
+                }
                 // "stage 3 modelling": a number that a title writes after the word before it is part of the title.
                 if (!hashed && !led && i > 0 && index.TitlesContain(words[i - 1].Text + " " + bare)) continue;
+                // "the 4 hour standard": likewise a number a title writes before the next word.
+                if (!hashed && !led && i + 1 < words.Count && index.TitlesContain(bare + " " + words[i + 1].Text)) continue;
                 if (index.FindRef(bare) is { } found)
                 {
                     _refs.Add(found);
@@ -179,12 +320,21 @@ public static partial class QuestionReader
                 _consumed[i] = true;
                 if (word.Length == 0) continue;
                 var matches = index.Match(word);
+                // "Dir. Gov's actions": a possessive the plan does not spell that way is the name it was made from.
+                if (!matches.Any(m => m.Exact) && word.Length > 2 && word[^1] == 's' && index.Match(word[..^1]) is { } stem && stem.Any(m => m.Exact && (m.Use.People.Count > 0 || m.Use.Units.Count > 0)))
+                {
+                    word = word[..^1];
+                    words[i] = words[i] with { Text = word };
+                    matches = stem;
+                }
                 if (QuestionVocabulary.Ordinary.Contains(word) && !(itIsAName && word == "it"))
                 {
                     if (word.Length >= 4 && !QuestionVocabulary.FunctionWords.Contains(word) && matches.Any(m => m.Exact && m.Use.Titles.Count > 0))
                         _softTitleWords.Add(word);
                     continue;
                 }
+                // "the workforce heading", "Finance bucket": a grouping word after a name the plan uses says what kind of name it is.
+                if (QuestionVocabulary.GroupingWords.Contains(word) && i > 0 && _content.Contains(i - 1)) continue;
                 if (matches.Any(m => m.Exact))
                 {
                     _content.Add(i);
@@ -254,7 +404,9 @@ public static partial class QuestionReader
                         var spanWords = span.Select(i => words[i].Text.TrimStart('#')).ToList();
                         var (personIds, personExact) = Intersect(spanWords, u => u.People);
                         // The plan's own unit names come first; a synonym only speaks for a word the plan does not use as a unit.
-                        var (unitIds, unitExact) = Intersect(spanWords, u => u.Units.Count > 0 ? u.Units : u.SynonymUnits);
+                        var (unitIds, unitExact) = Intersect(spanWords, u => u.Units.Where(id => index.Units[id].Kind is not (UnitKind.Group or UnitKind.Status)));
+                        // Groupings from the tracker's other columns ("SoF Portfolio Board") when no team, department or programme fits.
+                        if (unitIds.Count == 0) (unitIds, unitExact) = Intersect(spanWords, u => u.Units.Count > 0 ? u.Units : u.SynonymUnits);
                         var takePerson = personIds.Count > 0 && (unitIds.Count == 0 || (personExact && !unitExact)
                             || (personExact == unitExact && !_afterInside.Contains(span[0])));
                         if (takePerson)
@@ -271,6 +423,10 @@ public static partial class QuestionReader
                         else if (unitIds.Count > 0)
                         {
                             var found = unitIds.Select(id => index.Units[id]).ToList();
+                            // "the workforce heading": among the tracker's own groupings, the one named exactly wins.
+                            var typedPhrase = string.Join(' ', spanWords);
+                            if (found.All(u => u.Kind is UnitKind.Group or UnitKind.Status) && found.Where(u => u.Phrase == typedPhrase).ToList() is { Count: > 0 } exact)
+                                found = exact;
                             var members = new SortedSet<int>(found.SelectMany(u => u.Members));
                             // "governance and reporting" names one programme twice: keep it once.
                             if (!units.Any(u => u.Units.SequenceEqual(found)))
@@ -324,7 +480,8 @@ public static partial class QuestionReader
 
         /// <summary>"structure" and "structures": a plural is the same word in a title, where a typo is only a guess.</summary>
         private static bool SameWordInflected(string typed, string known) =>
-            known.Length > typed.Length ? known == typed + "s" || known == typed + "es" : typed == known + "s" || typed == known + "es";
+            (known.Length > typed.Length ? known == typed + "s" || known == typed + "es" : typed == known + "s" || typed == known + "es")
+            || (PlanIndex.Stem(typed) is { Length: >= 5 } stem && stem != typed && PlanIndex.Stem(known) == stem);
 
         private QuestionReading AskWhichPerson(string typed, List<int> span, List<PlanPerson> candidates)
         {
@@ -393,6 +550,9 @@ public static partial class QuestionReader
         {
             var kind = _cues.Contains(Cue.Count) ? QuestionKind.Count : QuestionKind.List;
             var people = entities.People;
+            // "what is Gordon Frame supporting", "how many is DSP the SRO for": only what they hold in that role.
+            if (_roles.Count > 0)
+                people = [.. people.Select(p => p with { Milestones = index.MilestonesOf(p, _roles) })];
             var asker = false;
             if (_cues.Contains(Cue.Me))
             {
@@ -400,7 +560,7 @@ public static partial class QuestionReader
                     return Unanswerable(string.IsNullOrWhiteSpace(original) || string.IsNullOrWhiteSpace(AskerName)
                         ? "I don't know who you are here, so I can't tell which milestones are yours. Ask about an owner by name instead."
                         : $"I can't find you ({AskerName}) among the owners in {AnswerFormat.PlanLabel(index)}. Ask about an owner by name instead.");
-                people = [.. people, me];
+                people = [.. people, _roles.Count > 0 ? me with { Milestones = index.MilestonesOf(me, _roles) } : me];
                 asker = true;
             }
 
@@ -424,11 +584,14 @@ public static partial class QuestionReader
                 People = people,
                 PeopleAreAsker = asker,
                 TitleWords = entities.Titles,
+                WithoutRole = _missingRoles.Count == 0 ? null
+                    : new RoleGap(string.Join(" or ", _missingRoles.Select(r => r.InSentence)), index.MilestonesWithRole(_missingRoles)),
+                PeopleRole = _roles.Count == 0 || people.Count == 0 ? null : string.Join(" or ", _roles.Select(r => r.InSentence)),
             };
             var targets = _refs.Distinct().ToList();
             if (filter.IsEmpty && targets.Count == 0 && !_cues.Contains(Cue.All) && kind != QuestionKind.Count && !AsksForEverything())
                 return QuestionReading.NotUnderstood();
-            return new QuestionReading { Kind = kind, Filter = filter, Targets = targets, AsksForOwners = _cues.Contains(Cue.Owner) };
+            return new QuestionReading { Kind = kind, Filter = filter, Targets = targets, TargetsLabel = _groupLabel, AsksForOwners = _cues.Contains(Cue.Owner) };
         }
 
         // Statuses in order of precedence when a question somehow names two ("delayed items not yet done").

@@ -51,6 +51,9 @@ public sealed record QuestionReading
     /// <summary>Why the question cannot be answered or was not understood, in words for the user; null when there is nothing to add.</summary>
     public string? Reason { get; init; }
 
+    /// <summary>How the answer names <see cref="Targets"/> when a grouping number chose them ("section 6"); null to list them.</summary>
+    public string? TargetsLabel { get; init; }
+
     /// <summary>Whether the list should name owners prominently ("who owns the overdue finance items?").</summary>
     public bool AsksForOwners { get; init; }
 

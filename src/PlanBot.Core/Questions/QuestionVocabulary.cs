@@ -35,19 +35,21 @@ public static class QuestionVocabulary
     /// <summary>Phrases, longest first so "not started" wins over "started" and "critical path" over "critical".</summary>
     public static IReadOnlyList<(string[] Words, Cue Cue)> Phrases { get; } = Build(new Dictionary<Cue, string[]>
     {
-        [Cue.Count] = ["how many", "number of", "count", "total", "how much"],
+        [Cue.Count] = ["how many", "number of", "count", "total", "how much", "number"],
         [Cue.Overdue] = ["overdue", "over due", "past due", "past their due date", "past the due date", "past deadline", "missed deadline",
-            "missed deadlines", "missed", "behind schedule", "out of date", "expired"],
+            "missed deadlines", "missed", "miss", "misses", "behind schedule", "out of date", "expired", "gone past", "past due date"],
         [Cue.Delayed] = ["delayed", "late", "slipped", "slipping", "slippage", "behind", "delay", "delays", "running late"],
         // A bare "risk" is as often the subject ("risk register") as the status, so it is left to the plan's titles.
         [Cue.AtRisk] = ["at risk", "risky", "in danger", "under threat", "at threat"],
         [Cue.NotStarted] = ["not started", "not yet started", "yet to start", "yet to begin", "not begun", "hasnt started", "havent started",
             "havent begun", "not kicked off"],
         [Cue.OnTrack] = ["on track", "ontrack", "on target", "on schedule", "on plan", "going well"],
-        [Cue.Finished] = ["complete", "completed", "done", "finished", "closed", "delivered", "achieved", "signed off", "completion", "met"],
+        [Cue.Finished] = ["complete", "completed", "done", "finished", "closed", "delivered", "achieved", "signed off", "completion", "met",
+            "landed", "ticked off", "wrapped up"],
         [Cue.Open] = ["open", "outstanding", "incomplete", "not complete", "not completed", "not done", "not finished", "not yet done",
             "in progress", "ongoing", "unfinished", "remaining", "left", "owe", "owed", "still to do", "to do", "todo", "pending",
-            "still open", "current", "active"],
+            "still open", "current", "active", "has on", "have on", "got on", "working on", "plate", "on the go", "in flight",
+            "still to deliver", "have to deliver", "has to deliver"],
         [Cue.Red] = ["red", "rag red", "reds"],
         [Cue.Amber] = ["amber", "ambers", "yellow", "orange"],
         [Cue.Green] = ["green", "greens"],
@@ -55,9 +57,10 @@ public static class QuestionVocabulary
         [Cue.CriticalPath] = ["critical path", "critical", "cp", "crit path", "critical pathway"],
         [Cue.Me] = ["me", "my", "mine", "i", "im", "ive", "myself"],
         [Cue.Owner] = ["who", "whos", "whose", "owner", "owners", "owns", "owned", "own", "ownership", "responsible", "accountable",
-            "lead", "leads", "leading", "in charge", "deliver", "delivers", "delivering", "delivery owner", "accountable owner", "sro", "assigned", "assignee"],
+            "lead", "leads", "leading", "in charge", "deliver", "delivers", "delivering", "delivery owner", "accountable owner", "sro", "assigned", "assignee",
+            "sit with", "sits with", "sitting with", "on the hook", "on the hook for"],
         [Cue.Status] = ["status", "progress", "update", "updates", "latest", "happening", "going", "doing", "news", "where are we",
-            "how is", "hows", "tell me about", "details", "detail", "info", "information", "state", "position", "how are", "what about"],
+            "how is", "hows", "tell me about", "started", "begun", "kicked off", "looking", "where do we stand", "details", "detail", "info", "information", "state", "position", "how are", "what about"],
         [Cue.All] = ["all", "everything", "every", "whole", "entire", "full list", "list all", "any", "anything"],
         [Cue.Upcoming] = ["coming up", "upcoming", "soon", "due soon", "next few weeks", "forthcoming"],
         [Cue.Inside] = ["in", "for", "within", "across", "under", "from", "of the", "in the"],
@@ -89,7 +92,7 @@ public static class QuestionVocabulary
         "other", "others", "else", "expected", "supposed", "scheduled", "planned", "set", "meant", "being", "going", "look", "looking",
         "check", "checking", "anyone", "someone", "somebody", "anybody", "people", "person", "team", "teams", "department", "departments",
         "directorate", "directorates", "programme", "programmes", "program", "area", "areas", "workstream", "workstreams", "stream",
-        "group", "section", "part", "right", "currently", "today", "at", "moment", "present", "presently", "ccg", "project", "projects",
+        "group", "groups", "section", "sections", "part", "sign", "workstreams", "programmes", "oversee", "oversees", "overseen", "overseeing", "right", "currently", "today", "at", "moment", "present", "presently", "ccg", "project", "projects",
         "should", "ought", "because", "if", "whether", "really", "actually", "very", "much", "many", "lot", "lots", "few", "too",
         "both", "each", "either", "neither", "same", "own", "ones", "entries", "entry", "rows", "row", "record", "records", "report",
         "summary", "overview", "after", "before", "since", "until", "till", "up", "down", "out", "off", "over", "next", "last", "this",
@@ -130,7 +133,27 @@ public static class QuestionVocabulary
     {
         "help", "hi", "hello", "hey", "hiya", "morning", "afternoon", "commands", "menu", "start", "?", "usage", "examples", "guide",
         "good morning", "good afternoon", "what can you do", "what do you do", "how do i use this", "how do i use you", "help me",
-        "what can i ask", "what can i ask you", "how does this work", "who are you", "instructions", "options",
+        "what can i ask", "what can i ask you", "how does this work", "who are you", "instructions", "options", "what can i ask about", "what do i ask", "how do i use it", "what can you tell me",
+    };
+
+    /// <summary>Words that name a grouping of milestones ("section 6", "workstream 2"): a number after one names the refs under it.</summary>
+    public static IReadOnlySet<string> GroupingWords { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "section", "sections", "area", "areas", "workstream", "workstreams", "stream", "phase", "theme", "group", "part", "heading",
+        "bucket", "epic", "domain", "priority", "chapter", "programme", "objective", "recommendation", "requirement", "headings",
+        "buckets", "phases", "epics", "category", "categories", "themes",
+    };
+
+    /// <summary>Words that turn the status after them round ("not yet complete", "aren't blue", "hasn't been started").</summary>
+    public static IReadOnlySet<string> Negators { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "not", "isnt", "arent", "hasnt", "havent", "wasnt", "werent", "never", "un",
+    };
+
+    /// <summary>Words allowed between a negator and the status it turns ("not yet fully complete").</summary>
+    public static IReadOnlySet<string> NegationFillers { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "yet", "been", "be", "fully", "quite", "all", "actually", "really", "got", "gotten", "even", "marked", "rated", "signed",
     };
 
     private static List<(string[] Words, Cue Cue)> Build(Dictionary<Cue, string[]> phrases) =>

@@ -15,7 +15,8 @@ public sealed class UnitSynonyms
         .Add("quality", "cno")
         .Add("operations", "coo", "ops")
         .Add("governance", "gov", "dir gov", "corporate")
-        .Add("communications", "comms", "psc")
+        .Add("communications", "comms", "psc", "communication")
+        .Add("communication", "comms")
         .Add("primary care", "md", "pc")
         .Add("it", "digital", "technology");
 

@@ -233,7 +233,7 @@ public sealed partial class AnswerTextTests
     [InlineData("what's overdue?", "No milestones overdue as at 20 Jan 2020.")]
     [InlineData("what's delayed", "No milestones delayed as at 20 Jan 2020.")]
     [InlineData("how many are red", "No milestones rated red as at 20 Jan 2020.")]
-    [InlineData("what's due tomorrow", "No milestones due tomorrow (21 Jan 2020) as at 20 Jan 2020.")]
+    [InlineData("what's due tomorrow", "No milestones due tomorrow (21 Jan 2020) as at 20 Jan 2020. Next due after that: #1, due 1 Jun 2020.")]
     public void An_empty_list_says_no_milestones(string question, string text)
     {
         var index = Index(M("1", "Later", due: "2020-06-01"), M("2", "Done", Complete, due: "2019-06-01"));
@@ -250,7 +250,7 @@ public sealed partial class AnswerTextTests
     [InlineData("show all milestones", "3 milestones in TEST as at 20 Jan 2020.")]
     [InlineData("what's not started", "No milestones not started as at 20 Jan 2020.")]
     [InlineData("critical path items", "1 milestone on the critical path as at 20 Jan 2020.")]
-    [InlineData("what's complete next month", "No milestones complete due in February 2020 as at 20 Jan 2020.")]
+    [InlineData("what's complete next month", "No milestones complete due in February 2020 as at 20 Jan 2020. Next due after that: #2, due 1 Jun 2020.")]
     public void A_list_sentence_counts_describes_and_says_as_at_today(string question, string text)
     {
         var index = Index(
