@@ -13,7 +13,7 @@ namespace PlanBot.Trackers.Importing;
 /// column get numbers in order, and a milestone repeated in a later table (a summary then a detailed dashboard)
 /// is merged into the first rather than duplicated.
 /// </summary>
-internal sealed partial class MilestoneTableReader(string file, ITrackerDateParser dates, List<ImportMessage> messages)
+internal sealed partial class MilestoneTableReader(string file, ITrackerDateParser dates, List<ImportMessage> messages, ImportTally tally)
 {
     private static readonly HashSet<ColumnField> GroupingFields =
         [ColumnField.Programme, ColumnField.Requirement, ColumnField.Team, ColumnField.Department];
@@ -37,43 +37,100 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
         var layout = segment.Layout;
         var refCol = layout.Column(ColumnField.Ref);
         var titleCol = layout.Column(ColumnField.Title);
+        if (refCol < 0) HasTableWithoutRefs = true;
         var groupingCols = Enumerable.Range(0, titleCol)
-            .Where(c => c != refCol && !layout.IsIgnored(c) && (GroupingFieldAt(layout, c) || (!layout.IsMapped(c) && !layout.IsUnnamed(c))))
+            .Where(c => c != refCol && !layout.IsIgnored(c) && c != layout.OpaqueIdColumn
+                && (GroupingFieldAt(layout, c) || (!layout.IsMapped(c) && !layout.IsUnnamed(c) && !HasOwnMeaning(layout, c))))
             .ToList();
-        var headingProgramme = NumberedHeading().Match(segment.Heading ?? string.Empty) is { Success: true } h ? h.Groups["name"].Value.Trim() : null;
+        var headingProgramme = NumberedHeading().Match(segment.Heading ?? string.Empty) is { Success: true } h
+            ? h.Groups["name"].Value.Trim()
+            : segment.IsOneOfSeveral && segment.Heading is { Length: <= 80 } heading ? heading : null;
+        var hierarchy = Hierarchy.For(segment.DataRows, layout);
+        var rows = segment.DataRows.Where(r => !r.IsBlank).ToList();
+        var parentRowsByOwnerGap = !layout.Has(ColumnField.Programme) && refCol < 0 && !hierarchy.IsKnown && MostRowsNameSomeone(rows, layout);
+        // An unnamed column just left of the title that is empty on most rows: a row with text there lost a cell before it.
+        var spacerLeftOfTitle = titleCol > 0 && titleCol - 1 != refCol && layout.IsUnnamed(titleCol - 1)
+            && rows.Count(r => r.Text(titleCol - 1).Length > 0) * 2 < rows.Count;
 
         var inherited = new Dictionary<int, TrackerCell>();
         var inheritedOwners = new Dictionary<int, TrackerCell>();
+        var parents = new List<(int Depth, string Name)>();
+        string? headingGroup = null;
         MilestoneRef? parent = null;
         var nextLetter = 'a';
         var records = 0;
 
-        foreach (var row in segment.DataRows)
+        for (var index = 0; index < rows.Count; index++)
         {
-            if (row.IsBlank) continue;
-            if (FormulaCells.Report(segment, file, row, messages)) continue;
+            var row = rows[index];
+            var location = segment.Location(file, row.Number);
+            if (FormulaCells.Report(segment, file, row, messages))
+            {
+                tally.Skip(location, "holds a formula.", "holds a formula");
+                continue;
+            }
 
             var cells = row.Cells.ToList();
             var nonEmpty = cells.Count(c => !c.IsBlank);
+            var next = index + 1 < rows.Count ? rows[index + 1] : null;
 
-            if (refCol >= 0)
+            if (refCol >= 0) cells = LineUpReference(cells, layout, refCol);
+            if (spacerLeftOfTitle && Text(cells, titleCol - 1).Length > 0 && nonEmpty > 2)
+                cells.Insert(titleCol - 1, TrackerCell.Empty);
+
+            if (nonEmpty == 1)
             {
-                cells = LineUpReference(cells, layout, refCol);
-                var refText = Text(cells, refCol);
-                if (refText.Length > 0 && !MilestoneRef.TryParse(refText, out _))
+                var only = cells.FindIndex(c => !c.IsBlank);
+                var text = CellText.Clean(cells[only].Text).Trim('#', '*', ':', ' ');
+                if (groupingCols.Contains(only) && !NumberedHeading().IsMatch(text))
                 {
-                    if (nonEmpty >= 2) break; // another kind of table follows without a header we know: this one has ended
+                    // A value on its own in a grouping column carries the group forward.
+                    inherited[only] = cells[only];
+                    tally.Grouped++;
+                    continue;
+                }
+                if (IsHeading(text, only, titleCol, refCol, next))
+                {
+                    headingGroup = NumberedHeading().Match(text) is { Success: true } numbered ? numbered.Groups["name"].Value.Trim() : text;
+                    parents.Clear();
+                    tally.Grouped++;
+                    continue;
+                }
+                if (only != titleCol)
+                {
+                    // One value on its own (a page number, a note) is not a milestone.
+                    tally.Skip(location, $"holds only '{Shorten(text)}' in {layout.HeaderName(only)}; not a milestone.", "a single value on its own", loneValue: true);
                     continue;
                 }
             }
 
-            if (nonEmpty == 1 && cells.FindIndex(c => !c.IsBlank) != titleCol)
+            if (refCol >= 0)
             {
-                // One value on its own (a page number, a note, a section line) is not a milestone.
-                // In a grouping column it carries the group forward.
-                var only = cells.FindIndex(c => !c.IsBlank);
-                if (groupingCols.Contains(only) && !NumberedHeading().IsMatch(cells[only].Text.Trim()))
-                    inherited[only] = cells[only];
+                var refText = Text(cells, refCol);
+                if (refText.Length > 0 && !MilestoneRef.TryParse(refText, out _))
+                {
+                    // Another kind of table follows without a header we know: this one has ended.
+                    var left = rows.Count - index;
+                    messages.Add(new(ImportSeverity.Info, location, layout.HeaderName(refCol),
+                        $"'{Shorten(refText)}' is not a reference, so the table that starts at row {layout.HeaderRow.Number} ends here; the {left} non-blank {(left == 1 ? "row" : "rows")} from here on are not milestones."));
+                    break;
+                }
+            }
+
+            if (IsParentRow(row, cells, layout, hierarchy, next, refCol, parentRowsByOwnerGap))
+            {
+                var name = CellText.CleanTitle(Text(cells, titleCol));
+                var depth = hierarchy.DepthOf(row, cells);
+                parents.RemoveAll(p => p.Depth >= depth);
+                parents.Add((depth, name));
+                tally.Grouped++;
+                continue;
+            }
+
+            if (refCol >= 0 && IsHeadingWithReference(cells, layout, refCol, titleCol, next, headingProgramme))
+            {
+                headingGroup = $"{Text(cells, refCol)} {CellText.CleanTitle(Text(cells, titleCol))}";
+                tally.Grouped++;
                 continue;
             }
 
@@ -82,6 +139,7 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
             if (ownRef is null && Text(cells, titleCol).Length == 0 && Text(cells, titleCol + 1).Length > 0)
                 cells.RemoveAt(titleCol); // the title drifted one column right on this row
             RepairDueColumn(cells, layout);
+            AlignTypedColumns(cells, layout);
 
             var isContinuation = refCol >= 0 ? ownRef is null : groupingCols.Count > 0 && Text(cells, groupingCols[0]).Length == 0;
             ApplyInheritance(cells, groupingCols, inherited);
@@ -89,7 +147,6 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
                 ApplyOwnerInheritance(cells, layout, inheritedOwners, isContinuation);
 
             var title = CellText.CleanTitle(Text(cells, titleCol));
-            var location = segment.Location(file, row.Number);
 
             MilestoneRef? reference = null;
             if (ownRef is not null)
@@ -104,12 +161,12 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
             {
                 if (title.Length == 0)
                 {
-                    if (nonEmpty >= 2) Warn(location, null, "has values but no reference or milestone title; row skipped.");
+                    tally.Skip(location, "has values but no reference or milestone title; row skipped.", "no reference and no title");
                     continue;
                 }
                 if (parent is null)
                 {
-                    Warn(location, layout.HeaderName(refCol), $"'{Shorten(title)}' has no reference and no numbered row above it to continue; row skipped.");
+                    tally.Skip(location, $"'{Shorten(title)}' has no reference in '{layout.HeaderName(refCol)}' and no numbered row above it to continue; row skipped.", "no reference");
                     continue;
                 }
                 if (subLetter is null && TakeTitleLetter(ref title, nextLetter)) subLetter = nextLetter;
@@ -123,7 +180,7 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
                     reference = NextFreeSuffix(parent, ref nextLetter);
                     if (reference is null)
                     {
-                        Warn(location, layout.HeaderName(refCol), $"'{Shorten(title)}' has no reference of its own and cannot be numbered under {parent.Display}; row skipped.");
+                        tally.Skip(location, $"'{Shorten(title)}' has no reference of its own and cannot be numbered under {parent.Display}; row skipped.", "no reference");
                         continue;
                     }
                     Warn(location, layout.HeaderName(refCol), $"'{Shorten(title)}' has no reference of its own; read as {reference.Display}, continuing {parent.Display}.");
@@ -134,23 +191,109 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
             {
                 if (reference is null)
                 {
-                    if (nonEmpty >= 2) Warn(location, null, "has values but no milestone title; row skipped.");
+                    tally.Skip(location, $"has values but nothing in the title column '{layout.HeaderName(titleCol)}'; row skipped.", "no title");
                     continue;
                 }
                 Warn(location, layout.HeaderName(titleCol), $"{reference.Display} has no title.");
             }
             else if (LooksLikeADate(title))
             {
-                Warn(location, layout.HeaderName(titleCol), $"the milestone title '{Shorten(title)}' is a date, so this row's columns are out of line; row skipped.");
+                tally.Skip(location, $"the milestone title '{Shorten(title)}' is a date, so this row's columns are out of line; row skipped.", "title is a date");
                 continue;
             }
 
-            var milestone = Build(cells, layout, reference, title, headingProgramme, location);
+            var group = parents.Count > 0 ? parents[^1].Name : headingGroup ?? headingProgramme;
+            var milestone = Build(cells, row, layout, reference, title, group, location);
             records++;
             Add(milestone, reference is not null, location);
         }
         return records;
     }
+
+    /// <summary>True once a table without a reference column was read: its milestones are numbered in file order.</summary>
+    public bool HasTableWithoutRefs { get; private set; }
+
+    /// <summary>
+    /// A single value that names a section: words (not a number, a date or a reference on its own) in the reference or
+    /// title column or left of the title, with a row of values after it ("W1 Housing &amp; Homelessness",
+    /// "Phase 2: Build").
+    /// </summary>
+    private bool IsHeading(string text, int column, int titleCol, int refCol, TrackerRow? next)
+    {
+        if (text.Length is < 2 or > 120 || !text.Any(char.IsLetter)) return false;
+        if (column != refCol && column != titleCol && column > titleCol) return false;
+        if (MilestoneRef.TryParse(text, out _) || ColumnContent.IsDate(text, dates)) return false;
+        if (text.StartsWith("page ", StringComparison.OrdinalIgnoreCase)) return false;
+        return next is not null && next.Cells.Count(c => !c.IsBlank) >= 2;
+    }
+
+    /// <summary>
+    /// "W1 | Housing &amp; Homelessness" with the rest of the row empty, followed by W1.1: a workstream heading written
+    /// with its reference, in a tracker with no programme column or heading of its own.
+    /// </summary>
+    private static bool IsHeadingWithReference(List<TrackerCell> cells, TableLayout layout, int refCol, int titleCol, TrackerRow? next, string? headingProgramme)
+    {
+        if (headingProgramme is not null || layout.Has(ColumnField.Programme) || next is null) return false;
+        if (cells.Where((c, i) => i != refCol && i != titleCol).Any(c => !c.IsBlank) || Text(cells, titleCol).Length == 0) return false;
+        if (!MilestoneRef.TryParse(Text(cells, refCol), out var own) || !MilestoneRef.TryParse(next.Text(refCol), out var child)) return false;
+        return child.Key.StartsWith(own.Key + ".", StringComparison.Ordinal) && child.Key.Length > own.Key.Length;
+    }
+
+    /// <summary>
+    /// A parent (summary) row: flagged by a Summary or parent column, followed by deeper rows in an outline (Outline
+    /// Level, XLSX row outline or indent), or — in a task export without either — a title with no owner, status or RAG
+    /// among rows that name someone, followed by a row that does.
+    /// </summary>
+    private static bool IsParentRow(TrackerRow row, List<TrackerCell> cells, TableLayout layout, Hierarchy hierarchy, TrackerRow? next, int refCol, bool byOwnerGap)
+    {
+        var titleCol = layout.Column(ColumnField.Title);
+        if (Text(cells, titleCol).Length == 0) return false;
+        if (layout.Column(ColumnField.IsParent) is var flagCol and >= 0)
+            return Text(cells, flagCol).ToLowerInvariant() is "yes" or "y" or "true" or "1";
+        if (hierarchy.IsKnown)
+            return next is not null && hierarchy.DepthOf(next, next.Cells.ToList()) > hierarchy.DepthOf(row, cells);
+        if (!byOwnerGap || next is null || refCol >= 0) return false;
+        return !NamesSomeone(cells, layout) && NamesSomeone(next.Cells.ToList(), layout);
+    }
+
+    private static bool MostRowsNameSomeone(List<TrackerRow> rows, TableLayout layout)
+    {
+        if (rows.Count < 4 || (layout.OwnerColumns.Count == 0 && !layout.Has(ColumnField.Status))) return false;
+        var naming = rows.Count(r => NamesSomeone(r.Cells.ToList(), layout));
+        return naming * 10 >= rows.Count * 7 && naming < rows.Count;
+    }
+
+    private static bool NamesSomeone(List<TrackerCell> cells, TableLayout layout) =>
+        layout.OwnerColumns.Any(o => Text(cells, o.Column).Length > 0)
+        || (layout.Column(ColumnField.Status) is var s and >= 0 && Text(cells, s).Length > 0)
+        || (layout.Column(ColumnField.Rag) is var g and >= 0 && (Text(cells, g).Length > 0 || (g < cells.Count && cells[g].Fill is not null)));
+
+    /// <summary>
+    /// A row with a cell or two more than the header before its RAG column (a cell the export inserted or repeated)
+    /// has its rating out from under "RAG": seed 002's "B" sits under "new", and on some rows two columns right. When the
+    /// RAG cell holds no rating and one of the next two cells holds nothing but one ("B", "Green"), in a column that is
+    /// not itself a status, date or RAG column, the rating is read from there.
+    /// </summary>
+    private static void AlignTypedColumns(List<TrackerCell> cells, TableLayout layout)
+    {
+        var ragCol = layout.Column(ColumnField.Rag);
+        if (ragCol < 0 || ragCol >= cells.Count - 1) return;
+        var own = Text(cells, ragCol);
+        if (StatusReader.ParseRag(own) != Rag.None || (ragCol < cells.Count && cells[ragCol].Fill is not null && own.Length == 0)) return;
+        for (var c = ragCol + 1; c <= ragCol + 2 && c < cells.Count; c++)
+        {
+            if (layout.FieldAt(c) is ColumnField.Status or ColumnField.Rag or ColumnField.Due or ColumnField.Start or ColumnField.RevisedDue
+                or ColumnField.Title or ColumnField.Ref) return;
+            var text = Text(cells, c);
+            if (text.Length == 0 || text.Length > 12 || StatusReader.ParseRag(text) == Rag.None) continue;
+            cells[ragCol] = cells[c];
+            cells[c] = own.Length > 0 && layout.FieldAt(c) is null ? new TrackerCell(own) : TrackerCell.Empty;
+            return;
+        }
+    }
+
+    private static bool HasOwnMeaning(TableLayout layout, int column) =>
+        HeaderVocabulary.Recognise(layout.HeaderTexts[column]).Field is not null;
 
     /// <summary>All milestones read, numbering those from tables without references, in reference order.</summary>
     public List<Milestone> Finish()
@@ -174,8 +317,10 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
             {
                 messages.Add(new(ImportSeverity.Error, location, null,
                     $"{milestone.Ref.Display} appears more than once (first at row {first.Milestone.Source?.Row}); every reference must be unique."));
+                tally.Skip(location, $"{milestone.Ref.Display} appears more than once (first at row {first.Milestone.Source?.Row}).", "a repeated reference");
                 return;
             }
+            tally.Imported++;
             var draft = new Draft(milestone, _tableIndex) { HasOwnRef = true };
             _byRef[milestone.Ref] = draft;
             _drafts.Add(draft);
@@ -188,14 +333,16 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
             earlier.Milestone = Merge(earlier.Milestone, milestone);
             messages.Add(new(ImportSeverity.Info, location, null,
                 $"'{Shorten(milestone.Title)}' repeats a milestone from row {earlier.Milestone.Source?.Row}; the two rows were merged."));
+            tally.Merged++;
             return;
         }
+        tally.Imported++;
         var added = new Draft(milestone, _tableIndex);
         _byIdentity.TryAdd(identity, added);
         _drafts.Add(added);
     }
 
-    private Milestone Build(List<TrackerCell> cells, TableLayout layout, MilestoneRef? reference, string title, string? headingProgramme, SourceLocation location)
+    private Milestone Build(List<TrackerCell> cells, TrackerRow row, TableLayout layout, MilestoneRef? reference, string title, string? group, SourceLocation location)
     {
         string Field(ColumnField f) => layout.Column(f) is var c and >= 0 ? CellText.Clean(Text(cells, c)) : string.Empty;
         string? Optional(ColumnField f) => Field(f) is { Length: > 0 } s ? s : null;
@@ -203,6 +350,12 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
         var start = dates.Parse(Field(ColumnField.Start)).Date;
         var due = dates.Parse(Field(ColumnField.Due));
         var revised = due.Revised ?? dates.Parse(Field(ColumnField.RevisedDue)).Date;
+        // A timeline ("2025-03-03 - 2025-03-14") in the due column gives the start too.
+        if (start.IsBlank && due.Date.RangeStart is { } rangeStart && !layout.Has(ColumnField.Start) && due.Date.Date is not null
+            && due.Date.Text.Length > 0 && char.IsDigit(due.Date.Text[0]))
+            start = TrackerDate.Exact(rangeStart);
+        // A forecast equal to the baseline is no revision.
+        if (revised.Date is { } r && r == due.Date.Date && due.Revised is null) revised = TrackerDate.Blank;
         ReportDate(location, layout, ColumnField.Start, start);
         ReportDate(location, layout, ColumnField.Due, due.Date);
         ReportDate(location, layout, due.Revised is null ? ColumnField.RevisedDue : ColumnField.Due, revised);
@@ -212,6 +365,10 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
 
         var statusText = Field(ColumnField.Status);
         var ragText = Field(ColumnField.Rag);
+        if (ragText.Length == 0 && layout.Column(ColumnField.Rag) is var ragCol and >= 0 && ragCol < cells.Count && cells[ragCol].Fill is { } fill)
+            ragText = fill; // rated by the cell's colour alone
+        var status = StatusReader.Normalise(statusText, ragText);
+        status = DoneOrLate(status, Field(ColumnField.PercentComplete), Field(ColumnField.CompletedDate), Field(ColumnField.Late));
 
         return new Milestone
         {
@@ -219,12 +376,12 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
             Title = title,
             Team = Optional(ColumnField.Team),
             Department = Optional(ColumnField.Department),
-            Programme = Optional(ColumnField.Programme) ?? headingProgramme,
+            Programme = Optional(ColumnField.Programme) ?? group,
             Requirement = Optional(ColumnField.Requirement),
             Start = start,
             Due = due.Date,
             RevisedDue = revised,
-            Status = StatusReader.Normalise(statusText, ragText),
+            Status = status,
             StatusText = statusText,
             Rag = StatusReader.ParseRag(ragText),
             RagText = ragText,
@@ -239,6 +396,31 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
         };
     }
 
+    /// <summary>
+    /// Task tools say "done" with 100% complete or a completed date, and "late" with a flag: they decide when the
+    /// status words do not already say the work is finished.
+    /// </summary>
+    private static MilestoneStatus DoneOrLate(MilestoneStatus status, string percent, string completedDate, string late)
+    {
+        if (status is MilestoneStatus.Complete or MilestoneStatus.Closed) return status;
+        var done = completedDate.Length > 0 && !completedDate.Equals("no", StringComparison.OrdinalIgnoreCase)
+            || PercentOf(percent) is >= 100;
+        if (done) return MilestoneStatus.Complete;
+        if (late.ToLowerInvariant() is "true" or "yes" or "y" or "late" or "1") return MilestoneStatus.Delayed;
+        if (status == MilestoneStatus.Unknown && PercentOf(percent) is 0) return MilestoneStatus.NotStarted;
+        if (status == MilestoneStatus.Unknown && PercentOf(percent) is > 0) return MilestoneStatus.OnTrack;
+        return status;
+    }
+
+    /// <summary>"100%", "100" or "0.5" (a fraction of one, as some exports write it).</summary>
+    private static double? PercentOf(string text)
+    {
+        if (text.Length == 0) return null;
+        var trimmed = text.Trim().TrimEnd('%').Trim();
+        if (!double.TryParse(trimmed, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value)) return null;
+        return !text.Contains('%') && value is > 0 and < 1 ? value * 100 : value;
+    }
+
     private static List<Owner> ReadOwners(List<TrackerCell> cells, TableLayout layout)
     {
         var owners = new List<Owner>();
@@ -250,10 +432,19 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
                 var owner = name.IsSupporting
                     ? new Owner(name.Name, OwnerRole.Delivery, "Supporting officer")
                     : new Owner(name.Name, role, layout.HeaderName(column), name.IsDeputy);
-                if (!owners.Any(o => o.Name == owner.Name && o.Role == owner.Role)) owners.Add(owner);
+                // "Assignee" and "Assignee Email" name the same person twice.
+                var existing = owners.FindIndex(o => o.Role == owner.Role && SamePerson(o.Name, owner.Name));
+                if (existing < 0) owners.Add(owner);
+                else if (owner.Name.Length > owners[existing].Name.Length) owners[existing] = owner with { RoleTitle = owners[existing].RoleTitle };
             }
         }
         return owners;
+    }
+
+    private static bool SamePerson(string a, string b)
+    {
+        static string Bare(string name) => (name.IndexOf(" (", StringComparison.Ordinal) is var open and > 0 && name.Contains('@') ? name[..open] : name).Trim();
+        return string.Equals(Bare(a), Bare(b), StringComparison.OrdinalIgnoreCase);
     }
 
     private static Dictionary<string, string> ReadOtherFields(List<TrackerCell> cells, TableLayout layout)
