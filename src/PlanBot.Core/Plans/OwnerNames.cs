@@ -233,6 +233,8 @@ public static class OwnerNames
     // Single spaces; no separators or stray punctuation at the ends, but the '.' of "CCG Sec." or "Dir." stays.
     private static string Tidy(string raw)
     {
+        // Microsoft Project's units: "Gareth Hughes[50%]".
+        if (raw.IndexOf('[') is var open and > 0 && raw.EndsWith(']')) raw = raw[..open];
         var name = string.Join(' ', raw.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         name = name.TrimStart(" -–—,;:.&/+•*".ToCharArray());
         name = name.TrimEnd(" -–—,;:&/+•*".ToCharArray());

@@ -28,6 +28,8 @@ public enum ColumnField
     Late,
     OutlineLevel,
     IsParent,
+    RowType,
+    Resolution,
 
     // Exception report columns.
     ExceptionReason,

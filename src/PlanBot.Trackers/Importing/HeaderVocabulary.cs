@@ -20,7 +20,8 @@ public static class HeaderVocabulary
             "task name", "name", "summary", "title", "item name", "action title", "milestone title", "deliverable description",
             "task description", "action required", "action to be taken", "key deliverable", "key deliverables", "activity description",
             "milestone action", "milestone task", "actions milestones", "action detail", "action details", "project",
-            "subject", "issue", "detail", "what", "task title", "work item", "step", "initiative", "scheme"]),
+            "subject", "issue", "detail", "what", "task title", "work item", "step", "initiative", "scheme", "subitems", "subitem",
+            "subtasks", "sub tasks", "sub task"]),
         (ColumnField.Team, ["team", "directorate", "team directorate", "exec team", "division", "organisation", "organization", "partner",
             "agency", "owning team"]),
         (ColumnField.Department, ["department", "dept", "service", "function", "service area", "business unit"]),
@@ -73,14 +74,16 @@ public static class HeaderVocabulary
             "reason for delay recovery plan", "rationale"]),
         (ColumnField.ProposedRevisedDate, ["proposed revised date", "proposed date", "proposed new date"]),
         (ColumnField.Concern, ["concern", "remedial action required", "remedial action taken", "first raised at cmt", "first raised"]),
-        (ColumnField.PercentComplete, ["complete", "percent complete", "% complete", "pct complete", "progress %", "% progress",
+        (ColumnField.PercentComplete, ["complete", "percent complete", "% complete", "pct complete",
             "percentage complete", "% done", "percent done", "complete %", "completion %", "% completion"]),
         (ColumnField.CompletedDate, ["completed date", "completed at", "completed on", "date completed", "actual finish",
             "actual end date", "actual completion date", "resolved", "resolution date", "date closed", "closed date", "actual end",
             "completion date actual", "actual date", "date achieved", "achieved date"]),
         (ColumnField.Late, ["late", "overdue", "is late"]),
         (ColumnField.OutlineLevel, ["outline level", "level", "hierarchy", "indent", "outline"]),
-        (ColumnField.IsParent, ["summary task", "is summary", "parent row", "is parent"]));
+        (ColumnField.IsParent, ["summary task", "is summary", "parent row", "is parent"]),
+        (ColumnField.RowType, ["issue type", "type", "task type", "item type", "row type", "work item type", "record type"]),
+        (ColumnField.Resolution, ["resolution"]));
 
     // Opening words that identify a header when the whole name is not in the list above
     // ("Action proposed by NHSE", "SRO (executive)", "Milestone Number").
@@ -118,9 +121,12 @@ public static class HeaderVocabulary
         ("status", ColumnField.Status),
     ];
 
+    private static readonly string[] TitleEndings = ["action", "actions", "milestone", "milestones", "deliverable", "deliverables", "task"];
+
     // Words anywhere in the name: a column that states the action required is the requirement it answers.
     private static readonly (string Word, ColumnField Field)[] Containing =
     [
+
         ("action required", ColumnField.Requirement),
         ("recommendation", ColumnField.Requirement),
     ];
@@ -150,12 +156,17 @@ public static class HeaderVocabulary
     public static (ColumnField? Field, int Strength) Recognise(string header)
     {
         var name = Normalise(header);
+        // Jira writes custom fields as "Custom field (Epic Link)": the name in brackets is the column's name.
+        if (name.StartsWith("custom field ", StringComparison.Ordinal)) name = name["custom field ".Length..];
         if (name.Length == 0 || name.Length > 60) return (null, 0);
         if (ExactNames.TryGetValue(name, out var exact)) return (exact, 2);
         foreach (var (prefix, field) in Openings)
             if (name.StartsWith(prefix + " ", StringComparison.Ordinal)) return (field, 1);
         foreach (var (word, field) in Containing)
             if (name.Contains(word, StringComparison.Ordinal)) return (field, 1);
+        // "Improvement Action", "Key Milestone", "Agreed Deliverable": a title named by its last word.
+        foreach (var word in TitleEndings)
+            if (name.EndsWith(" " + word, StringComparison.Ordinal)) return (ColumnField.Title, 1);
         return (null, 0);
     }
 

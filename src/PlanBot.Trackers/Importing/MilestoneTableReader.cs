@@ -21,6 +21,13 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
     private readonly List<Draft> _drafts = [];
     private readonly Dictionary<MilestoneRef, Draft> _byRef = new();
     private readonly Dictionary<string, Draft> _byIdentity = new(StringComparer.Ordinal);
+
+    // Parent rows by reference ("FIN-1" → "Requirements & Procurement"), for children that name their parent's key.
+    private readonly Dictionary<string, string> _parentNames = new(StringComparer.Ordinal);
+
+    // The heading group in force at the end of the last table, and its header, for a table continued after a page break.
+    private string? _lastHeadingGroup;
+    private IReadOnlyList<string>? _lastHeader;
     private int _tableIndex;
 
     private sealed class Draft(Milestone milestone, int tableIndex)
@@ -47,7 +54,7 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
             : segment.IsOneOfSeveral && segment.Heading is { Length: <= 80 } heading ? heading : null;
         var hierarchy = Hierarchy.For(segment.DataRows, layout);
         var rows = segment.DataRows.Where(r => !r.IsBlank).ToList();
-        var parentRowsByOwnerGap = !layout.Has(ColumnField.Programme) && refCol < 0 && !hierarchy.IsKnown && MostRowsNameSomeone(rows, layout);
+        var parentRowsByOwnerGap = !layout.Has(ColumnField.Programme) && !hierarchy.IsKnown && MostRowsNameSomeone(rows, layout);
         // An unnamed column just left of the title that is empty on most rows: a row with text there lost a cell before it.
         var spacerLeftOfTitle = titleCol > 0 && titleCol - 1 != refCol && layout.IsUnnamed(titleCol - 1)
             && rows.Count(r => r.Text(titleCol - 1).Length > 0) * 2 < rows.Count;
@@ -55,7 +62,8 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
         var inherited = new Dictionary<int, TrackerCell>();
         var inheritedOwners = new Dictionary<int, TrackerCell>();
         var parents = new List<(int Depth, string Name)>();
-        string? headingGroup = null;
+        // The same header again (a page break in an exported paper) continues the table above under its last heading.
+        string? headingGroup = _lastHeader is not null && _lastHeader.SequenceEqual(layout.HeaderTexts) ? _lastHeadingGroup : null;
         MilestoneRef? parent = null;
         var nextLetter = 'a';
         var records = 0;
@@ -117,13 +125,16 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
                 }
             }
 
-            if (IsParentRow(row, cells, layout, hierarchy, next, refCol, parentRowsByOwnerGap))
+            if (IsParentRow(row, cells, layout, hierarchy, rows, index, parentRowsByOwnerGap))
             {
                 var name = CellText.CleanTitle(Text(cells, titleCol));
+                if (refCol >= 0 && MilestoneRef.TryParse(Text(cells, refCol), out var parentKey)) _parentNames[parentKey.Key] = name;
+                tally.Grouped++;
+                // An Epic's children name it in their own column (Epic Link); they need not follow it.
+                if (layout.Column(ColumnField.RowType) >= 0) continue;
                 var depth = hierarchy.DepthOf(row, cells);
                 parents.RemoveAll(p => p.Depth >= depth);
                 parents.Add((depth, name));
-                tally.Grouped++;
                 continue;
             }
 
@@ -207,6 +218,8 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
             records++;
             Add(milestone, reference is not null, location);
         }
+        _lastHeadingGroup = headingGroup;
+        _lastHeader = layout.HeaderTexts;
         return records;
     }
 
@@ -239,21 +252,42 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
         return child.Key.StartsWith(own.Key + ".", StringComparison.Ordinal) && child.Key.Length > own.Key.Length;
     }
 
+    private static readonly HashSet<string> ParentTypes = new(StringComparer.OrdinalIgnoreCase)
+        { "epic", "summary", "summary task", "phase", "project", "programme", "program", "workstream", "initiative", "stage", "group", "section", "heading", "theme" };
+
     /// <summary>
-    /// A parent (summary) row: flagged by a Summary or parent column, followed by deeper rows in an outline (Outline
-    /// Level, XLSX row outline or indent), or — in a task export without either — a title with no owner, status or RAG
-    /// among rows that name someone, followed by a row that does.
+    /// A parent (summary) row: flagged by a Summary or parent column or a type such as Epic or Phase, followed by deeper
+    /// rows in an outline (Outline Level, XLSX row outline or indent), Microsoft Project's project summary row (ID 0),
+    /// or — where most rows name someone — a summary row: rolled-up dates or % complete but no owner, status or RAG,
+    /// with rows that name someone after it.
     /// </summary>
-    private static bool IsParentRow(TrackerRow row, List<TrackerCell> cells, TableLayout layout, Hierarchy hierarchy, TrackerRow? next, int refCol, bool byOwnerGap)
+    private bool IsParentRow(TrackerRow row, List<TrackerCell> cells, TableLayout layout, Hierarchy hierarchy, List<TrackerRow> rows, int index, bool byOwnerGap)
     {
         var titleCol = layout.Column(ColumnField.Title);
         if (Text(cells, titleCol).Length == 0) return false;
         if (layout.Column(ColumnField.IsParent) is var flagCol and >= 0)
             return Text(cells, flagCol).ToLowerInvariant() is "yes" or "y" or "true" or "1";
+        if (layout.Column(ColumnField.RowType) is var typeCol and >= 0 && Text(cells, typeCol).Length > 0)
+            return ParentTypes.Contains(Text(cells, typeCol));
+        var next = index + 1 < rows.Count ? rows[index + 1] : null;
         if (hierarchy.IsKnown)
             return next is not null && hierarchy.DepthOf(next, next.Cells.ToList()) > hierarchy.DepthOf(row, cells);
-        if (!byOwnerGap || next is null || refCol >= 0) return false;
-        return !NamesSomeone(cells, layout) && NamesSomeone(next.Cells.ToList(), layout);
+        if (!byOwnerGap || NamesSomeone(cells, layout) || !HasRollUp(cells, layout)) return false;
+        for (var i = index + 1; i < rows.Count; i++)
+            if (NamesSomeone(rows[i].Cells.ToList(), layout)) return true;
+        return false;
+    }
+
+    /// <summary>Dates or a percentage on a row, as a summary row rolls them up from the rows beneath it.</summary>
+    private bool HasRollUp(List<TrackerCell> cells, TableLayout layout)
+    {
+        foreach (var field in (ColumnField[])[ColumnField.Due, ColumnField.Start, ColumnField.PercentComplete])
+        {
+            var text = layout.Column(field) is var c and >= 0 ? Text(cells, c) : string.Empty;
+            if (text.Length == 0) continue;
+            if (field == ColumnField.PercentComplete || dates.Parse(text).Date.Date is not null) return true;
+        }
+        return false;
     }
 
     private static bool MostRowsNameSomeone(List<TrackerRow> rows, TableLayout layout)
@@ -306,6 +340,9 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
             draft.Milestone = draft.Milestone with { Ref = generated };
             _byRef[generated] = draft;
         }
+        foreach (var draft in _drafts)
+            if (draft.Milestone.Programme is { } group && MilestoneRef.TryParse(group, out var key) && _parentNames.TryGetValue(key.Key, out var name))
+                draft.Milestone = draft.Milestone with { Programme = name };
         return _drafts.Select(d => d.Milestone).OrderBy(m => m.Ref).ToList();
     }
 
@@ -368,7 +405,7 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
         if (ragText.Length == 0 && layout.Column(ColumnField.Rag) is var ragCol and >= 0 && ragCol < cells.Count && cells[ragCol].Fill is { } fill)
             ragText = fill; // rated by the cell's colour alone
         var status = StatusReader.Normalise(statusText, ragText);
-        status = DoneOrLate(status, Field(ColumnField.PercentComplete), Field(ColumnField.CompletedDate), Field(ColumnField.Late));
+        status = DoneOrLate(status, Field(ColumnField.PercentComplete), Field(ColumnField.CompletedDate), Field(ColumnField.Late), Field(ColumnField.Resolution));
 
         return new Milestone
         {
@@ -400,8 +437,16 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
     /// Task tools say "done" with 100% complete or a completed date, and "late" with a flag: they decide when the
     /// status words do not already say the work is finished.
     /// </summary>
-    private static MilestoneStatus DoneOrLate(MilestoneStatus status, string percent, string completedDate, string late)
+    private static MilestoneStatus DoneOrLate(MilestoneStatus status, string percent, string completedDate, string late, string resolution)
     {
+        // Jira's resolution says how a closed issue ended: Done or Fixed is delivered, Won't Do or Duplicate is not.
+        var resolved = resolution.ToLowerInvariant() switch
+        {
+            "done" or "fixed" or "complete" or "completed" or "resolved" or "delivered" => MilestoneStatus.Complete,
+            "won't do" or "won't fix" or "wont do" or "wont fix" or "duplicate" or "declined" or "cancelled" or "canceled" or "cannot reproduce" or "obsolete" => MilestoneStatus.Closed,
+            _ => MilestoneStatus.Unknown,
+        };
+        if (resolved != MilestoneStatus.Unknown && status is MilestoneStatus.Complete or MilestoneStatus.Closed or MilestoneStatus.Unknown) return resolved;
         if (status is MilestoneStatus.Complete or MilestoneStatus.Closed) return status;
         var done = completedDate.Length > 0 && !completedDate.Equals("no", StringComparison.OrdinalIgnoreCase)
             || PercentOf(percent) is >= 100;
@@ -433,18 +478,26 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
                     ? new Owner(name.Name, OwnerRole.Delivery, "Supporting officer")
                     : new Owner(name.Name, role, layout.HeaderName(column), name.IsDeputy);
                 // "Assignee" and "Assignee Email" name the same person twice.
+                // The plain name wins over the name an address spells ("Raj Singh" over "R Singh (r.singh@…)").
                 var existing = owners.FindIndex(o => o.Role == owner.Role && SamePerson(o.Name, owner.Name));
                 if (existing < 0) owners.Add(owner);
-                else if (owner.Name.Length > owners[existing].Name.Length) owners[existing] = owner with { RoleTitle = owners[existing].RoleTitle };
+                else if (owners[existing].Name.Contains('@') && !owner.Name.Contains('@')) owners[existing] = owner;
             }
         }
         return owners;
     }
 
+    /// <summary>"Raj Singh" and "R Singh (r.singh@…)" are one person: same surname and first initial.</summary>
     private static bool SamePerson(string a, string b)
     {
         static string Bare(string name) => (name.IndexOf(" (", StringComparison.Ordinal) is var open and > 0 && name.Contains('@') ? name[..open] : name).Trim();
-        return string.Equals(Bare(a), Bare(b), StringComparison.OrdinalIgnoreCase);
+        var (x, y) = (Bare(a), Bare(b));
+        if (string.Equals(x, y, StringComparison.OrdinalIgnoreCase)) return true;
+        if (!a.Contains('@') && !b.Contains('@')) return false;
+        var xs = x.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var ys = y.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return xs.Length >= 2 && ys.Length >= 2 && string.Equals(xs[^1], ys[^1], StringComparison.OrdinalIgnoreCase)
+            && char.ToLowerInvariant(xs[0][0]) == char.ToLowerInvariant(ys[0][0]);
     }
 
     private static Dictionary<string, string> ReadOtherFields(List<TrackerCell> cells, TableLayout layout)

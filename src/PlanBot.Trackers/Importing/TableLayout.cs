@@ -152,6 +152,15 @@ public sealed class TableLayout
         var width = Math.Max(Width, rows.Max(r => r.Cells.Count));
         var content = ColumnContent.Of(rows, width, dates);
 
+        // Microsoft Project: the WBS outline number is the reference a plan quotes; the ID is the row's place in the file.
+        if (Column(ColumnField.Ref) is var idCol and >= 0 && HeaderVocabulary.Normalise(HeaderTexts[idCol]) is "id" or "unique id"
+            && Enumerable.Range(0, Width).FirstOrDefault(c => HeaderVocabulary.Normalise(HeaderTexts[c]) == "wbs", -1) is var wbsCol and >= 0)
+        {
+            _primary[ColumnField.Ref] = wbsCol;
+            _decisions.Add($"'{HeaderTexts[wbsCol]}' read as the reference, not '{HeaderTexts[idCol]}' (the row's place in the file)");
+            Rebuild();
+        }
+
         if (Column(ColumnField.Ref) is var refCol and >= 0 && content[refCol].Filled > 0
             && content[refCol].Share(content[refCol].OpaqueIds) >= 0.5)
         {

@@ -188,7 +188,7 @@ public sealed class TrackerImporter
     }
 
     private static readonly string[] ReportDateWords =
-        ["as at", "as of", "position at", "date of export", "exported on", "exported", "report date", "reporting date", "date of report",
+        ["as at", "as of", "position at", "status at", "date of export", "exported on", "exported", "report date", "reporting date", "date of report",
          "last updated", "updated on", "updated", "week ending", "period ending", "month ending", "status date", "data as at", "snapshot"];
 
     /// <summary>The as-at date in the rows above the first table: "Position as at 3 March 2025", "Date of export | 03/03/2025".</summary>
