@@ -303,10 +303,10 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
         || (layout.Column(ColumnField.Rag) is var g and >= 0 && (Text(cells, g).Length > 0 || (g < cells.Count && cells[g].Fill is not null)));
 
     /// <summary>
-    /// A row with a cell or two more than the header before its RAG column (a cell the export inserted or repeated)
-    /// has its rating out from under "RAG": seed 002's "B" sits under "new", and on some rows two columns right. When the
-    /// RAG cell holds no rating and one of the next two cells holds nothing but one ("B", "Green"), in a column that is
-    /// not itself a status, date or RAG column, the rating is read from there.
+    /// A row with a cell or two more than the header before its RAG column (a cell the export inserted or repeated), or
+    /// one fewer, has its rating out from under "RAG": seed 002's "B" sits under "new", on some rows two columns right,
+    /// on one a column left. When the RAG cell holds no rating and one of the next two cells or the one before holds
+    /// nothing but one ("B", "Green"), in a column that is not itself a status, date or RAG column, it is read from there.
     /// </summary>
     private static void AlignTypedColumns(List<TrackerCell> cells, TableLayout layout)
     {
@@ -314,8 +314,9 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
         if (ragCol < 0 || ragCol >= cells.Count - 1) return;
         var own = Text(cells, ragCol);
         if (StatusReader.ParseRag(own) != Rag.None || (ragCol < cells.Count && cells[ragCol].Fill is not null && own.Length == 0)) return;
-        for (var c = ragCol + 1; c <= ragCol + 2 && c < cells.Count; c++)
+        foreach (var c in (int[])[ragCol + 1, ragCol + 2, ragCol - 1])
         {
+            if (c < 0 || c >= cells.Count) continue;
             if (layout.FieldAt(c) is ColumnField.Status or ColumnField.Rag or ColumnField.Due or ColumnField.Start or ColumnField.RevisedDue
                 or ColumnField.Title or ColumnField.Ref) return;
             var text = Text(cells, c);

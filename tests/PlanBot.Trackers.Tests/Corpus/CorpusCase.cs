@@ -80,7 +80,7 @@ public sealed class CorpusCase
             var label = $"#{reference}";
             if (milestone is null)
             {
-                outcome.Fail(label, "not imported");
+                outcome.Fail(label, "not imported", 9);
                 continue;
             }
 

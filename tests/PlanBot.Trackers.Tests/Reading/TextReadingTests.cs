@@ -44,6 +44,15 @@ public sealed class TextReadingTests : IDisposable
     }
 
     [Fact]
+    public void Csv_title_lines_narrower_than_the_table_are_read_not_refused()
+    {
+        var sheet = Read("plan.csv", "Quality Improvement Programme\r\nStatus at 28/11/2025,,Owner: PMO\r\n\r\nRef,Action,Due\r\n1,Agree plan,31/03/2025\r\n2,Publish,30/04/2025\r\n");
+
+        Assert.Equal(["Quality Improvement Programme"], Texts(sheet.Rows[0]));
+        Assert.Equal(["2", "Publish", "30/04/2025"], Texts(sheet.Rows[^1]));
+    }
+
+    [Fact]
     public void Csv_line_numbers_in_errors_count_the_lines_inside_quoted_fields()
     {
         var error = Refused("plan.csv", "a,b\n\"x\ny\",z\n1,2,3\n");
