@@ -70,7 +70,9 @@ public sealed partial class MilestoneRef : IEquatable<MilestoneRef>, IComparable
         reference = null!;
         if (string.IsNullOrWhiteSpace(text)) return false;
         var trimmed = text.Trim().TrimStart('#').TrimEnd('.', ':', ')').Trim();
-        if (trimmed.Length == 0 || trimmed.Length > MaxLength || !RefPattern().IsMatch(trimmed) || HyphenDate().IsMatch(trimmed) || IsOpaqueId(trimmed)) return false;
+        if (trimmed.Length == 0 || trimmed.Length > MaxLength || !RefPattern().IsMatch(trimmed)) return false;
+        // Short references (36, 6.17, HR-01) can be neither a hyphenated date nor a machine id: skip those checks.
+        if (trimmed.Length >= 8 && (HyphenDate().IsMatch(trimmed) || IsOpaqueId(trimmed))) return false;
         reference = new MilestoneRef(trimmed);
         return true;
     }
