@@ -107,7 +107,7 @@ public sealed class BoardPackCommandTests(AzuriteFixture azurite) : IDisposable
         var tracker = Sheet(workbook, "Milestone Tracker");
         Assert.Equal(["No.", "CP", "Team", "Milestone", "Start Date", "Due Date", "Status", "Delivery Owner", "Department", "COT Owner",
             "Committee sign off", "M Due", "Q Due", "RAG", "Trend since last report"], Texts(tracker.Rows.Single(r => r.Number == 4)));
-        Assert.Equal(["45", "", "COO (AO)", "Route map for getting to Integrated Care System agreed with STP", "2019-09-02", "31-Jan-20 rev 30-Apr-20",
+        Assert.Equal(["45", "", "COO (AO)", "Route map for getting to Integrated Care System agreed with STP", "02-Sep-19", "31-Jan-20 rev 30-Apr-20",
             "Delayed", "", "Transformation", "Louise Mitchell", "", "January", "Q4", "Red"], Texts(Row(tracker, "45")));
         Assert.Equal("", Row(tracker, "45").Text(14)); // no colour last week, so no trend
         Assert.Equal(("Complete", "Blue", "↑"), (Row(tracker, "40").Text(6), Row(tracker, "40").Text(13), Row(tracker, "40").Text(14)));
@@ -119,8 +119,8 @@ public sealed class BoardPackCommandTests(AzuriteFixture azurite) : IDisposable
         var exceptions = Sheet(workbook, "Exception Report");
         Assert.Equal(["Milestone Number", "Team", "Milestone", "Date Due", "Rationale for Delay / Recovery Plan", "Proposed Revised Date", "Reported in"],
             Texts(exceptions.Rows.Single(r => r.Number == 3)));
-        Assert.Equal(["45", "COO (AO)", "Route map for getting to Integrated Care System agreed with STP", "2020-01-31",
-            "The STP board moved to March; the route map follows it.", "2020-04-30", "Update from Louise Mitchell, 28 Jan 2020"],
+        Assert.Equal(["45", "COO (AO)", "Route map for getting to Integrated Care System agreed with STP", "31-Jan-20",
+            "The STP board moved to March; the route map follows it.", "30-Apr-20", "Update from Louise Mitchell, 28 Jan 2020"],
             Texts(exceptions.Rows.Single(r => r.Number == 4)));
         Assert.Equal(23, exceptions.Rows.Count(r => r.Number > 3));
 
@@ -128,14 +128,14 @@ public sealed class BoardPackCommandTests(AzuriteFixture azurite) : IDisposable
         var concerns = Sheet(workbook, "Action Concern Report");
         Assert.Equal(["Action no", "Action", "Deadline", "Concern", "Current RAG", "First raised (week of)", "Times seen", "Remedial action", "Open/closed"],
             Texts(concerns.Rows.Single(r => r.Number == 3)));
-        Assert.Equal(["45", "Route map for getting to Integrated Care System agreed with STP", "2020-04-30", "Red, Delayed", "Red", "2020-01-27", "1",
+        Assert.Equal(["45", "Route map for getting to Integrated Care System agreed with STP", "30-Apr-20", "Red, Delayed", "Red", "27-Jan-20", "1",
             "The STP board moved to March; the route map follows it. Proposed revised date: 30 Apr 2020.", "Open"], Texts(Row(concerns, "45")));
-        Assert.Equal(("Red", "2020-01-27", "1", "-5 practices still without online records; supplier chased.", "Open"),
+        Assert.Equal(("Red", "27-Jan-20", "1", "-5 practices still without online records; supplier chased.", "Open"),
             (Row(concerns, "48").Text(3), Row(concerns, "48").Text(5), Row(concerns, "48").Text(6), Row(concerns, "48").Text(7), Row(concerns, "48").Text(8)));
-        Assert.Equal(("Red, Delayed, Overdue by 60 days", "2020-01-20", "2", "Open"),
+        Assert.Equal(("Red, Delayed, Overdue by 60 days", "20-Jan-20", "2", "Open"),
             (Row(concerns, "36").Text(3), Row(concerns, "36").Text(5), Row(concerns, "36").Text(6), Row(concerns, "36").Text(8)));
         Assert.StartsWith("This has been delayed due to system distance from control totals.", Row(concerns, "36").Text(7));
-        Assert.Equal(("Red, Delayed, Overdue by 24 days", "Blue", "2020-01-20", "1", "Closed"),
+        Assert.Equal(("Red, Delayed, Overdue by 24 days", "Blue", "20-Jan-20", "1", "Closed"),
             (Row(concerns, "40").Text(3), Row(concerns, "40").Text(4), Row(concerns, "40").Text(5), Row(concerns, "40").Text(6), Row(concerns, "40").Text(8)));
         var states = concerns.Rows.Where(r => r.Number > 3).Select(r => r.Text(8)).ToList();
         var open = states.Count(s => s == "Open");

@@ -54,7 +54,7 @@ public sealed class ImportCommandTests(AzuriteFixture azurite) : IDisposable
         Assert.Equal(["Milestones", "Exceptions"], workbook.Sheets.Select(s => s.Name));
         Assert.Equal(56, workbook.Sheets[0].Rows.Count);
         Assert.Equal(23, workbook.Sheets[1].Rows.Count);
-        Assert.Equal("2019-12-31", workbook.Sheets[0].Rows.Single(r => r.Text(0) == "23").Text(6));
+        Assert.Equal("31-Dec-19", workbook.Sheets[0].Rows.Single(r => r.Text(0) == "23").Text(6));
     }
 
     [Fact]

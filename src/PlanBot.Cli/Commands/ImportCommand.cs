@@ -79,6 +79,7 @@ internal static class ImportCommand
         var result = preview.Result;
         foreach (var table in result.Tables)
             AnsiConsole.MarkupLineInterpolated($"[grey]Found {Describe(table)}.[/]");
+        PrintSummary(result.Summary);
 
         var errors = result.Errors.ToList();
         if (errors.Count > 0)
@@ -136,6 +137,26 @@ internal static class ImportCommand
         AnsiConsole.MarkupLineInterpolated(
             $"[green]Imported plan {saved.Id}:[/] {saved.MilestoneCount} milestones ({diff.Added.Count} added, {diff.Changed.Count} changed, {diff.Removed.Count} removed, {diff.Unchanged} unchanged).");
         return 0;
+    }
+
+    /// <summary>
+    /// What became of the data rows (the counts add up), how columns were read where the header alone did not say,
+    /// how milestones were numbered, the report date, and the first skipped rows with their reasons.
+    /// </summary>
+    private static void PrintSummary(ImportSummary summary)
+    {
+        AnsiConsole.WriteLine(summary.Line());
+        foreach (var decision in summary.ColumnDecisions)
+            AnsiConsole.MarkupLineInterpolated($"[grey]Column {decision}.[/]");
+        if (summary.GeneratedRefsReason is { } numbering)
+            AnsiConsole.MarkupLineInterpolated($"[yellow]References: {numbering}.[/]");
+        if (summary.ReportDate is { } reportDate)
+            AnsiConsole.MarkupLineInterpolated($"[grey]Report date stated in the file: {reportDate:d MMMM yyyy}.[/]");
+        if (summary.Skipped == 0) return;
+        var listed = summary.FirstSkipped.Count < summary.Skipped ? $"the first {summary.FirstSkipped.Count}" : "each";
+        AnsiConsole.MarkupLineInterpolated($"[yellow]{summary.Skipped} row(s) skipped; {listed} with the reason:[/]");
+        foreach (var skipped in summary.FirstSkipped)
+            AnsiConsole.WriteLine("  " + skipped);
     }
 
     private static string Describe(FoundTable table)

@@ -5,15 +5,40 @@ using PlanBot.Core.Plans;
 /// <summary>
 /// Reads the date cells UK trackers write: "01-Apr-19", "30/06/16", "May-18", "Jan 18 to March 18",
 /// "Q4 2017/18 - Q4 2021/22", "27-Sep-19 rev 31-Dec-19", "30/06/2016 Complete", "Initial date 27-Sep-19".
-/// Day-first always; a month or quarter means its last day; days and months without a year are placed in
-/// <c>financialYearStart</c> (April–December in that year, January–March in the next) when it is given.
+/// Day first unless <c>monthFirst</c> (a US export, decided from the file's own dates by <see cref="OrderShownBy"/>);
+/// a month or quarter means its last day; days and months without a year are placed in <c>financialYearStart</c>
+/// (April–December in that year, January–March in the next) when it is given. A leading weekday ("Mon 03/03/25",
+/// as Microsoft Project writes dates) or "End" / "End of" ("End March 2025") is read past.
 /// </summary>
 /// <remarks>
 /// It runs for every date cell of an import, so it scans by hand: no regex, no exceptions for control flow
 /// and no culture-dependent parsing.
 /// </remarks>
-public sealed class TrackerDateParser(int? financialYearStart = null) : ITrackerDateParser
+public sealed class TrackerDateParser(int? financialYearStart = null, bool monthFirst = false) : ITrackerDateParser
 {
+    private static readonly string[] Leaders = ["end of", "end", "by end of", "by the end of", "by end", "by", "w/c", "wc", "w/e", "before", "no later than"];
+
+    private static readonly string[] Weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+    /// <summary>
+    /// What a numeric date says about the file's order: "14/03/2025" can only be day first, "03/14/2025" only month
+    /// first; "03/04/2025" says nothing (null).
+    /// </summary>
+    public static DateOrder? OrderShownBy(string? text)
+    {
+        if (string.IsNullOrEmpty(text) || text.Length > 24) return null;
+        var s = text.AsSpan().Trim();
+        var p = 0;
+        if (ReadDigits(s, ref p, out var first) is not (1 or 2) || p >= s.Length || !IsNumericSeparator(s[p])) return null;
+        p++;
+        if (ReadDigits(s, ref p, out var second) is not (1 or 2) || p >= s.Length || !IsNumericSeparator(s[p])) return null;
+        p++;
+        if (ReadDigits(s, ref p, out _) is not (2 or 4) || !IsBoundary(s, p)) return null;
+        if (first > 12 && second <= 12) return DateOrder.DayFirst;
+        if (second > 12 && first <= 12) return DateOrder.MonthFirst;
+        return null;
+    }
+
     // "Feb 18  April 18  Aug 18" is the longest chain in the seeds.
     private const int MaxRangeParts = 4;
 
@@ -28,10 +53,42 @@ public sealed class TrackerDateParser(int? financialYearStart = null) : ITracker
         if (string.IsNullOrWhiteSpace(text)) return new DateCell(TrackerDate.Blank, null);
 
         var original = text.Trim();
-        var clean = CellMarkup.Strip(original);
+        var clean = SkipLeaders(CellMarkup.Strip(original));
         return clean.Length == 0
             ? new DateCell(NotADate(original), null)
             : ReadCell(original, clean);
+    }
+
+    /// <summary>"Mon 03/03/25" → "03/03/25"; "End March 2025" → "March 2025". Only when a date follows.</summary>
+    private static string SkipLeaders(string clean)
+    {
+        var s = clean;
+        foreach (var day in Weekdays)
+        {
+            var word = s.Length > 3 && s[..3].Equals(day[..3], StringComparison.OrdinalIgnoreCase)
+                ? s.StartsWith(day, StringComparison.OrdinalIgnoreCase) ? day.Length : 3
+                : 0;
+            if (word == 0 || (s.Length > word && char.IsLetter(s[word]))) continue;
+            var rest = s[word..].TrimStart(' ', ',', '.');
+            if (rest.Length > 0 && char.IsAsciiDigit(rest[0])) s = rest;
+            break;
+        }
+
+        foreach (var leader in Leaders)
+        {
+            if (s.Length <= leader.Length + 1 || !s.StartsWith(leader, StringComparison.OrdinalIgnoreCase) || char.IsLetter(s[leader.Length])) continue;
+            var rest = s[leader.Length..].TrimStart(' ', ':', '-');
+            if (rest.Length > 0 && (char.IsAsciiDigit(rest[0]) || MonthNumber(FirstWord(rest)) > 0 || rest[0] is 'Q' or 'q')) return rest;
+        }
+
+        return s;
+    }
+
+    private static ReadOnlySpan<char> FirstWord(string s)
+    {
+        var end = 0;
+        while (end < s.Length && char.IsLetter(s[end])) end++;
+        return s.AsSpan(0, end);
     }
 
     private DateCell ReadCell(string text, string clean)
@@ -69,6 +126,19 @@ public sealed class TrackerDateParser(int? financialYearStart = null) : ITracker
     private static TrackerDate NotADate(string text) => new(text, null, Problem: DateProblem.NotADate);
 
     private TrackerDate Build(string text, ReadOnlySpan<Part> parts, string? note)
+    {
+        if (monthFirst)
+        {
+            Span<Part> swapped = stackalloc Part[parts.Length];
+            for (var i = 0; i < parts.Length; i++)
+                swapped[i] = parts[i].Numeric ? parts[i] with { Day = parts[i].Month, Month = parts[i].Day } : parts[i];
+            return BuildInOrder(text, swapped, note);
+        }
+
+        return BuildInOrder(text, parts, note);
+    }
+
+    private TrackerDate BuildInOrder(string text, ReadOnlySpan<Part> parts, string? note)
     {
         foreach (var part in parts)
         {
@@ -183,7 +253,7 @@ public sealed class TrackerDateParser(int? financialYearStart = null) : ITracker
             var yearDigits = ReadDigits(s, ref q, out var year);
             if (yearDigits is not (2 or 4) || !IsBoundary(s, q)) return false;
 
-            part = new Part(PartKind.FullDate, first, month, FullYear(year, yearDigits));
+            part = new Part(PartKind.FullDate, first, month, FullYear(year, yearDigits)) { Numeric = true };
             pos = q;
             return true;
         }
@@ -530,6 +600,9 @@ public sealed class TrackerDateParser(int? financialYearStart = null) : ITracker
     // Year is 0 when the text gave none. For a quarter, Day is the quarter number and Year the financial year's start.
     private readonly record struct Part(PartKind Kind, int Day, int Month, int Year)
     {
+        /// <summary>Written as numbers only (03/04/2025), so day and month may be in either order.</summary>
+        public bool Numeric { get; init; }
+
         public bool HasYear => Kind is PartKind.FullDate or PartKind.MonthYear or PartKind.Quarter;
 
         /// <summary>False when no year could make it real: 31/04, 32-Jan, month 13.</summary>
@@ -565,4 +638,11 @@ public sealed class TrackerDateParser(int? financialYearStart = null) : ITracker
         private static bool IsRealDate(int year, int month, int day) =>
             year is >= 1 and <= 9999 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month);
     }
+}
+
+/// <summary>The order of day and month in numeric dates.</summary>
+public enum DateOrder
+{
+    DayFirst,
+    MonthFirst,
 }

@@ -110,6 +110,7 @@ public static class OwnerNames
     {
         var name = Tidy(raw);
         if (name.Length == 0 || IsPlaceholder(name)) return;
+        if (IsEmailAddress(name) && SpelledName(name) is { } spelled) name = $"{spelled} ({name})";
         foreach (var existing in names)
         {
             if (string.Equals(existing.Name, name, StringComparison.OrdinalIgnoreCase)) return;
@@ -153,6 +154,26 @@ public static class OwnerNames
         }
 
         return true;
+    }
+
+    /// <summary>"jane.smith@nhs.net": one '@' with a dotted domain after it and no spaces.</summary>
+    public static bool IsEmailAddress(string text)
+    {
+        var at = text.IndexOf('@');
+        return at > 0 && at == text.LastIndexOf('@') && text.IndexOf('.', at) > at + 1 && !text.EndsWith('.')
+            && !text.Any(char.IsWhiteSpace);
+    }
+
+    /// <summary>
+    /// The name an address spells: "jane.smith@nhs.net" → "Jane Smith", "raj_patel@…" → "Raj Patel"; null when the
+    /// part before '@' is not two or three words ("jsmith@…", "pmo.team1@…").
+    /// </summary>
+    public static string? SpelledName(string address)
+    {
+        var local = address[..address.IndexOf('@')];
+        var words = local.Split(['.', '_', '-'], StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length is < 2 or > 3 || words.Any(w => !w.All(char.IsLetter))) return null;
+        return string.Join(' ', words.Select(w => char.ToUpperInvariant(w[0]) + (w.Length > 1 ? w[1..].ToLowerInvariant() : string.Empty)));
     }
 
     private static bool IsQualifier(string text) =>
@@ -212,6 +233,8 @@ public static class OwnerNames
     // Single spaces; no separators or stray punctuation at the ends, but the '.' of "CCG Sec." or "Dir." stays.
     private static string Tidy(string raw)
     {
+        // Microsoft Project's units: "Gareth Hughes[50%]".
+        if (raw.IndexOf('[') is var open and > 0 && raw.EndsWith(']')) raw = raw[..open];
         var name = string.Join(' ', raw.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         name = name.TrimStart(" -–—,;:.&/+•*".ToCharArray());
         name = name.TrimEnd(" -–—,;:&/+•*".ToCharArray());

@@ -65,7 +65,7 @@ public sealed class PlanIndex
         Milestones = plan.Milestones;
         for (var i = 0; i < Milestones.Count; i++)
         {
-            _refs[Milestones[i].Ref.Value] = i;
+            _refs[Milestones[i].Ref.Key] = i;
             foreach (var word in QuestionText.Phrase(Milestones[i].Title).Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct())
                 Use(word).Titles.Add(i);
         }
@@ -184,7 +184,7 @@ public sealed class PlanIndex
     private static readonly string[] StemEndings = ["ative", "ation", "ations", "ments", "ment", "ions", "ion", "ing", "ive", "ed", "es", "s"];
 
     public int? FindRef(string text) =>
-        MilestoneRef.TryParse(text, out var reference) && _refs.TryGetValue(reference.Value, out var index) ? index : null;
+        MilestoneRef.TryParse(text, out var reference) && _refs.TryGetValue(reference.Key, out var index) ? index : null;
 
     /// <summary>
     /// Milestones whose titles spell <paramref name="acronym"/> (three to five letters) with the first letters of

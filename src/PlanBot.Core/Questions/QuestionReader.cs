@@ -271,6 +271,7 @@ public static partial class QuestionReader
                 var hashed = word.StartsWith('#');
                 var bare = word.TrimStart('#');
                 var led = i > 0 && QuestionVocabulary.RefLeaders.Contains(words[i - 1].Text);
+                if (TryLetterLedRef(i, bare)) continue;
                 if (!MilestoneRef.TryParse(bare, out var reference) || !char.IsDigit(bare[0])) continue;
                 // "overdue in section 6": the number of a grouping names the references under it (6.1, 6.2 … or 2a, 2b …).
                 if (!hashed && i > 0 && QuestionVocabulary.GroupingWords.Contains(words[i - 1].Text) && index.FindRef(bare) is null
@@ -297,6 +298,30 @@ public static partial class QuestionReader
                     _consumed[i] = true;
                 }
             }
+        }
+
+        /// <summary>
+        /// A reference that starts with letters ("HR-01", "W1.1", "hr01") counts only when the plan has it, so words such
+        /// as "q4" stay words. The hyphen in "HR-01" reaches here as a space, so "hr" + "01" is tried as one reference.
+        /// </summary>
+        private bool TryLetterLedRef(int i, string bare)
+        {
+            if (bare.Length == 0 || !char.IsLetter(bare[0])) return false;
+            if (index.FindRef(bare) is { } found)
+            {
+                _refs.Add(found);
+                _consumed[i] = true;
+                return true;
+            }
+            var next = i + 1;
+            if (next >= words.Count || _consumed[next] || !words[next].IsNumber || words[next].Start - words[i].End != 1
+                || !bare.All(char.IsLetter))
+                return false;
+            if (index.FindRef(bare + "-" + words[next].Text) is not { } joined) return false;
+            _refs.Add(joined);
+            _consumed[i] = true;
+            _consumed[next] = true;
+            return true;
         }
 
         private void ClassifyWords()

@@ -22,6 +22,15 @@ public enum ColumnField
     Trend,
     Evidence,
 
+    // Columns of task tools' exports that say a task is done, late, or a parent of the rows beneath.
+    PercentComplete,
+    CompletedDate,
+    Late,
+    OutlineLevel,
+    IsParent,
+    RowType,
+    Resolution,
+
     // Exception report columns.
     ExceptionReason,
     ProposedRevisedDate,

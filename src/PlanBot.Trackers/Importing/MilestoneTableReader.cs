@@ -13,7 +13,7 @@ namespace PlanBot.Trackers.Importing;
 /// column get numbers in order, and a milestone repeated in a later table (a summary then a detailed dashboard)
 /// is merged into the first rather than duplicated.
 /// </summary>
-internal sealed partial class MilestoneTableReader(string file, ITrackerDateParser dates, List<ImportMessage> messages)
+internal sealed partial class MilestoneTableReader(string file, ITrackerDateParser dates, List<ImportMessage> messages, ImportTally tally)
 {
     private static readonly HashSet<ColumnField> GroupingFields =
         [ColumnField.Programme, ColumnField.Requirement, ColumnField.Team, ColumnField.Department];
@@ -21,6 +21,13 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
     private readonly List<Draft> _drafts = [];
     private readonly Dictionary<MilestoneRef, Draft> _byRef = new();
     private readonly Dictionary<string, Draft> _byIdentity = new(StringComparer.Ordinal);
+
+    // Parent rows by reference ("FIN-1" → "Requirements & Procurement"), for children that name their parent's key.
+    private readonly Dictionary<string, string> _parentNames = new(StringComparer.Ordinal);
+
+    // The heading group in force at the end of the last table, and its header, for a table continued after a page break.
+    private string? _lastHeadingGroup;
+    private IReadOnlyList<string>? _lastHeader;
     private int _tableIndex;
 
     private sealed class Draft(Milestone milestone, int tableIndex)
@@ -37,43 +44,104 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
         var layout = segment.Layout;
         var refCol = layout.Column(ColumnField.Ref);
         var titleCol = layout.Column(ColumnField.Title);
+        if (refCol < 0) HasTableWithoutRefs = true;
         var groupingCols = Enumerable.Range(0, titleCol)
-            .Where(c => c != refCol && !layout.IsIgnored(c) && (GroupingFieldAt(layout, c) || (!layout.IsMapped(c) && !layout.IsUnnamed(c))))
+            .Where(c => c != refCol && !layout.IsIgnored(c) && c != layout.OpaqueIdColumn
+                && (GroupingFieldAt(layout, c) || (!layout.IsMapped(c) && !layout.IsUnnamed(c) && !HasOwnMeaning(layout, c))))
             .ToList();
-        var headingProgramme = NumberedHeading().Match(segment.Heading ?? string.Empty) is { Success: true } h ? h.Groups["name"].Value.Trim() : null;
+        var headingProgramme = NumberedHeading().Match(segment.Heading ?? string.Empty) is { Success: true } h
+            ? h.Groups["name"].Value.Trim()
+            : segment.IsOneOfSeveral && segment.Heading is { Length: <= 80 } heading ? heading : null;
+        var hierarchy = Hierarchy.For(segment.DataRows, layout);
+        var rows = segment.DataRows.Where(r => !r.IsBlank).ToList();
+        var parentRowsByOwnerGap = !layout.Has(ColumnField.Programme) && !hierarchy.IsKnown && MostRowsNameSomeone(rows, layout);
+        // An unnamed column just left of the title that is empty on most rows: a row with text there lost a cell before it.
+        var spacerLeftOfTitle = titleCol > 0 && titleCol - 1 != refCol && layout.IsUnnamed(titleCol - 1)
+            && rows.Count(r => r.Text(titleCol - 1).Length > 0) * 2 < rows.Count;
 
         var inherited = new Dictionary<int, TrackerCell>();
         var inheritedOwners = new Dictionary<int, TrackerCell>();
+        var parents = new List<(int Depth, string Name)>();
+        // The same header again (a page break in an exported paper) continues the table above under its last heading.
+        string? headingGroup = _lastHeader is not null && _lastHeader.SequenceEqual(layout.HeaderTexts) ? _lastHeadingGroup : null;
         MilestoneRef? parent = null;
         var nextLetter = 'a';
         var records = 0;
 
-        foreach (var row in segment.DataRows)
+        for (var index = 0; index < rows.Count; index++)
         {
-            if (row.IsBlank) continue;
-            if (FormulaCells.Report(segment, file, row, messages)) continue;
+            var row = rows[index];
+            var location = segment.Location(file, row.Number);
+            if (FormulaCells.Report(segment, file, row, messages))
+            {
+                tally.Skip(location, "holds a formula.", "holds a formula");
+                continue;
+            }
 
             var cells = row.Cells.ToList();
             var nonEmpty = cells.Count(c => !c.IsBlank);
+            var next = index + 1 < rows.Count ? rows[index + 1] : null;
 
-            if (refCol >= 0)
+            if (refCol >= 0) cells = LineUpReference(cells, layout, refCol);
+            if (spacerLeftOfTitle && Text(cells, titleCol - 1).Length > 0 && nonEmpty > 2)
+                cells.Insert(titleCol - 1, TrackerCell.Empty);
+
+            if (nonEmpty == 1)
             {
-                cells = LineUpReference(cells, layout, refCol);
-                var refText = Text(cells, refCol);
-                if (refText.Length > 0 && !MilestoneRef.TryParse(refText, out _))
+                var only = cells.FindIndex(c => !c.IsBlank);
+                var text = CellText.Clean(cells[only].Text).Trim('#', '*', ':', ' ');
+                if (groupingCols.Contains(only) && !NumberedHeading().IsMatch(text))
                 {
-                    if (nonEmpty >= 2) break; // another kind of table follows without a header we know: this one has ended
+                    // A value on its own in a grouping column carries the group forward.
+                    inherited[only] = cells[only];
+                    tally.Grouped++;
+                    continue;
+                }
+                if (IsHeading(text, only, titleCol, refCol, next))
+                {
+                    headingGroup = NumberedHeading().Match(text) is { Success: true } numbered ? numbered.Groups["name"].Value.Trim() : text;
+                    parents.Clear();
+                    tally.Grouped++;
+                    continue;
+                }
+                if (only != titleCol)
+                {
+                    // One value on its own (a page number, a note) is not a milestone.
+                    tally.Skip(location, $"holds only '{Shorten(text)}' in {layout.HeaderName(only)}; not a milestone.", "a single value on its own", loneValue: true);
                     continue;
                 }
             }
 
-            if (nonEmpty == 1 && cells.FindIndex(c => !c.IsBlank) != titleCol)
+            if (refCol >= 0)
             {
-                // One value on its own (a page number, a note, a section line) is not a milestone.
-                // In a grouping column it carries the group forward.
-                var only = cells.FindIndex(c => !c.IsBlank);
-                if (groupingCols.Contains(only) && !NumberedHeading().IsMatch(cells[only].Text.Trim()))
-                    inherited[only] = cells[only];
+                var refText = Text(cells, refCol);
+                if (refText.Length > 0 && !MilestoneRef.TryParse(refText, out _))
+                {
+                    // Another kind of table follows without a header we know: this one has ended.
+                    var left = rows.Count - index;
+                    messages.Add(new(ImportSeverity.Info, location, layout.HeaderName(refCol),
+                        $"'{Shorten(refText)}' is not a reference, so the table that starts at row {layout.HeaderRow.Number} ends here; the {left} non-blank {(left == 1 ? "row" : "rows")} from here on are not milestones."));
+                    break;
+                }
+            }
+
+            if (IsParentRow(row, cells, layout, hierarchy, rows, index, parentRowsByOwnerGap))
+            {
+                var name = CellText.CleanTitle(Text(cells, titleCol));
+                if (refCol >= 0 && MilestoneRef.TryParse(Text(cells, refCol), out var parentKey)) _parentNames[parentKey.Key] = name;
+                tally.Grouped++;
+                // An Epic's children name it in their own column (Epic Link); they need not follow it.
+                if (layout.Column(ColumnField.RowType) >= 0) continue;
+                var depth = hierarchy.DepthOf(row, cells);
+                parents.RemoveAll(p => p.Depth >= depth);
+                parents.Add((depth, name));
+                continue;
+            }
+
+            if (refCol >= 0 && IsHeadingWithReference(cells, layout, refCol, titleCol, next, headingProgramme))
+            {
+                headingGroup = $"{Text(cells, refCol)} {CellText.CleanTitle(Text(cells, titleCol))}";
+                tally.Grouped++;
                 continue;
             }
 
@@ -82,6 +150,7 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
             if (ownRef is null && Text(cells, titleCol).Length == 0 && Text(cells, titleCol + 1).Length > 0)
                 cells.RemoveAt(titleCol); // the title drifted one column right on this row
             RepairDueColumn(cells, layout);
+            AlignTypedColumns(cells, layout);
 
             var isContinuation = refCol >= 0 ? ownRef is null : groupingCols.Count > 0 && Text(cells, groupingCols[0]).Length == 0;
             ApplyInheritance(cells, groupingCols, inherited);
@@ -89,7 +158,6 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
                 ApplyOwnerInheritance(cells, layout, inheritedOwners, isContinuation);
 
             var title = CellText.CleanTitle(Text(cells, titleCol));
-            var location = segment.Location(file, row.Number);
 
             MilestoneRef? reference = null;
             if (ownRef is not null)
@@ -104,12 +172,12 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
             {
                 if (title.Length == 0)
                 {
-                    if (nonEmpty >= 2) Warn(location, null, "has values but no reference or milestone title; row skipped.");
+                    tally.Skip(location, "has values but no reference or milestone title; row skipped.", "no reference and no title");
                     continue;
                 }
                 if (parent is null)
                 {
-                    Warn(location, layout.HeaderName(refCol), $"'{Shorten(title)}' has no reference and no numbered row above it to continue; row skipped.");
+                    tally.Skip(location, $"'{Shorten(title)}' has no reference in '{layout.HeaderName(refCol)}' and no numbered row above it to continue; row skipped.", "no reference");
                     continue;
                 }
                 if (subLetter is null && TakeTitleLetter(ref title, nextLetter)) subLetter = nextLetter;
@@ -123,7 +191,7 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
                     reference = NextFreeSuffix(parent, ref nextLetter);
                     if (reference is null)
                     {
-                        Warn(location, layout.HeaderName(refCol), $"'{Shorten(title)}' has no reference of its own and cannot be numbered under {parent.Display}; row skipped.");
+                        tally.Skip(location, $"'{Shorten(title)}' has no reference of its own and cannot be numbered under {parent.Display}; row skipped.", "no reference");
                         continue;
                     }
                     Warn(location, layout.HeaderName(refCol), $"'{Shorten(title)}' has no reference of its own; read as {reference.Display}, continuing {parent.Display}.");
@@ -134,23 +202,133 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
             {
                 if (reference is null)
                 {
-                    if (nonEmpty >= 2) Warn(location, null, "has values but no milestone title; row skipped.");
+                    tally.Skip(location, $"has values but nothing in the title column '{layout.HeaderName(titleCol)}'; row skipped.", "no title");
                     continue;
                 }
                 Warn(location, layout.HeaderName(titleCol), $"{reference.Display} has no title.");
             }
             else if (LooksLikeADate(title))
             {
-                Warn(location, layout.HeaderName(titleCol), $"the milestone title '{Shorten(title)}' is a date, so this row's columns are out of line; row skipped.");
+                tally.Skip(location, $"the milestone title '{Shorten(title)}' is a date, so this row's columns are out of line; row skipped.", "title is a date");
                 continue;
             }
 
-            var milestone = Build(cells, layout, reference, title, headingProgramme, location);
+            var group = parents.Count > 0 ? parents[^1].Name : headingGroup ?? headingProgramme;
+            var milestone = Build(cells, row, layout, reference, title, group, location);
             records++;
             Add(milestone, reference is not null, location);
         }
+        _lastHeadingGroup = headingGroup;
+        _lastHeader = layout.HeaderTexts;
         return records;
     }
+
+    /// <summary>True once a table without a reference column was read: its milestones are numbered in file order.</summary>
+    public bool HasTableWithoutRefs { get; private set; }
+
+    /// <summary>
+    /// A single value that names a section: words (not a number, a date or a reference on its own) in the reference or
+    /// title column or left of the title, with a row of values after it ("W1 Housing &amp; Homelessness",
+    /// "Phase 2: Build").
+    /// </summary>
+    private bool IsHeading(string text, int column, int titleCol, int refCol, TrackerRow? next)
+    {
+        if (text.Length is < 2 or > 120 || !text.Any(char.IsLetter)) return false;
+        if (column != refCol && column != titleCol && column > titleCol) return false;
+        if (MilestoneRef.TryParse(text, out _) || ColumnContent.IsDate(text, dates)) return false;
+        if (text.StartsWith("page ", StringComparison.OrdinalIgnoreCase)) return false;
+        return next is not null && next.Cells.Count(c => !c.IsBlank) >= 2;
+    }
+
+    /// <summary>
+    /// "W1 | Housing &amp; Homelessness" with the rest of the row empty, followed by W1.1: a workstream heading written
+    /// with its reference, in a tracker with no programme column or heading of its own.
+    /// </summary>
+    private static bool IsHeadingWithReference(List<TrackerCell> cells, TableLayout layout, int refCol, int titleCol, TrackerRow? next, string? headingProgramme)
+    {
+        if (headingProgramme is not null || layout.Has(ColumnField.Programme) || next is null) return false;
+        if (cells.Where((c, i) => i != refCol && i != titleCol).Any(c => !c.IsBlank) || Text(cells, titleCol).Length == 0) return false;
+        if (!MilestoneRef.TryParse(Text(cells, refCol), out var own) || !MilestoneRef.TryParse(next.Text(refCol), out var child)) return false;
+        return child.Key.StartsWith(own.Key + ".", StringComparison.Ordinal) && child.Key.Length > own.Key.Length;
+    }
+
+    private static readonly HashSet<string> ParentTypes = new(StringComparer.OrdinalIgnoreCase)
+        { "epic", "summary", "summary task", "phase", "project", "programme", "program", "workstream", "initiative", "stage", "group", "section", "heading", "theme" };
+
+    /// <summary>
+    /// A parent (summary) row: flagged by a Summary or parent column or a type such as Epic or Phase, followed by deeper
+    /// rows in an outline (Outline Level, XLSX row outline or indent), Microsoft Project's project summary row (ID 0),
+    /// or — where most rows name someone — a summary row: rolled-up dates or % complete but no owner, status or RAG,
+    /// with rows that name someone after it.
+    /// </summary>
+    private bool IsParentRow(TrackerRow row, List<TrackerCell> cells, TableLayout layout, Hierarchy hierarchy, List<TrackerRow> rows, int index, bool byOwnerGap)
+    {
+        var titleCol = layout.Column(ColumnField.Title);
+        if (Text(cells, titleCol).Length == 0) return false;
+        if (layout.Column(ColumnField.IsParent) is var flagCol and >= 0)
+            return Text(cells, flagCol).ToLowerInvariant() is "yes" or "y" or "true" or "1";
+        if (layout.Column(ColumnField.RowType) is var typeCol and >= 0 && Text(cells, typeCol).Length > 0)
+            return ParentTypes.Contains(Text(cells, typeCol));
+        var next = index + 1 < rows.Count ? rows[index + 1] : null;
+        if (hierarchy.IsKnown)
+            return next is not null && hierarchy.DepthOf(next, next.Cells.ToList()) > hierarchy.DepthOf(row, cells);
+        if (!byOwnerGap || NamesSomeone(cells, layout) || !HasRollUp(cells, layout)) return false;
+        for (var i = index + 1; i < rows.Count; i++)
+            if (NamesSomeone(rows[i].Cells.ToList(), layout)) return true;
+        return false;
+    }
+
+    /// <summary>Dates or a percentage on a row, as a summary row rolls them up from the rows beneath it.</summary>
+    private bool HasRollUp(List<TrackerCell> cells, TableLayout layout)
+    {
+        foreach (var field in (ColumnField[])[ColumnField.Due, ColumnField.Start, ColumnField.PercentComplete])
+        {
+            var text = layout.Column(field) is var c and >= 0 ? Text(cells, c) : string.Empty;
+            if (text.Length == 0) continue;
+            if (field == ColumnField.PercentComplete || dates.Parse(text).Date.Date is not null) return true;
+        }
+        return false;
+    }
+
+    private static bool MostRowsNameSomeone(List<TrackerRow> rows, TableLayout layout)
+    {
+        if (rows.Count < 4 || (layout.OwnerColumns.Count == 0 && !layout.Has(ColumnField.Status))) return false;
+        var naming = rows.Count(r => NamesSomeone(r.Cells.ToList(), layout));
+        return naming * 10 >= rows.Count * 7 && naming < rows.Count;
+    }
+
+    private static bool NamesSomeone(List<TrackerCell> cells, TableLayout layout) =>
+        layout.OwnerColumns.Any(o => Text(cells, o.Column).Length > 0)
+        || (layout.Column(ColumnField.Status) is var s and >= 0 && Text(cells, s).Length > 0)
+        || (layout.Column(ColumnField.Rag) is var g and >= 0 && (Text(cells, g).Length > 0 || (g < cells.Count && cells[g].Fill is not null)));
+
+    /// <summary>
+    /// A row with a cell or two more than the header before its RAG column (a cell the export inserted or repeated), or
+    /// one fewer, has its rating out from under "RAG": seed 002's "B" sits under "new", on some rows two columns right,
+    /// on one a column left. When the RAG cell holds no rating and one of the next two cells or the one before holds
+    /// nothing but one ("B", "Green"), in a column that is not itself a status, date or RAG column, it is read from there.
+    /// </summary>
+    private static void AlignTypedColumns(List<TrackerCell> cells, TableLayout layout)
+    {
+        var ragCol = layout.Column(ColumnField.Rag);
+        if (ragCol < 0 || ragCol >= cells.Count - 1) return;
+        var own = Text(cells, ragCol);
+        if (StatusReader.ParseRag(own) != Rag.None || (ragCol < cells.Count && cells[ragCol].Fill is not null && own.Length == 0)) return;
+        foreach (var c in (int[])[ragCol + 1, ragCol + 2, ragCol - 1])
+        {
+            if (c < 0 || c >= cells.Count) continue;
+            if (layout.FieldAt(c) is ColumnField.Status or ColumnField.Rag or ColumnField.Due or ColumnField.Start or ColumnField.RevisedDue
+                or ColumnField.Title or ColumnField.Ref) return;
+            var text = Text(cells, c);
+            if (text.Length == 0 || text.Length > 12 || StatusReader.ParseRag(text) == Rag.None) continue;
+            cells[ragCol] = cells[c];
+            cells[c] = own.Length > 0 && layout.FieldAt(c) is null ? new TrackerCell(own) : TrackerCell.Empty;
+            return;
+        }
+    }
+
+    private static bool HasOwnMeaning(TableLayout layout, int column) =>
+        HeaderVocabulary.Recognise(layout.HeaderTexts[column]).Field is not null;
 
     /// <summary>All milestones read, numbering those from tables without references, in reference order.</summary>
     public List<Milestone> Finish()
@@ -163,6 +341,9 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
             draft.Milestone = draft.Milestone with { Ref = generated };
             _byRef[generated] = draft;
         }
+        foreach (var draft in _drafts)
+            if (draft.Milestone.Programme is { } group && MilestoneRef.TryParse(group, out var key) && _parentNames.TryGetValue(key.Key, out var name))
+                draft.Milestone = draft.Milestone with { Programme = name };
         return _drafts.Select(d => d.Milestone).OrderBy(m => m.Ref).ToList();
     }
 
@@ -174,8 +355,10 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
             {
                 messages.Add(new(ImportSeverity.Error, location, null,
                     $"{milestone.Ref.Display} appears more than once (first at row {first.Milestone.Source?.Row}); every reference must be unique."));
+                tally.Skip(location, $"{milestone.Ref.Display} appears more than once (first at row {first.Milestone.Source?.Row}).", "a repeated reference");
                 return;
             }
+            tally.Imported++;
             var draft = new Draft(milestone, _tableIndex) { HasOwnRef = true };
             _byRef[milestone.Ref] = draft;
             _drafts.Add(draft);
@@ -188,14 +371,16 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
             earlier.Milestone = Merge(earlier.Milestone, milestone);
             messages.Add(new(ImportSeverity.Info, location, null,
                 $"'{Shorten(milestone.Title)}' repeats a milestone from row {earlier.Milestone.Source?.Row}; the two rows were merged."));
+            tally.Merged++;
             return;
         }
+        tally.Imported++;
         var added = new Draft(milestone, _tableIndex);
         _byIdentity.TryAdd(identity, added);
         _drafts.Add(added);
     }
 
-    private Milestone Build(List<TrackerCell> cells, TableLayout layout, MilestoneRef? reference, string title, string? headingProgramme, SourceLocation location)
+    private Milestone Build(List<TrackerCell> cells, TrackerRow row, TableLayout layout, MilestoneRef? reference, string title, string? group, SourceLocation location)
     {
         string Field(ColumnField f) => layout.Column(f) is var c and >= 0 ? CellText.Clean(Text(cells, c)) : string.Empty;
         string? Optional(ColumnField f) => Field(f) is { Length: > 0 } s ? s : null;
@@ -203,6 +388,12 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
         var start = dates.Parse(Field(ColumnField.Start)).Date;
         var due = dates.Parse(Field(ColumnField.Due));
         var revised = due.Revised ?? dates.Parse(Field(ColumnField.RevisedDue)).Date;
+        // A timeline ("2025-03-03 - 2025-03-14") in the due column gives the start too.
+        if (start.IsBlank && due.Date.RangeStart is { } rangeStart && !layout.Has(ColumnField.Start) && due.Date.Date is not null
+            && due.Date.Text.Length > 0 && char.IsDigit(due.Date.Text[0]))
+            start = TrackerDate.Exact(rangeStart);
+        // A forecast equal to the baseline is no revision.
+        if (revised.Date is { } r && r == due.Date.Date && due.Revised is null) revised = TrackerDate.Blank;
         ReportDate(location, layout, ColumnField.Start, start);
         ReportDate(location, layout, ColumnField.Due, due.Date);
         ReportDate(location, layout, due.Revised is null ? ColumnField.RevisedDue : ColumnField.Due, revised);
@@ -212,6 +403,10 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
 
         var statusText = Field(ColumnField.Status);
         var ragText = Field(ColumnField.Rag);
+        if (ragText.Length == 0 && layout.Column(ColumnField.Rag) is var ragCol and >= 0 && ragCol < cells.Count && cells[ragCol].Fill is { } fill)
+            ragText = fill; // rated by the cell's colour alone
+        var status = StatusReader.Normalise(statusText, ragText);
+        status = DoneOrLate(status, Field(ColumnField.PercentComplete), Field(ColumnField.CompletedDate), Field(ColumnField.Late), Field(ColumnField.Resolution));
 
         return new Milestone
         {
@@ -219,12 +414,12 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
             Title = title,
             Team = Optional(ColumnField.Team),
             Department = Optional(ColumnField.Department),
-            Programme = Optional(ColumnField.Programme) ?? headingProgramme,
+            Programme = Optional(ColumnField.Programme) ?? group,
             Requirement = Optional(ColumnField.Requirement),
             Start = start,
             Due = due.Date,
             RevisedDue = revised,
-            Status = StatusReader.Normalise(statusText, ragText),
+            Status = status,
             StatusText = statusText,
             Rag = StatusReader.ParseRag(ragText),
             RagText = ragText,
@@ -239,6 +434,39 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
         };
     }
 
+    /// <summary>
+    /// Task tools say "done" with 100% complete or a completed date, and "late" with a flag: they decide when the
+    /// status words do not already say the work is finished.
+    /// </summary>
+    private static MilestoneStatus DoneOrLate(MilestoneStatus status, string percent, string completedDate, string late, string resolution)
+    {
+        // Jira's resolution says how a closed issue ended: Done or Fixed is delivered, Won't Do or Duplicate is not.
+        var resolved = resolution.ToLowerInvariant() switch
+        {
+            "done" or "fixed" or "complete" or "completed" or "resolved" or "delivered" => MilestoneStatus.Complete,
+            "won't do" or "won't fix" or "wont do" or "wont fix" or "duplicate" or "declined" or "cancelled" or "canceled" or "cannot reproduce" or "obsolete" => MilestoneStatus.Closed,
+            _ => MilestoneStatus.Unknown,
+        };
+        if (resolved != MilestoneStatus.Unknown && status is MilestoneStatus.Complete or MilestoneStatus.Closed or MilestoneStatus.Unknown) return resolved;
+        if (status is MilestoneStatus.Complete or MilestoneStatus.Closed) return status;
+        var done = completedDate.Length > 0 && !completedDate.Equals("no", StringComparison.OrdinalIgnoreCase)
+            || PercentOf(percent) is >= 100;
+        if (done) return MilestoneStatus.Complete;
+        if (late.ToLowerInvariant() is "true" or "yes" or "y" or "late" or "1") return MilestoneStatus.Delayed;
+        if (status == MilestoneStatus.Unknown && PercentOf(percent) is 0) return MilestoneStatus.NotStarted;
+        if (status == MilestoneStatus.Unknown && PercentOf(percent) is > 0) return MilestoneStatus.OnTrack;
+        return status;
+    }
+
+    /// <summary>"100%", "100" or "0.5" (a fraction of one, as some exports write it).</summary>
+    private static double? PercentOf(string text)
+    {
+        if (text.Length == 0) return null;
+        var trimmed = text.Trim().TrimEnd('%').Trim();
+        if (!double.TryParse(trimmed, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value)) return null;
+        return !text.Contains('%') && value is > 0 and < 1 ? value * 100 : value;
+    }
+
     private static List<Owner> ReadOwners(List<TrackerCell> cells, TableLayout layout)
     {
         var owners = new List<Owner>();
@@ -250,10 +478,27 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
                 var owner = name.IsSupporting
                     ? new Owner(name.Name, OwnerRole.Delivery, "Supporting officer")
                     : new Owner(name.Name, role, layout.HeaderName(column), name.IsDeputy);
-                if (!owners.Any(o => o.Name == owner.Name && o.Role == owner.Role)) owners.Add(owner);
+                // "Assignee" and "Assignee Email" name the same person twice.
+                // The plain name wins over the name an address spells ("Raj Singh" over "R Singh (r.singh@…)").
+                var existing = owners.FindIndex(o => o.Role == owner.Role && SamePerson(o.Name, owner.Name));
+                if (existing < 0) owners.Add(owner);
+                else if (owners[existing].Name.Contains('@') && !owner.Name.Contains('@')) owners[existing] = owner;
             }
         }
         return owners;
+    }
+
+    /// <summary>"Raj Singh" and "R Singh (r.singh@…)" are one person: same surname and first initial.</summary>
+    private static bool SamePerson(string a, string b)
+    {
+        static string Bare(string name) => (name.IndexOf(" (", StringComparison.Ordinal) is var open and > 0 && name.Contains('@') ? name[..open] : name).Trim();
+        var (x, y) = (Bare(a), Bare(b));
+        if (string.Equals(x, y, StringComparison.OrdinalIgnoreCase)) return true;
+        if (!a.Contains('@') && !b.Contains('@')) return false;
+        var xs = x.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var ys = y.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return xs.Length >= 2 && ys.Length >= 2 && string.Equals(xs[^1], ys[^1], StringComparison.OrdinalIgnoreCase)
+            && char.ToLowerInvariant(xs[0][0]) == char.ToLowerInvariant(ys[0][0]);
     }
 
     private static Dictionary<string, string> ReadOtherFields(List<TrackerCell> cells, TableLayout layout)

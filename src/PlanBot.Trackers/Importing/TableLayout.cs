@@ -1,3 +1,4 @@
+using PlanBot.Core.Dates;
 using PlanBot.Trackers.Reading;
 
 namespace PlanBot.Trackers.Importing;
@@ -5,11 +6,17 @@ namespace PlanBot.Trackers.Importing;
 /// <summary>
 /// A recognised header row: which column holds which field. The first column for a field wins, except
 /// owner columns, of which a tracker may have several (Delivery Owner and COT Owner, SRO and Ops lead).
+/// Columns are named by their header first; <see cref="Refine"/> then checks them against what their cells hold and
+/// names the rest by content, recording each decision so the import report can say which column became what.
 /// </summary>
 public sealed class TableLayout
 {
     private readonly Dictionary<ColumnField, int> _primary = new();
     private readonly List<(int Column, ColumnField Field)> _owners = [];
+    private readonly List<string> _decisions = [];
+    private HashSet<int> _ignored = [];
+    private ColumnField?[] _fieldAt = [];
+    private HashSet<int> _mapped = [];
 
     private TableLayout(TableKind kind, TrackerRow header, IReadOnlyList<string> headerTexts)
     {
@@ -23,10 +30,16 @@ public sealed class TableLayout
     public IReadOnlyList<string> HeaderTexts { get; }
     public int Width => HeaderTexts.Count;
 
+    /// <summary>True when no header row was recognised and every column was named by what its cells hold.</summary>
+    public bool FromContentOnly { get; private set; }
+
+    /// <summary>A column of machine ids (Planner's or Asana's task ids) that is kept with each milestone but is no reference.</summary>
+    public int OpaqueIdColumn { get; private set; } = -1;
+
     public IReadOnlyList<(int Column, ColumnField Field)> OwnerColumns => _owners;
 
-    private ColumnField?[] _fieldAt = [];
-    private HashSet<int> _mapped = [];
+    /// <summary>"'Finish' → due date (by content)": how each column was read, for the import report.</summary>
+    public IReadOnlyList<string> Decisions => _decisions;
 
     public int Column(ColumnField field) => _primary.TryGetValue(field, out var c) ? c : -1;
 
@@ -39,6 +52,8 @@ public sealed class TableLayout
     public bool IsMapped(int column) => _mapped.Contains(column);
 
     public bool IsUnnamed(int column) => column >= Width || string.IsNullOrWhiteSpace(HeaderTexts[column]);
+
+    public bool IsIgnored(int column) => _ignored.Contains(column);
 
     public string HeaderName(int column) =>
         IsUnnamed(column) ? $"column {Core.Plans.SourceLocation.ColumnLetter(column + 1)}" : HeaderTexts[column];
@@ -57,7 +72,7 @@ public sealed class TableLayout
         for (var i = 0; i < texts.Count; i++)
         {
             // Header names are short words: skip long text and numbers without normalising them.
-            if (texts[i].Length == 0 || texts[i].Length > 80 || char.IsDigit(texts[i][0])) continue;
+            if (texts[i].Length == 0 || texts[i].Length > 80 || (char.IsDigit(texts[i][0]) && !texts[i].EndsWith("Complete", StringComparison.OrdinalIgnoreCase))) continue;
             var mapped = explicitMap.FirstOrDefault(m =>
                 HeaderVocabulary.Normalise(m.Header) == HeaderVocabulary.Normalise(texts[i]));
             if (mapped is not null)
@@ -77,7 +92,9 @@ public sealed class TableLayout
             kind = TableKind.ActionConcernReport;
         else if (fields.Contains(ColumnField.ExceptionReason) && (fields.Contains(ColumnField.Ref) || fields.Contains(ColumnField.Title)))
             kind = TableKind.ExceptionReport;
-        else if (fields.Contains(ColumnField.Title) && (fields.Contains(ColumnField.Ref) || fields.Contains(ColumnField.Due)))
+        else if (fields.Contains(ColumnField.Title) && (fields.Contains(ColumnField.Ref) || fields.Contains(ColumnField.Due)
+                     || fields.Count(f => f is ColumnField.DeliveryOwner or ColumnField.AccountableOwner or ColumnField.Status
+                         or ColumnField.Rag or ColumnField.Start or ColumnField.RevisedDue or ColumnField.Programme) >= 2))
             kind = TableKind.Milestones;
         else
             return null;
@@ -92,16 +109,177 @@ public sealed class TableLayout
             else
                 layout._primary.TryAdd(field, column);
         }
-        layout._owners.Sort((a, b) => a.Column.CompareTo(b.Column));
         layout._ignored = recognised.Where(r => r.Field == ColumnField.Ignore).Select(r => r.Column).ToHashSet();
-        layout._fieldAt = new ColumnField?[texts.Count];
-        foreach (var (field, column) in layout._primary) layout._fieldAt[column] = field;
-        foreach (var (column, field) in layout._owners) layout._fieldAt[column] = field;
-        layout._mapped = layout._fieldAt.Select((f, i) => (f, i)).Where(x => x.f is not null).Select(x => x.i).ToHashSet();
+        layout.Rebuild();
         return layout;
     }
 
-    private HashSet<int> _ignored = [];
+    /// <summary>
+    /// A layout for a table whose header names no column PlanBot knows: each column named by what its cells hold.
+    /// Needs a column of titles and a column of due dates or of references; null otherwise.
+    /// </summary>
+    internal static TableLayout? FromContent(TrackerRow header, IReadOnlyList<TrackerRow> rows, ITrackerDateParser dates)
+    {
+        var texts = header.Cells.Select(c => c.Text.Trim()).ToList();
+        var width = Math.Max(texts.Count, rows.Count == 0 ? 0 : rows.Max(r => r.Cells.Count));
+        while (texts.Count < width) texts.Add(string.Empty);
+        var layout = new TableLayout(TableKind.Milestones, header, texts) { FromContentOnly = true };
+        layout.Rebuild();
+        var content = ColumnContent.Of(rows, width, dates);
+
+        // The title: the column of the longest, mostly distinct words that are not dates, names or statuses.
+        var title = Enumerable.Range(0, width)
+            .Where(c => content[c].Filled >= Math.Max(2, rows.Count / 2) && content[c].Share(content[c].Dates) < 0.3
+                && content[c].Share(content[c].Rags + content[c].StatusWords + content[c].Emails + content[c].Numbers) < 0.5
+                && content[c].Distinct * 10 >= content[c].Filled * 7)
+            .OrderByDescending(c => content[c].AverageLength)
+            .FirstOrDefault(-1);
+        if (title < 0) return null;
+        layout.Assign(title, ColumnField.Title, content[title], "titles");
+        layout.NameByContent(content, dates);
+        return layout.Has(ColumnField.Due) || layout.Has(ColumnField.Ref) ? layout : null;
+    }
+
+    /// <summary>
+    /// Checks the header's reading against the data and names unnamed or unknown columns by what they hold: a column
+    /// of references that are machine ids is kept but not used as references; a "Status" or "Progress" column of
+    /// sentences is the progress note; a column of dates becomes the due date when the header gave none; R/A/G values,
+    /// status words, e-mail addresses, percentages and yes/no flags name their columns.
+    /// </summary>
+    internal void Refine(IReadOnlyList<TrackerRow> rows, ITrackerDateParser dates)
+    {
+        if (Kind != TableKind.Milestones || rows.Count == 0) return;
+        var width = Math.Max(Width, rows.Max(r => r.Cells.Count));
+        var content = ColumnContent.Of(rows, width, dates);
+
+        // Microsoft Project: the WBS outline number is the reference a plan quotes; the ID is the row's place in the file.
+        if (Column(ColumnField.Ref) is var idCol and >= 0 && HeaderVocabulary.Normalise(HeaderTexts[idCol]) is "id" or "unique id"
+            && Enumerable.Range(0, Width).FirstOrDefault(c => HeaderVocabulary.Normalise(HeaderTexts[c]) == "wbs", -1) is var wbsCol and >= 0)
+        {
+            _primary[ColumnField.Ref] = wbsCol;
+            _decisions.Add($"'{HeaderTexts[wbsCol]}' read as the reference, not '{HeaderTexts[idCol]}' (the row's place in the file)");
+            Rebuild();
+        }
+
+        if (Column(ColumnField.Ref) is var refCol and >= 0 && content[refCol].Filled > 0
+            && content[refCol].Share(content[refCol].OpaqueIds) >= 0.5)
+        {
+            _primary.Remove(ColumnField.Ref);
+            OpaqueIdColumn = refCol;
+            _decisions.Add($"'{HeaderName(refCol)}' holds machine ids ({string.Join(", ", content[refCol].Examples)}), not references: kept with each milestone");
+        }
+
+        if (Column(ColumnField.Status) is var statusCol and >= 0 && content[statusCol].Filled > 0
+            && content[statusCol].AverageLength > 40 && content[statusCol].Share(content[statusCol].StatusWords) < 0.5)
+        {
+            _primary.Remove(ColumnField.Status);
+            if (!Has(ColumnField.ProgressNote)) Assign(statusCol, ColumnField.ProgressNote, content[statusCol], "sentences, not status words");
+        }
+
+        // A "Summary" (Microsoft Project) or "Title" column of yes/no flags marks parent rows; it holds no titles.
+        for (var c = 0; c < Width; c++)
+        {
+            if (FieldAt(c) is not null || IsIgnored(c) || content[c].Filled == 0) continue;
+            var (field, _) = HeaderVocabulary.Recognise(HeaderTexts[c]);
+            if (field == ColumnField.Title && content[c].Share(content[c].YesNo) >= 0.9 && !Has(ColumnField.IsParent))
+                Assign(c, ColumnField.IsParent, content[c], "yes/no flags");
+        }
+
+        NameByContent(content, dates);
+        Rebuild();
+    }
+
+    private void NameByContent(ColumnContent[] content, ITrackerDateParser dates)
+    {
+        var candidates = Enumerable.Range(0, content.Length)
+            .Where(c => FieldAt(c) is null && !IsIgnored(c) && c != OpaqueIdColumn && content[c].Filled > 0 && !HasKnownHeader(c))
+            .ToList();
+        var titleCol = Column(ColumnField.Title);
+
+        if (!Has(ColumnField.Ref) && OpaqueIdColumn < 0 && titleCol > 0)
+        {
+            foreach (var c in candidates.Where(c => c < titleCol))
+            {
+                var col = content[c];
+                if (col.Share(col.Refs) >= 0.8 && col.Distinct * 10 >= col.Filled * 9 && col.Share(col.Dates) < 0.5 && col.AverageLength <= 12)
+                {
+                    Assign(c, ColumnField.Ref, col, "short codes");
+                    break;
+                }
+            }
+        }
+
+        var dateColumns = candidates.Where(c => FieldAt(c) is null && content[c].Share(content[c].Dates) >= 0.6).ToList();
+        if (!Has(ColumnField.Due) && dateColumns.Count > 0)
+        {
+            // With several, the first is the start and the next the due date (Start | Finish, Baseline | Forecast).
+            if (dateColumns.Count >= 2 && !Has(ColumnField.Start))
+            {
+                Assign(dateColumns[0], ColumnField.Start, content[dateColumns[0]], "dates");
+                Assign(dateColumns[1], ColumnField.Due, content[dateColumns[1]], "dates");
+            }
+            else
+            {
+                Assign(dateColumns[0], ColumnField.Due, content[dateColumns[0]], "dates");
+            }
+        }
+
+        foreach (var c in candidates.Where(c => FieldAt(c) is null))
+        {
+            var col = content[c];
+            if (col.Share(col.Rags) >= 0.7 && col.AverageLength <= 12)
+            {
+                // A second column of ratings is the RAG shifted on some rows, not a status.
+                if (!Has(ColumnField.Rag)) Assign(c, ColumnField.Rag, col, "RAG ratings");
+            }
+            else if (!Has(ColumnField.Status) && col.Share(col.StatusWords) >= 0.7 && col.AverageLength <= 30)
+                Assign(c, ColumnField.Status, col, "status words");
+            else if (!Has(ColumnField.PercentComplete) && col.Share(col.Percents) >= 0.8)
+                Assign(c, ColumnField.PercentComplete, col, "percentages");
+            else if (_owners.Count == 0 && (col.Share(col.Emails) >= 0.6 || (col.Share(col.PersonNames) >= 0.8 && col.Distinct >= 2 && c != titleCol)))
+                Assign(c, ColumnField.DeliveryOwner, col, col.Emails > 0 ? "e-mail addresses" : "people's names");
+        }
+        Rebuild();
+    }
+
+    private bool HasKnownHeader(int column) =>
+        column < Width && HeaderTexts[column].Length > 0 && HeaderVocabulary.Recognise(HeaderTexts[column]).Field is not null;
+
+    private void Assign(int column, ColumnField field, ColumnContent content, string holds)
+    {
+        if (field is ColumnField.DeliveryOwner or ColumnField.AccountableOwner) _owners.Add((column, field));
+        else _primary[field] = column;
+        var examples = content.Examples.Count > 0 ? $": {string.Join(", ", content.Examples)}" : string.Empty;
+        _decisions.Add($"'{HeaderName(column)}' read as {Describe(field)} by its content ({holds}{examples})");
+        Rebuild();
+    }
+
+    internal static string Describe(ColumnField field) => field switch
+    {
+        ColumnField.Ref => "the reference",
+        ColumnField.Title => "the title",
+        ColumnField.Due => "the due date",
+        ColumnField.Start => "the start date",
+        ColumnField.RevisedDue => "the revised due date",
+        ColumnField.Rag => "the RAG rating",
+        ColumnField.Status => "the status",
+        ColumnField.DeliveryOwner => "the delivery owner",
+        ColumnField.AccountableOwner => "the accountable owner",
+        ColumnField.ProgressNote => "the progress note",
+        ColumnField.PercentComplete => "% complete",
+        ColumnField.IsParent => "the parent-row flag",
+        _ => field.ToString(),
+    };
+
+    private void Rebuild()
+    {
+        _owners.Sort((a, b) => a.Column.CompareTo(b.Column));
+        var width = Math.Max(Width, Math.Max(_primary.Values.DefaultIfEmpty(-1).Max(), _owners.Select(o => o.Column).DefaultIfEmpty(-1).Max()) + 1);
+        _fieldAt = new ColumnField?[width];
+        foreach (var (field, column) in _primary) _fieldAt[column] = field;
+        foreach (var (column, field) in _owners) _fieldAt[column] = field;
+        _mapped = _fieldAt.Select((f, i) => (f, i)).Where(x => x.f is not null).Select(x => x.i).ToHashSet();
+    }
 
     /// <summary>
     /// A row of short labels, at least two of them column names PlanBot knows ("Recommendation | Progress Update"),
@@ -114,6 +292,4 @@ public sealed class TableLayout
         var known = texts.Count(t => HeaderVocabulary.Recognise(t).Field is not null);
         return known >= 2 && known * 2 >= texts.Count;
     }
-
-    public bool IsIgnored(int column) => _ignored.Contains(column);
 }

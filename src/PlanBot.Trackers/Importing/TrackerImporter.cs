@@ -34,7 +34,11 @@ public sealed class TrackerImporter
         var financialYear = options.FinancialYearStart
             ?? FinancialYear.FindInText(planName)
             ?? preamble.Select(FinancialYear.FindInText).FirstOrDefault(y => y is not null);
-        var dates = new TrackerDateParser(financialYear);
+        var monthFirst = MonthFirstByEvidence(segments.Count > 0 ? segments.SelectMany(s => s.DataRows) : sheets.SelectMany(s => s.Rows));
+        var dates = new TrackerDateParser(financialYear, monthFirst);
+
+        if (!segments.Any(s => s.Layout.Kind == TableKind.Milestones))
+            segments.AddRange(sheets.Select(s => FindByContent(s, dates)).OfType<TableSegment>().Take(1));
 
         ReportUnusedMappings(options, segments, fileName, messages);
 
@@ -43,17 +47,50 @@ public sealed class TrackerImporter
         {
             var where = options.Sheet is null ? "this file" : $"sheet '{options.Sheet}'";
             messages.Add(new(ImportSeverity.Error, new SourceLocation(fileName, options.Sheet, 0), null,
-                $"no milestone table found in {where}: no row names a title column (such as 'Milestone' or 'Action') " +
-                "together with a reference ('No.', 'Ref') or due date ('Due Date', 'By when') column. " +
+                $"no milestone table found in {where}: no row names a title column (such as 'Milestone', 'Action' or 'Task Name') " +
+                "together with a reference ('No.', 'Ref') or due date ('Due Date', 'By when') column, and no table's cells " +
+                "read as titles with dates or references beside them. " +
                 "Name the columns with --map, e.g. --map \"Deliverable=Title\" --map \"Target=Due\"."));
             return new TrackerImportResult(null, messages, segments.Select(s => s.ToFoundTable(0)).ToList());
         }
 
-        var reader = new MilestoneTableReader(fileName, dates, messages);
+        foreach (var segment in milestoneTables) segment.Layout.Refine(segment.DataRows, dates);
+        // monday.com's groups: the same header repeated under each group's name, with no grouping column of its own.
+        foreach (var sheetTables in milestoneTables.GroupBy(s => s.Sheet).Where(g => g.Count() > 1))
+        {
+            var tables = sheetTables.ToList();
+            if (tables.All(t => t.Heading is not null && !t.Layout.Has(ColumnField.Programme) && !t.Layout.Has(ColumnField.Requirement))
+                && tables.Select(t => t.Heading).Distinct(StringComparer.OrdinalIgnoreCase).Count() == tables.Count)
+                foreach (var segment in tables)
+                    segment.IsOneOfSeveral = true;
+        }
+
+        var tally = new ImportTally();
+        var reader = new MilestoneTableReader(fileName, dates, messages, tally);
         var found = new List<FoundTable>();
         foreach (var segment in milestoneTables)
             found.Add(segment.ToFoundTable(reader.Read(segment)));
         var milestones = reader.Finish();
+
+        var decisions = milestoneTables.SelectMany(s => s.Layout.Decisions).Distinct().ToList();
+        var opaque = milestoneTables.Select(s => s.Layout).FirstOrDefault(l => l.OpaqueIdColumn >= 0);
+        var generatedReason = !reader.HasTableWithoutRefs || milestones.Count == 0
+            ? null
+            : opaque is not null
+                ? $"'{opaque.HeaderName(opaque.OpaqueIdColumn)}' holds machine ids, not references: milestones are numbered 1 to {milestones.Count} in file order, and each keeps its id"
+                : $"the tracker has no reference column: milestones are numbered 1 to {milestones.Count} in file order";
+        var summary = new ImportSummary
+        {
+            Imported = tally.Imported,
+            Merged = tally.Merged,
+            Grouped = tally.Grouped,
+            Skipped = tally.Skipped,
+            FirstSkipped = tally.FirstSkipped,
+            GeneratedRefsReason = generatedReason,
+            ColumnDecisions = decisions,
+            ReportDate = FindReportDate(sheets, options.ColumnMap, dates),
+        };
+        ReportIncompleteRead(summary, tally, milestoneTables, fileName, messages);
 
         var known = milestones.Select(m => m.Ref).ToHashSet();
         var exceptions = new List<ExceptionReportEntry>();
@@ -72,7 +109,7 @@ public sealed class TrackerImporter
 
         found.Sort((a, b) => (a.Sheet, a.HeaderRow).CompareTo((b.Sheet, b.HeaderRow)));
         if (messages.Any(m => m.Severity == ImportSeverity.Error))
-            return new TrackerImportResult(null, messages, found);
+            return new TrackerImportResult(null, messages, found) { Summary = summary };
 
         var plan = new Plan
         {
@@ -82,7 +119,97 @@ public sealed class TrackerImporter
             Milestones = milestones,
             Exceptions = exceptions,
         };
-        return new TrackerImportResult(plan, messages, found);
+        return new TrackerImportResult(plan, messages, found) { Summary = summary };
+    }
+
+    /// <summary>
+    /// Never a silent zero: a table that gives no milestones, or loses more rows than it reads, stops the import with
+    /// the reasons in words and the first rows it could not read.
+    /// </summary>
+    private static void ReportIncompleteRead(ImportSummary summary, ImportTally tally, List<TableSegment> tables, string fileName, List<ImportMessage> messages)
+    {
+        var milestonesRead = summary.Imported + summary.Merged;
+        if (messages.Any(m => m.Severity == ImportSeverity.Error)) return; // already refused, with its own reasons
+        // Lone values (page numbers, notes under a table) never make a partial read on their own.
+        if (milestonesRead > 0 && tally.SkippedWithValues <= milestonesRead) return;
+
+        var first = tables[0];
+        var columns = string.Join(", ", first.Layout.HeaderTexts.Where(t => t.Length > 0).Take(8).Select(t => $"'{t}'"));
+        var reasons = string.Join("; ", tally.ReasonCounts.OrderByDescending(kv => kv.Value).Select(kv => $"{kv.Value} {kv.Key}"));
+        var examples = string.Join(" ", summary.FirstSkipped.Take(3).Select(s => $"Row {s.Location.Row}: {s.Reason}"));
+        string text;
+        if (milestonesRead == 0 && summary.Read == 0)
+            text = $"the table with its header at row {first.Layout.HeaderRow.Number} ({columns}) has no rows under it that I could read; nothing was imported.";
+        else if (milestonesRead == 0)
+            text = $"found the table with its header at row {first.Layout.HeaderRow.Number} ({columns}) but read no milestones from its {summary.Read} data rows: {reasons}. {examples}";
+        else
+            text = $"only {milestonesRead} of {summary.Read} data rows could be read as milestones; {summary.Skipped} were skipped ({reasons}), so this would be a partial import. {examples} Fix those rows, or name the columns with --map.";
+        messages.Add(new(ImportSeverity.Error, new SourceLocation(fileName, first.Sheet, first.Layout.HeaderRow.Number), null, text));
+    }
+
+    /// <summary>
+    /// Whether numeric dates are month first (US): some date in the tables reads 3/14/2025 (month, then a day above 12)
+    /// and none reads 14/3/2025. UK order otherwise.
+    /// </summary>
+    private static bool MonthFirstByEvidence(IEnumerable<TrackerRow> rows)
+    {
+        int dayFirst = 0, monthFirst = 0;
+        foreach (var row in rows.Take(5000))
+            foreach (var cell in row.Cells)
+            {
+                switch (TrackerDateParser.OrderShownBy(cell.Text))
+                {
+                    case DateOrder.DayFirst: dayFirst++; break;
+                    case DateOrder.MonthFirst: monthFirst++; break;
+                }
+            }
+        return monthFirst > 0 && dayFirst == 0;
+    }
+
+    /// <summary>
+    /// A table whose header PlanBot does not know: the first row of three or more short labels above rows of values
+    /// whose cells read as titles with dates or references beside them.
+    /// </summary>
+    private static TableSegment? FindByContent(TrackerSheet sheet, ITrackerDateParser dates)
+    {
+        var rows = sheet.Rows;
+        for (var i = 0; i < rows.Count && i < 40; i++)
+        {
+            var labels = rows[i].Cells.Select(c => c.Text.Trim()).Where(t => t.Length > 0).ToList();
+            if (labels.Count < 3 || labels.Any(t => t.Length > 60 || !t.Any(char.IsLetter) || ColumnContent.IsDate(t, dates))) continue;
+            var data = rows.Skip(i + 1).TakeWhile(r => !TableLayout.LooksLikeOtherHeader(r)).ToList();
+            if (data.Count(r => r.Cells.Count(c => !c.IsBlank) >= 2) < 3) continue;
+            if (TableLayout.FromContent(rows[i], data, dates) is not { } layout) continue;
+            var segment = new TableSegment(sheet.Name, layout, HeadingAbove(rows, i));
+            segment.DataRows.AddRange(data);
+            return segment;
+        }
+        return null;
+    }
+
+    private static readonly string[] ReportDateWords =
+        ["as at", "as of", "position at", "status at", "date of export", "exported on", "exported", "report date", "reporting date", "date of report",
+         "last updated", "updated on", "updated", "week ending", "period ending", "month ending", "status date", "data as at", "snapshot"];
+
+    /// <summary>The as-at date in the rows above the first table: "Position as at 3 March 2025", "Date of export | 03/03/2025".</summary>
+    private static DateOnly? FindReportDate(IReadOnlyList<TrackerSheet> sheets, IReadOnlyList<ColumnMapping> map, ITrackerDateParser dates)
+    {
+        foreach (var sheet in sheets)
+        {
+            foreach (var row in sheet.Rows.Take(20))
+            {
+                if (TableLayout.TryRecognise(row, map) is not null) break;
+                var line = string.Join(" ", row.Cells.Select(c => CellText.Clean(c.Text)).Where(t => t.Length > 0));
+                if (line.Length is 0 or > 200) continue;
+                var lower = line.ToLowerInvariant();
+                var word = ReportDateWords.FirstOrDefault(w => lower.Contains(w, StringComparison.Ordinal));
+                if (word is null) continue;
+                var after = line[(lower.IndexOf(word, StringComparison.Ordinal) + word.Length)..].TrimStart(':', ' ', '-', '–');
+                var parsed = dates.Parse(after).Date;
+                if (parsed.Date is { } date && parsed.Problem == DateProblem.None && parsed.RangeStart is null) return date;
+            }
+        }
+        return null;
     }
 
     /// <summary>Splits a sheet into tables: each recognised header row starts one, running to the next header.</summary>
@@ -161,6 +288,9 @@ internal sealed class TableSegment(string? sheet, TableLayout layout, string? he
     public string? Sheet { get; } = sheet;
     public TableLayout Layout { get; } = layout;
     public string? Heading { get; } = heading;
+
+    /// <summary>One of several milestone tables on a sheet under the same header (monday.com's groups): its heading names its group.</summary>
+    public bool IsOneOfSeveral { get; set; }
     public List<TrackerRow> DataRows { get; } = [];
 
     public SourceLocation Location(string file, int row, int? column = null) => new(file, Sheet, row, column);

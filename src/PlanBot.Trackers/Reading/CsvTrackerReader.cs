@@ -4,8 +4,9 @@ namespace PlanBot.Trackers.Reading;
 
 /// <summary>
 /// Reads comma-separated text by RFC 4180 (quoted fields may hold commas, line breaks and doubled quotes).
-/// Excel pads every row of a CSV to the same width, so rows of different widths mean a damaged file and are refused,
-/// as is a quote that is never closed; a stray quote inside an unquoted field is kept as text.
+/// Excel pads every row of a CSV to the same width, so a row wider than the table means a damaged file and is refused,
+/// as is a quote that is never closed; shorter lines (titles and notes written by hand or by a tool above the table)
+/// are read as they are. A stray quote inside an unquoted field is kept as text.
 /// </summary>
 internal static class CsvTrackerReader
 {
@@ -27,7 +28,6 @@ internal static class CsvTrackerReader
         };
 
         var rows = new List<TrackerRow>();
-        int? width = null;
         using var reader = CsvReader.FromText(text, options);
         while (ReadNext(reader, fileName))
         {
@@ -46,18 +46,29 @@ internal static class CsvTrackerReader
                 blank &= string.IsNullOrWhiteSpace(value);
             }
 
-            if (!blank)
-            {
-                width ??= cells.Length;
-                if (cells.Length != width)
-                    throw new TrackerFileException(
-                        $"{fileName} line {line} has {cells.Length} fields but the rows before it have {width} — a comma may be missing its quotes, or the file was cut.");
-            }
-
             rows.Add(new TrackerRow(line, cells));
         }
 
+        RefuseRaggedRows(rows, fileName);
         return rows;
+    }
+
+    /// <summary>
+    /// The table's width is the one most rows share. A row with values beyond it has a comma that lost its quotes (or
+    /// the file was cut and joined) and is refused; narrower lines are titles and notes above or below the table
+    /// ("Position as at 3 March 2025", "Status at 28/11/2025,,Owner: Joint PMO"), which are not padded to its width.
+    /// </summary>
+    private static void RefuseRaggedRows(List<TrackerRow> rows, string fileName)
+    {
+        var widths = rows.Where(r => !r.IsBlank && r.Cells.Count > 1).GroupBy(r => r.Cells.Count).ToList();
+        if (widths.Count <= 1) return;
+        var width = widths.OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key).First().Key;
+        foreach (var row in rows)
+        {
+            if (row.Cells.Count <= width || row.Cells.Skip(width).All(c => c.IsBlank)) continue;
+            throw new TrackerFileException(
+                $"{fileName} line {row.Number} has {row.Cells.Count} fields but the table's rows have {width} — a comma may be missing its quotes, or the file was cut.");
+        }
     }
 
     private static bool ReadNext(CsvReader reader, string fileName)

@@ -41,6 +41,99 @@ internal static class ExcelValues
     }
 
     /// <summary>
+    /// The .NET format that shows a date as an Excel date format code does ("dd-mmm-yy" → "dd-MMM-yy"), or null when
+    /// the code also shows a time, has sections or colours, or holds something this does not translate.
+    /// </summary>
+    public static string? DateDisplayFormat(string code)
+    {
+        var format = new StringBuilder(code.Length + 4);
+        for (var i = 0; i < code.Length;)
+        {
+            var c = code[i];
+            if (c == '[')
+            {
+                // A locale tag such as [$-809] changes nothing here; a colour or condition does.
+                var end = code.IndexOf(']', i + 1);
+                if (end < 0 || code[i + 1] != '$') return null;
+                // [$-F800] and [$-F400] are the reader's own long date and time: shown differently on every machine.
+                if (code.AsSpan(i, end - i).Contains("F800", StringComparison.OrdinalIgnoreCase)
+                    || code.AsSpan(i, end - i).Contains("F400", StringComparison.OrdinalIgnoreCase)) return null;
+                i = end + 1;
+                continue;
+            }
+
+            if (c is 'd' or 'D' or 'm' or 'M' or 'y' or 'Y')
+            {
+                var run = 1;
+                while (i + run < code.Length && char.ToLowerInvariant(code[i + run]) == char.ToLowerInvariant(c)) run++;
+                var letter = char.ToLowerInvariant(c) switch { 'd' => 'd', 'm' => 'M', _ => 'y' };
+                if (letter == 'y') run = run <= 2 ? 2 : 4;
+                if (run > 4) return null;
+                format.Append(letter, run);
+                i += run;
+                continue;
+            }
+
+            if (c is '/' or '-' or '.' or ' ' or ',')
+            {
+                format.Append(c == '/' ? "'/'" : c.ToString());
+                i++;
+                continue;
+            }
+
+            if (c == '\\' && i + 1 < code.Length)
+            {
+                format.Append('\'').Append(code[i + 1]).Append('\'');
+                i += 2;
+                continue;
+            }
+
+            if (c == '"')
+            {
+                var close = code.IndexOf('"', i + 1);
+                if (close < 0) return null;
+                format.Append('\'').Append(code, i + 1, close - i - 1).Append('\'');
+                i = close + 1;
+                continue;
+            }
+
+            return null; // times, sections, fills and anything else: keep the ISO date
+        }
+
+        var text = format.ToString();
+        return text.Contains('d') && text.Contains('M') && text.Contains('y') ? text : null;
+    }
+
+    /// <summary>
+    /// "Red", "Amber", "Green" or "Blue" for a fill colour that reads as one of them (ARGB hex as SpreadsheetML writes
+    /// it: FFFF0000, FFFFC000, FF00B050, FF0070C0), else null. Judged by hue, so the shades trackers use all count.
+    /// </summary>
+    public static string? RagColourName(string? argb)
+    {
+        if (argb is null || argb.Length is not (6 or 8)) return null;
+        if (!int.TryParse(argb.AsSpan(argb.Length - 6), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var rgb)) return null;
+        var r = ((rgb >> 16) & 0xFF) / 255.0;
+        var g = ((rgb >> 8) & 0xFF) / 255.0;
+        var b = (rgb & 0xFF) / 255.0;
+        var max = Math.Max(r, Math.Max(g, b));
+        var min = Math.Min(r, Math.Min(g, b));
+        var chroma = max - min;
+        if (max < 0.3 || chroma < 0.3) return null; // greys, white, black and pale tints are not ratings
+        double hue;
+        if (max == r) hue = 60 * (((g - b) / chroma + 6) % 6);
+        else if (max == g) hue = 60 * ((b - r) / chroma + 2);
+        else hue = 60 * ((r - g) / chroma + 4);
+        return hue switch
+        {
+            < 15 or >= 330 => "Red",
+            < 70 => "Amber",
+            < 170 => "Green",
+            >= 180 and < 260 => "Blue",
+            _ => null,
+        };
+    }
+
+    /// <summary>
     /// A date serial as ISO text: yyyy-MM-dd, with THH:mm:ss only when there is a time part; a fraction below one
     /// day is a time of day (HH:mm:ss). Null when the number is not a date Excel can show.
     /// </summary>

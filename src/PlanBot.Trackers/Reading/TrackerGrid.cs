@@ -1,18 +1,25 @@
 namespace PlanBot.Trackers.Reading;
 
 /// <summary>
-/// One cell as read from the file. Dates stored as dates in XLSX arrive as ISO text (yyyy-MM-dd).
+/// One cell as read from the file. Dates stored as dates in XLSX arrive as the text their number format shows
+/// ("01-Apr-19" for dd-mmm-yy), or as ISO text (yyyy-MM-dd) when the format is the reader's locale's short date.
 /// <see cref="Formula"/> is set when an XLSX cell holds a formula (its cached value is in <see cref="Text"/>).
+/// <see cref="Fill"/> is the colour an XLSX cell is filled with when it reads as a RAG colour ("Red", "Amber", "Green",
+/// "Blue"), for trackers that rate by colour alone; <see cref="Indent"/> is its indent level (a task's depth in
+/// Smartsheet and Project exports).
 /// </summary>
-public readonly record struct TrackerCell(string Text, string? Formula = null)
+public readonly record struct TrackerCell(string Text, string? Formula = null, string? Fill = null, int Indent = 0)
 {
     public static readonly TrackerCell Empty = new(string.Empty);
 
     public bool IsBlank => string.IsNullOrWhiteSpace(Text);
 }
 
-/// <summary>A row of cells; <see cref="Number"/> is the 1-based row (or line) number in the file.</summary>
-public sealed record TrackerRow(int Number, IReadOnlyList<TrackerCell> Cells)
+/// <summary>
+/// A row of cells; <see cref="Number"/> is the 1-based row (or line) number in the file; <see cref="OutlineLevel"/> the
+/// row's level in an XLSX outline (grouped rows under a summary row), 0 when none.
+/// </summary>
+public sealed record TrackerRow(int Number, IReadOnlyList<TrackerCell> Cells, int OutlineLevel = 0)
 {
     public TrackerCell this[int column] => column >= 0 && column < Cells.Count ? Cells[column] : TrackerCell.Empty;
 

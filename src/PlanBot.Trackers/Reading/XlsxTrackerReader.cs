@@ -61,7 +61,7 @@ internal static class XlsxTrackerReader
         var (sheetEntries, date1904) = ReadSheetList(workbookPart, fileName);
         var context = new SheetContext(
             fileName,
-            ReadDateStyles(workbookPart.WorkbookStylesPart),
+            ReadCellStyles(workbookPart.WorkbookStylesPart),
             ReadSharedStrings(workbookPart.SharedStringTablePart, cancellationToken),
             date1904);
 
@@ -124,12 +124,16 @@ internal static class XlsxTrackerReader
         return (sheets, date1904);
     }
 
-    /// <summary>For each cell format (the s attribute of a cell), whether its number format shows a date.</summary>
-    private static bool[] ReadDateStyles(WorkbookStylesPart? stylesPart)
+    /// <summary>
+    /// For each cell format (the s attribute of a cell): whether its number format shows a date and how, the RAG colour
+    /// of its fill, and its indent.
+    /// </summary>
+    private static CellStyle[] ReadCellStyles(WorkbookStylesPart? stylesPart)
     {
         if (stylesPart is null) return [];
         var customFormats = new Dictionary<int, string>();
-        var styles = new List<bool>();
+        var fills = new List<string?>();
+        var styles = new List<CellStyle>();
         using var reader = SpreadsheetXml.Open(stylesPart);
         if (!SpreadsheetXml.Is(reader, "styleSheet") || !SpreadsheetXml.HasContent(reader))
         {
@@ -144,6 +148,14 @@ internal static class XlsxTrackerReader
             if (SpreadsheetXml.Is(reader, "numFmts"))
             {
                 while (SpreadsheetXml.NextChild(reader, depth)) ReadNumberFormat(reader, customFormats);
+            }
+            else if (SpreadsheetXml.Is(reader, "fills"))
+            {
+                while (SpreadsheetXml.NextChild(reader, depth))
+                {
+                    if (SpreadsheetXml.Is(reader, "fill")) fills.Add(ReadFillColour(reader));
+                    else SpreadsheetXml.Skip(reader);
+                }
             }
             else if (SpreadsheetXml.Is(reader, "dxfs"))
             {
@@ -168,7 +180,15 @@ internal static class XlsxTrackerReader
                     if (SpreadsheetXml.Is(reader, "xf"))
                     {
                         var id = SpreadsheetXml.IntAttribute(reader, "numFmtId") ?? 0;
-                        styles.Add(customFormats.TryGetValue(id, out var code) ? ExcelValues.IsDateFormatCode(code) : ExcelValues.IsBuiltInDateFormat(id));
+                        var fillId = SpreadsheetXml.IntAttribute(reader, "fillId") ?? 0;
+                        var code = customFormats.GetValueOrDefault(id);
+                        var isDate = code is not null ? ExcelValues.IsDateFormatCode(code) : ExcelValues.IsBuiltInDateFormat(id);
+                        var display = !isDate ? null : code is not null ? ExcelValues.DateDisplayFormat(code) : id == 15 ? "d-MMM-yy" : null;
+                        var fill = fillId >= 0 && fillId < fills.Count ? fills[fillId] : null;
+                        var indent = ReadIndent(reader);
+                        var isPercent = !isDate && (code is not null ? code.Contains('%') : id is 9 or 10);
+                        styles.Add(new CellStyle(isDate, display, fill, indent, isPercent));
+                        continue;
                     }
 
                     SpreadsheetXml.Skip(reader);
@@ -181,6 +201,47 @@ internal static class XlsxTrackerReader
         }
 
         return [.. styles];
+    }
+
+    /// <summary>The RAG colour a fill shows (its pattern's foreground colour), the reader on the fill's start tag.</summary>
+    private static string? ReadFillColour(XmlReader reader)
+    {
+        string? colour = null;
+        if (!SpreadsheetXml.HasContent(reader)) return null;
+        var depth = reader.Depth;
+        while (SpreadsheetXml.NextChild(reader, depth))
+        {
+            if (SpreadsheetXml.Is(reader, "patternFill") && SpreadsheetXml.HasContent(reader))
+            {
+                var patternDepth = reader.Depth;
+                while (SpreadsheetXml.NextChild(reader, patternDepth))
+                {
+                    if (SpreadsheetXml.Is(reader, "fgColor")) colour ??= ExcelValues.RagColourName(SpreadsheetXml.Attribute(reader, "rgb"));
+                    SpreadsheetXml.Skip(reader);
+                }
+            }
+            else
+            {
+                SpreadsheetXml.Skip(reader);
+            }
+        }
+
+        return colour;
+    }
+
+    /// <summary>The indent of an xf's alignment, the reader on the xf's start tag; stops on its end tag.</summary>
+    private static int ReadIndent(XmlReader reader)
+    {
+        var indent = 0;
+        if (!SpreadsheetXml.HasContent(reader)) return 0;
+        var depth = reader.Depth;
+        while (SpreadsheetXml.NextChild(reader, depth))
+        {
+            if (SpreadsheetXml.Is(reader, "alignment")) indent = SpreadsheetXml.IntAttribute(reader, "indent") ?? 0;
+            SpreadsheetXml.Skip(reader);
+        }
+
+        return indent;
     }
 
     /// <summary>
@@ -313,6 +374,7 @@ internal static class XlsxTrackerReader
 
                 if ((rows.Count & 255) == 0) cancellationToken.ThrowIfCancellationRequested();
                 var number = SpreadsheetXml.IntAttribute(reader, "r") ?? rowNumber + 1;
+                var outlineLevel = SpreadsheetXml.IntAttribute(reader, "outlineLevel") ?? 0;
                 if (number <= rowNumber) inOrder = false;
                 rowNumber = number;
                 if (!SpreadsheetXml.HasContent(reader)) continue;
@@ -336,7 +398,7 @@ internal static class XlsxTrackerReader
                     cells.Place(column, value);
                 }
 
-                if (cells.Count > 0) rows.Add(new TrackerRow(rowNumber, cells.TakeRow()));
+                if (cells.Count > 0) rows.Add(new TrackerRow(rowNumber, cells.TakeRow(), outlineLevel));
             }
         }
 
@@ -416,8 +478,10 @@ internal static class XlsxTrackerReader
             _ => Number(value, style, context),
         };
 
-        if (formula is not null) return (column, new TrackerCell(text, formula));
-        return (column, text.Length == 0 ? null : new TrackerCell(text));
+        var (fill, indent) = style > 0 && style < context.Styles.Length ? (context.Styles[style].Fill, context.Styles[style].Indent) : (null, 0);
+        if (formula is not null) return (column, new TrackerCell(text, formula, fill, indent));
+        if (text.Length == 0) return (column, fill is null ? null : new TrackerCell(string.Empty, null, fill));
+        return (column, new TrackerCell(text, null, fill, indent));
     }
 
     private static string SharedString(string? value, SheetContext context, int rowNumber, int column)
@@ -432,12 +496,24 @@ internal static class XlsxTrackerReader
     private static string Number(string? value, int style, SheetContext context)
     {
         if (string.IsNullOrEmpty(value)) return string.Empty;
-        if (style >= 0 && style < context.DateStyles.Length && context.DateStyles[style])
+        if (style >= 0 && style < context.Styles.Length && context.Styles[style].IsDate)
         {
             if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial)
                 && ExcelValues.SerialToIso(serial, context.Date1904) is { } iso)
+            {
+                // Shown as the tracker shows it, so the same tracker as XLSX and as text reads the same.
+                // A two-digit year outside 1970–2069 would read back as another century: those stay ISO.
+                if (context.Styles[style].DisplayFormat is { } format && iso.Length == 10
+                    && DateOnly.ParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture) is var date
+                    && (format.Contains("yyyy", StringComparison.Ordinal) || date.Year is >= 1970 and < 2070))
+                    return date.ToString(format, CultureInfo.InvariantCulture);
                 return iso;
+            }
         }
+
+        if (style >= 0 && style < context.Styles.Length && context.Styles[style].IsPercent
+            && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var fraction))
+            return ExcelValues.NumberText(Math.Round(fraction * 100, 6)) + "%";
 
         return ExcelValues.NumberText(value);
     }
@@ -519,7 +595,9 @@ internal static class XlsxTrackerReader
         }
     }
 
-    private sealed record SheetContext(string FileName, bool[] DateStyles, string[] SharedStrings, bool Date1904);
+    private sealed record SheetContext(string FileName, CellStyle[] Styles, string[] SharedStrings, bool Date1904);
+
+    private readonly record struct CellStyle(bool IsDate, string? DisplayFormat, string? Fill, int Indent, bool IsPercent);
 
     private readonly record struct SharedFormula(string Text, int Row, int Column);
 }

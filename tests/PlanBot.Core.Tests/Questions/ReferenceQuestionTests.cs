@@ -1,5 +1,6 @@
 using PlanBot.Core.Plans;
 using PlanBot.Core.Questions;
+using PlanBot.Testing;
 using static PlanBot.Core.Plans.MilestoneStatus;
 using static PlanBot.Core.Tests.Questions.QuestionPlans;
 
@@ -15,6 +16,35 @@ public sealed class ReferenceQuestionTests
         M("6.17", "Open the discharge lounge", due: "2020-02-15"),
         M("1.3.1", "Recruit coordinators", due: "2020-03-20"),
         M("7", "Stage 2 sign-off", due: "2020-03-25"));
+
+    private static PlanIndex LetterLed() => Index(
+        M("HR-01", "Refresh the recruitment policy", due: "2025-01-31") with { Owners = [TestPlans.Delivery("Sam Okafor")] },
+        M("HR-02", "Report agency spend", due: "2025-02-28"),
+        M("W1.1", "Commission accommodation review", due: "2025-03-31"),
+        M("CP7", "Publish the capital plan", due: "2025-04-30"));
+
+    [Theory]
+    [InlineData("who owns HR-01?", "HR-01")]
+    [InlineData("who owns hr01", "HR-01")]
+    [InlineData("who owns #HR-01", "HR-01")]
+    [InlineData("who owns HR 01", "HR-01")]
+    [InlineData("who owns w1.1", "W1.1")]
+    [InlineData("who owns #CP7", "CP7")]
+    public void A_letter_led_reference_however_written_finds_that_milestone_and_answers_with_it_as_the_tracker_writes_it(string question, string reference)
+    {
+        var answer = LetterLed().Ask(question);
+
+        Assert.Equal(QuestionKind.Owner, answer.Kind);
+        Assert.StartsWith("#" + reference + " ", answer.Text);
+    }
+
+    [Fact]
+    public void A_word_that_looks_like_a_reference_the_plan_does_not_have_stays_a_word()
+    {
+        var answer = LetterLed().Ask("what is due in q4");
+
+        Assert.NotEqual(QuestionKind.Unanswerable, answer.Kind);
+    }
 
     [Theory]
     [InlineData("status of #36", "36")]

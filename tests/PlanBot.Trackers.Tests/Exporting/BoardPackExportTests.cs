@@ -97,7 +97,7 @@ public sealed class BoardPackExportTests : IDisposable
     {
         var tracker = Sheet(TrackerFileReader.Read(Write(Pack())), BoardPackExport.TrackerSheet);
 
-        Assert.Equal(["23", "!", "DP", "Revise pathway one and introduce a home first model", "2019-04-01", "27-Sep-19 rev 31-Dec-19",
+        Assert.Equal(["23", "!", "DP", "Revise pathway one and introduce a home first model", "01-Apr-19", "27-Sep-19 rev 31-Dec-19",
             "Further revised date for completion - see Exceptions V5", "Sara Rodreguiz", "Flow", "Sue Graham", "", "01-Dec-19", "Q2", "Red", "↔"],
             Texts(Row(tracker, "23")));
         Assert.Equal("Louis Kamfer/Jane Webster", Row(tracker, "41").Text(9));
@@ -118,11 +118,11 @@ public sealed class BoardPackExportTests : IDisposable
 
         Assert.Equal(BoardPackExport.ExceptionColumns, Texts(exceptions.Rows.Single(r => r.Number == 3)));
         var first = exceptions.Rows.Single(r => r.Number == 4);
-        Assert.Equal(["45", "COO (AO)", "Route map for getting to Integrated Care System agreed with STP", "2020-01-31",
-            "@STP board moved to March; route map follows it.", "2020-04-30", "Update from Sue Graham, 22 Jan 2020"], Texts(first));
+        Assert.Equal(["45", "COO (AO)", "Route map for getting to Integrated Care System agreed with STP", "31-Jan-20",
+            "@STP board moved to March; route map follows it.", "30-Apr-20", "Update from Sue Graham, 22 Jan 2020"], Texts(first));
         Assert.Equal(23, exceptions.Rows.Count(r => r.Number > 3));
         var row36 = Row(exceptions, "36");
-        Assert.Equal(("2020-11-29", "2020-02-29"), (row36.Text(3), row36.Text(5)));
+        Assert.Equal(("29-Nov-20", "29-Feb-20"), (row36.Text(3), row36.Text(5)));
         Assert.Equal("Initial date 27-Sep-19", Row(exceptions, "24").Text(3));
         Assert.Equal("41 & 44", exceptions.Rows.Single(r => r.Text(0) == "41 & 44").Text(0));
     }
@@ -133,15 +133,15 @@ public sealed class BoardPackExportTests : IDisposable
         var concerns = Sheet(TrackerFileReader.Read(Write(Pack())), BoardPackExport.ConcernSheet);
 
         Assert.Equal(BoardPackExport.ConcernColumns, Texts(concerns.Rows.Single(r => r.Number == 3)));
-        Assert.Equal(["45", "Route map for getting to Integrated Care System agreed with STP", "2020-04-30", "Red, Delayed", "Red", "2020-01-20", "1",
+        Assert.Equal(["45", "Route map for getting to Integrated Care System agreed with STP", "30-Apr-20", "Red, Delayed", "Red", "20-Jan-20", "1",
             "@STP board moved to March; route map follows it. Proposed revised date: 30 Apr 2020.", "Open"], Texts(Row(concerns, "45")));
-        Assert.Equal(["48", "All patients will have online access to their full record from April 2020", "2020-03-31", "Red", "Red", "2020-01-20", "1",
+        Assert.Equal(["48", "All patients will have online access to their full record from April 2020", "31-Mar-20", "Red", "Red", "20-Jan-20", "1",
             "-5 practices still without online records.", "Open"], Texts(Row(concerns, "48")));
         var row36 = Row(concerns, "36");
-        Assert.Equal(("Red, Delayed, Overdue by 54 days", "2020-01-13", "2", "Open"), (row36.Text(3), row36.Text(5), row36.Text(6), row36.Text(8)));
+        Assert.Equal(("Red, Delayed, Overdue by 54 days", "13-Jan-20", "2", "Open"), (row36.Text(3), row36.Text(5), row36.Text(6), row36.Text(8)));
         Assert.StartsWith("This has been delayed due to system distance from control totals.", row36.Text(7));
         var closed = Row(concerns, "40");
-        Assert.Equal(("Red, Delayed, Overdue by 17 days", "Blue", "2020-01-13", "1", "Closed"), (closed.Text(3), closed.Text(4), closed.Text(5), closed.Text(6), closed.Text(8)));
+        Assert.Equal(("Red, Delayed, Overdue by 17 days", "Blue", "13-Jan-20", "1", "Closed"), (closed.Text(3), closed.Text(4), closed.Text(5), closed.Text(6), closed.Text(8)));
         var states = concerns.Rows.Where(r => r.Number > 3).Select(r => r.Text(8)).ToList();
         Assert.Equal(states.OrderByDescending(s => s == "Open"), states);
     }

@@ -74,6 +74,42 @@ public sealed class BoardPaperSeedImportTests
     }
 
     [Fact]
+    public void Seed_002_reads_the_rating_of_every_action_that_gives_one_even_where_its_row_puts_it_right_of_RAG()
+    {
+        var plan = PlanOf(Southend);
+        Assert.Equal(103, plan.Milestones.Count);
+        // 1.4 and 1.10 are parent lines with nothing but a title; 1.10.1 and 1.10.3 leave RAG empty in the file; 6.27's
+        // row lost two cells in a table where most rows lost one, and is still read out of line.
+        Assert.Equal(["1.4", "1.10", "1.10.1", "1.10.3", "6.27"], plan.Milestones.Where(m => m.Rag == Rag.None).Select(m => m.Ref.Value));
+        Assert.Equal((Rag.Blue, MilestoneStatus.Complete), (M(Southend, "1.1").Rag, M(Southend, "1.1").Status)); // "B" under "new"
+        Assert.Equal((Rag.Red, MilestoneStatus.Delayed), (M(Southend, "1.10.2").Rag, M(Southend, "1.10.2").Status));
+        Assert.Equal((Rag.Green, "G"), (M(Southend, "3.1").Rag, M(Southend, "3.1").RagText)); // two columns right of RAG
+        Assert.Equal((Rag.Amber, MilestoneStatus.AtRisk), (M(Southend, "3.4").Rag, M(Southend, "3.4").Status));
+        Assert.Equal((Rag.Red, MilestoneStatus.Delayed), (M(Southend, "4.6").Rag, M(Southend, "4.6").Status));
+    }
+
+    [Fact]
+    public void Seed_002_rows_that_lost_the_empty_column_before_the_action_keep_their_owners_and_rating()
+    {
+        var m = M(Southend, "3.12");
+        Assert.StartsWith("Review performance reports", m.Title);
+        Assert.Equal(["DSP (CD)"], m.AccountableOwners.Select(o => o.Name));
+        Assert.Equal(["AD P&G (MA)"], m.DeliveryOwners.Select(o => o.Name));
+        Assert.Equal(new DateOnly(2018, 5, 31), m.Due.Date);
+        Assert.Equal(Rag.Blue, m.Rag);
+    }
+
+    [Fact]
+    public void Seed_002_counts_every_data_row_and_the_counts_add_up()
+    {
+        var summary = Southend.Value.Summary;
+        Assert.Equal(103, summary.Imported);
+        Assert.Equal(summary.Read, summary.Imported + summary.Merged + summary.Grouped + summary.Skipped);
+        Assert.Equal(Math.Min(summary.Skipped, ImportSummary.SkippedListed), summary.FirstSkipped.Count);
+        Assert.False(summary.RefsGenerated);
+    }
+
+    [Fact]
     public void Seed_002_row_without_its_own_reference_continues_the_one_above_and_says_so()
     {
         var m = M(Southend, "1.3.1a");

@@ -149,4 +149,17 @@ public sealed class OdkmSeedImportTests
         }
         Assert.Contains(xlsx.Tables, t => t.Sheet == "Exceptions" && t.Kind == TableKind.ExceptionReport);
     }
+
+    [Fact]
+    public void The_same_tracker_as_text_and_as_xlsx_reads_as_the_same_plan_with_no_changes()
+    {
+        var fromText = SampleTrackers.Import("odkm-2019-20.txt").Plan!;
+        var fromXlsx = SampleTrackers.Import("odkm-2019-20.xlsx").Plan!;
+
+        var diff = PlanDiff.Between(fromText, fromXlsx);
+
+        Assert.Empty(diff.Changed.Select(c => $"{c.Ref.Display}: {string.Join(", ", c.Changes)}"));
+        Assert.Empty(diff.Added);
+        Assert.Empty(diff.Removed);
+    }
 }

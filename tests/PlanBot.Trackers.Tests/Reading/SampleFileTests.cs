@@ -57,7 +57,7 @@ public sealed class SampleFileTests
         Assert.StartsWith("No.\tCP\tTeam\tMilestone\tStart Date\tDue Date", Joined(rows[1]));
 
         TrackerRow Milestone(string no) => rows.Single(r => r.Text(0) == no);
-        Assert.Equal(["1", "!", "CFO", "CCG Financial Plan agreed by GB", "2019-04-01", "2019-06-28", "Complete"], Milestone("1").Cells.Take(7).Select(c => c.Text));
+        Assert.Equal(["1", "!", "CFO", "CCG Financial Plan agreed by GB", "01-Apr-19", "28-Jun-19", "Complete"], Milestone("1").Cells.Take(7).Select(c => c.Text));
         Assert.Equal("27-Sep-19 rev 31-Dec-19", Milestone("23")[5].Text);
         Assert.Equal("29-Feb-19", Milestone("47")[5].Text);
         Assert.Equal("", Milestone("35")[4].Text);

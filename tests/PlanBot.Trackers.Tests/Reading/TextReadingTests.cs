@@ -33,22 +33,31 @@ public sealed class TextReadingTests : IDisposable
     }
 
     [Fact]
-    public void Csv_rows_of_different_widths_are_refused_naming_the_line_and_both_counts()
+    public void Csv_rows_wider_than_the_table_are_refused_naming_the_line_and_both_counts()
     {
         var lines = Enumerable.Range(1, 12).Select(i => $"{i},a,b,c,d,e,f,g").ToList();
         lines.Add("13,a,b,c,d,e,f,g,h");
 
         var error = Refused("dorset.csv", string.Join("\r\n", lines));
 
-        Assert.Equal("dorset.csv line 13 has 9 fields but the rows before it have 8 — a comma may be missing its quotes, or the file was cut.", error.Message);
+        Assert.Equal("dorset.csv line 13 has 9 fields but the table's rows have 8 — a comma may be missing its quotes, or the file was cut.", error.Message);
+    }
+
+    [Fact]
+    public void Csv_title_lines_narrower_than_the_table_are_read_not_refused()
+    {
+        var sheet = Read("plan.csv", "Quality Improvement Programme\r\nStatus at 28/11/2025,,Owner: PMO\r\n\r\nRef,Action,Due\r\n1,Agree plan,31/03/2025\r\n2,Publish,30/04/2025\r\n");
+
+        Assert.Equal(["Quality Improvement Programme"], Texts(sheet.Rows[0]));
+        Assert.Equal(["2", "Publish", "30/04/2025"], Texts(sheet.Rows[^1]));
     }
 
     [Fact]
     public void Csv_line_numbers_in_errors_count_the_lines_inside_quoted_fields()
     {
-        var error = Refused("plan.csv", "a,b\n\"x\ny\",z\n1\n");
+        var error = Refused("plan.csv", "a,b\n\"x\ny\",z\n1,2,3\n");
 
-        Assert.Contains("line 4 has 1 fields but the rows before it have 2", error.Message);
+        Assert.Contains("line 4 has 3 fields but the table's rows have 2", error.Message);
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public sealed class XlsxWorkbookWriterTests : IDisposable
         var rows = TrackerFileReader.Read(path).Sheets[0].Rows;
 
         Assert.Equal(["No.", "Milestone", "Due", "Cost", "Critical", "Share", "Owner"], Texts(rows[0]));
-        Assert.Equal(["1", "Agree plan", "2019-06-28", "1250.75", "TRUE", "0.25"], Texts(rows[1]));
+        Assert.Equal(["1", "Agree plan", "28-Jun-19", "1250.75", "TRUE", "0.25"], Texts(rows[1]));
         Assert.Equal(["2", "  spaced  out  ", "1900-01-01", "-3.5", "FALSE", "100000000000000000000", "Amy Lee"], Texts(rows[2]));
         Assert.All(rows.SelectMany(r => r.Cells), c => Assert.Null(c.Formula));
     }
@@ -143,7 +143,7 @@ public sealed class XlsxWorkbookWriterTests : IDisposable
 
         var rows = TrackerFileReader.Read(path).Sheets[0].Rows;
         Assert.Equal(10_001, rows.Count);
-        Assert.Equal(["10000", "Milestone 10000", "2019-08-24", "On track", "5000"], Texts(rows[^1]).Take(5));
+        Assert.Equal(["10000", "Milestone 10000", "24-Aug-19", "On track", "5000"], Texts(rows[^1]).Take(5));
         Assert.Equal("r10000c15", rows[^1][14].Text);
     }
 
