@@ -54,10 +54,12 @@ public sealed class SeedQuestionSetTests(ITestOutputHelper output)
     }
 
     /// <summary>Null when the answer is the expected one, otherwise what differs.</summary>
-    public static string? Check(QuestionCase c)
+    public static string? Check(QuestionCase c) => Check(c, SeedPlans.Index(c.Plan), SeedPlans.Today(c.Plan));
+
+    /// <summary>Null when the answer from this plan as at this day is the expected one, otherwise what differs.</summary>
+    public static string? Check(QuestionCase c, PlanIndex index, DateOnly today)
     {
-        var index = SeedPlans.Index(c.Plan);
-        var answer = QuestionAnswerer.Ask(c.Question, index, SeedPlans.Today(c.Plan), c.As);
+        var answer = QuestionAnswerer.Ask(c.Question, index, today, c.As);
         var kind = answer.Kind switch
         {
             QuestionKind.List => "list",

@@ -1,0 +1,97 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using PlanBot.Core.Questions;
+using PlanBot.Core.Tests.Questions.SeedQuestions;
+using PlanBot.Testing;
+using PlanBot.Trackers.Importing;
+using PlanBot.Trackers.Reading;
+using Xunit.Abstractions;
+
+namespace PlanBot.Core.Tests.Questions.BlindQuestions;
+
+/// <summary>
+/// Questions written blind about the trackers of the import corpus (tests/corpus/trackers): by writers who saw only
+/// each tracker file and its golden import, never the engine. Each line names its tracker file and the day it is
+/// asked as at; the tracker is imported as a PMO would, with no mapping, and the answer scored with the seed set's check.
+/// </summary>
+public sealed class CorpusQuestionSetTests(ITestOutputHelper output)
+{
+    /// <summary>
+    /// The engine's score on these questions as first written, before any change for them: 145 of 240 (60.4%) on 2026-12-06.
+    /// A floor against regressions until the question work raises it.
+    /// </summary>
+    public const double RequiredPassRate = 0.60;
+
+    private static readonly Dictionary<string, Lazy<PlanIndex>> Indexes = new(StringComparer.Ordinal);
+
+    public sealed record Asked([property: JsonPropertyName("file")] string File, [property: JsonPropertyName("asAt")] DateOnly AsAt);
+
+    private static string Folder => Path.Combine(RepositoryRoot.Path, "tests", "PlanBot.Core.Tests", "Questions", "BlindQuestions", "Corpus");
+
+    private static string TrackerFolder => Path.Combine(RepositoryRoot.Path, "tests", "corpus", "trackers");
+
+    public static IReadOnlyList<(SeedQuestionSetTests.QuestionCase Case, Asked Asked)> Load() =>
+        Directory.GetFiles(Folder, "*.jsonl").Order(StringComparer.Ordinal)
+            .SelectMany(File.ReadLines)
+            .Where(line => line.Trim().Length > 0)
+            .Select(line => (
+                JsonSerializer.Deserialize<SeedQuestionSetTests.QuestionCase>(line) ?? throw new InvalidDataException("Empty question line: " + line),
+                JsonSerializer.Deserialize<Asked>(line) ?? throw new InvalidDataException("Empty question line: " + line)))
+            .ToList();
+
+    [Fact]
+    public void The_corpus_set_asks_about_at_least_twelve_trackers()
+    {
+        var cases = Load();
+        Assert.True(cases.Count >= 150, $"{cases.Count} questions");
+        Assert.True(cases.Select(c => c.Asked.File).Distinct().Count() >= 12);
+        Assert.All(cases, c => Assert.True(File.Exists(Path.Combine(TrackerFolder, c.Asked.File)), $"{c.Asked.File} is not in the corpus"));
+    }
+
+    [Fact]
+    public void The_corpus_questions_are_answered_at_least_as_well_as_when_first_scored()
+    {
+        var cases = Load();
+        var failures = new List<string>();
+        foreach (var group in cases.GroupBy(c => c.Asked.File))
+        {
+            var failed = 0;
+            foreach (var (c, asked) in group)
+            {
+                var problem = Index(asked.File) is { } index
+                    ? SeedQuestionSetTests.Check(c, index, asked.AsAt)
+                    : "the tracker did not import";
+                if (problem is null) continue;
+                failed++;
+                failures.Add($"[{c.Plan}] \"{c.Question}\" ({c.Kind}): {problem}");
+            }
+
+            output.WriteLine($"{group.Key}: {group.Count() - failed} of {group.Count()}");
+        }
+
+        foreach (var failure in failures) output.WriteLine(failure);
+        var passRate = 1 - (double)failures.Count / cases.Count;
+        output.WriteLine($"{cases.Count - failures.Count} of {cases.Count} answered as expected ({passRate:P1}).");
+        Assert.True(passRate >= RequiredPassRate, $"{passRate:P1} passed; failures:\n" + string.Join('\n', failures));
+    }
+
+    private static PlanIndex? Index(string file)
+    {
+        lock (Indexes)
+        {
+            if (!Indexes.TryGetValue(file, out var index))
+                Indexes[file] = index = new Lazy<PlanIndex>(() => Import(file));
+            return index.Value;
+        }
+    }
+
+    private static PlanIndex Import(string file)
+    {
+        using var golden = JsonDocument.Parse(File.ReadAllText(Path.Combine(TrackerFolder, file + ".expected.json")),
+            new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        var sheet = golden.RootElement.TryGetProperty("sheet", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
+        var planId = Path.GetFileNameWithoutExtension(file).Replace('.', '-');
+        var result = new TrackerImporter().Import(TrackerFileReader.Read(Path.Combine(TrackerFolder, file)), new TrackerImportOptions { PlanId = planId, Sheet = sheet });
+        return new PlanIndex(result.Plan ?? throw new InvalidOperationException($"{file} did not import"), "corpus");
+    }
+}
