@@ -79,6 +79,7 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
             }
 
             var cells = row.Cells.ToList();
+            ReadSerialDates(cells, layout);
             var nonEmpty = cells.Count(c => !c.IsBlank);
             var next = index + 1 < rows.Count ? rows[index + 1] : null;
 
@@ -313,7 +314,7 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
         var ragCol = layout.Column(ColumnField.Rag);
         if (ragCol < 0 || ragCol >= cells.Count - 1) return;
         var own = Text(cells, ragCol);
-        if (StatusReader.ParseRag(own) != Rag.None || (ragCol < cells.Count && cells[ragCol].Fill is not null && own.Length == 0)) return;
+        if (StatusReader.ParseRagColumn(own) != Rag.None || (ragCol < cells.Count && cells[ragCol].Fill is not null && own.Length == 0)) return;
         foreach (var c in (int[])[ragCol + 1, ragCol + 2, ragCol - 1])
         {
             if (c < 0 || c >= cells.Count) continue;
@@ -421,7 +422,7 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
             RevisedDue = revised,
             Status = status,
             StatusText = statusText,
-            Rag = StatusReader.ParseRag(ragText),
+            Rag = StatusReader.ParseRagColumn(ragText),
             RagText = ragText,
             CriticalPath = IsCriticalPathMark(Field(ColumnField.CriticalPath)),
             CommitteeSignOff = Optional(ColumnField.CommitteeSignOff),
@@ -621,6 +622,13 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
         if (dueText.Length > 0 && titleCol >= 0)
             cells[titleCol] = new TrackerCell($"{Text(cells, titleCol)}: {dueText}");
         cells.RemoveAt(dueCol);
+    }
+
+    private static void ReadSerialDates(List<TrackerCell> cells, TableLayout layout)
+    {
+        for (var c = 0; c < cells.Count; c++)
+            if (layout.HoldsSerialDates(c) && ExcelSerial.TryRead(cells[c].Text.Trim(), out var date))
+                cells[c] = cells[c] with { Text = ExcelSerial.AsText(date) };
     }
 
     private static void ApplyInheritance(List<TrackerCell> cells, List<int> groupingCols, Dictionary<int, TrackerCell> inherited)

@@ -185,9 +185,60 @@ public sealed class TableLayout
                 Assign(c, ColumnField.IsParent, content[c], "yes/no flags");
         }
 
+        PreferDistinctTitle(content);
+        FindSerialDates(rows);
         NameByContent(content, dates);
         Rebuild();
     }
+
+    /// <summary>
+    /// Two columns whose headers both name a title ("Project" and "Milestone Description"): when the first repeats its
+    /// values row after row and the other is different on nearly every row, the other holds the titles and the first
+    /// the groups they belong to.
+    /// </summary>
+    private void PreferDistinctTitle(ColumnContent[] content)
+    {
+        if (Column(ColumnField.Title) is not (var titleCol and >= 0) || content[titleCol].Filled < 4) return;
+        var current = content[titleCol];
+        if (current.Distinct * 2 > current.Filled) return;
+        for (var c = 0; c < Width; c++)
+        {
+            if (c == titleCol || FieldAt(c) is not null || IsIgnored(c) || HeaderVocabulary.Recognise(HeaderTexts[c]).Field != ColumnField.Title) continue;
+            var other = content[c];
+            if (other.Filled * 10 < current.Filled * 8 || other.Distinct * 10 < other.Filled * 9 || other.AverageLength <= current.AverageLength) continue;
+            _primary[ColumnField.Title] = c;
+            _decisions.Add($"'{HeaderTexts[c]}' read as the title ({other.Distinct} different values), not '{HeaderTexts[titleCol]}' ({current.Distinct} values repeated row after row)");
+            if (!Has(ColumnField.Programme))
+            {
+                _primary[ColumnField.Programme] = titleCol;
+                _decisions.Add($"'{HeaderTexts[titleCol]}' read as the group of the rows");
+            }
+            Rebuild();
+            return;
+        }
+    }
+
+    /// <summary>
+    /// Date columns saved from Excel as General hold the date's serial number (45747 for 31 March 2025); a column named
+    /// as a date whose cells are mostly such numbers is read as dates in Excel's 1900 date system.
+    /// </summary>
+    private void FindSerialDates(IReadOnlyList<TrackerRow> rows)
+    {
+        foreach (var field in (ColumnField[])[ColumnField.Start, ColumnField.Due, ColumnField.RevisedDue, ColumnField.CompletedDate, ColumnField.ProposedRevisedDate])
+        {
+            if (Column(field) is not (var c and >= 0)) continue;
+            var filled = rows.Select(r => r.Text(c).Trim()).Where(t => t.Length > 0).ToList();
+            var serials = filled.Count(t => ExcelSerial.TryRead(t, out _));
+            if (filled.Count == 0 || serials * 2 < filled.Count) continue;
+            _serialDateColumns.Add(c);
+            _decisions.Add($"'{HeaderTexts[c]}' holds Excel date serial numbers ({string.Join(", ", filled.Where(t => ExcelSerial.TryRead(t, out _)).Take(2))}…): read as dates");
+        }
+    }
+
+    private readonly HashSet<int> _serialDateColumns = [];
+
+    /// <summary>True when <paramref name="column"/> is a date column whose cells are Excel serial numbers.</summary>
+    public bool HoldsSerialDates(int column) => _serialDateColumns.Contains(column);
 
     private void NameByContent(ColumnContent[] content, ITrackerDateParser dates)
     {
