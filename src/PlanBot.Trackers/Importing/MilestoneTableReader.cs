@@ -393,6 +393,9 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
         if (start.IsBlank && due.Date.RangeStart is { } rangeStart && !layout.Has(ColumnField.Start) && due.Date.Date is not null
             && due.Date.Text.Length > 0 && char.IsDigit(due.Date.Text[0]))
             start = TrackerDate.Exact(rangeStart);
+        // A task with no baseline ("NA", blank) is due when its current date says.
+        if (due.Date.Date is null && due.Revised is null && revised.Date is not null && layout.Has(ColumnField.Due))
+            (due, revised) = (due with { Date = revised }, TrackerDate.Blank);
         // A forecast equal to the baseline is no revision.
         if (revised.Date is { } r && r == due.Date.Date && due.Revised is null) revised = TrackerDate.Blank;
         ReportDate(location, layout, ColumnField.Start, start);

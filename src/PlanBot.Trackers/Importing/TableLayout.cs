@@ -110,8 +110,27 @@ public sealed class TableLayout
                 layout._primary.TryAdd(field, column);
         }
         layout._ignored = recognised.Where(r => r.Field == ColumnField.Ignore).Select(r => r.Column).ToHashSet();
+        layout.BaselineAndCurrentDue(recognised.Where(r => r.Field == ColumnField.Due && r.Strength < 3).Select(r => r.Column).ToList());
         layout.Rebuild();
         return layout;
+    }
+
+    /// <summary>
+    /// Two due-date columns, one the baseline ("Baseline_Finish", "Original Due Date") and one the current date
+    /// ("Finish", "Target Date"), as Microsoft Project exports them: the baseline is the due date and the current one the
+    /// revised due date, unless the tracker names a revised date of its own.
+    /// </summary>
+    private void BaselineAndCurrentDue(List<int> dueColumns)
+    {
+        if (dueColumns.Count < 2 || Has(ColumnField.RevisedDue)) return;
+        static bool IsBaseline(string header) => HeaderVocabulary.Normalise(header) is var n
+            && (n.StartsWith("baseline", StringComparison.Ordinal) || n.StartsWith("original", StringComparison.Ordinal));
+        var baseline = dueColumns.FirstOrDefault(c => IsBaseline(HeaderTexts[c]), -1);
+        var current = dueColumns.FirstOrDefault(c => !IsBaseline(HeaderTexts[c]), -1);
+        if (baseline < 0 || current < 0) return;
+        _primary[ColumnField.Due] = baseline;
+        _primary[ColumnField.RevisedDue] = current;
+        _decisions.Add($"'{HeaderTexts[baseline]}' read as the due date and '{HeaderTexts[current]}' as the revised due date");
     }
 
     /// <summary>
