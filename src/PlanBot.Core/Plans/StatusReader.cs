@@ -60,6 +60,8 @@ public static class StatusReader
         ("open", MilestoneStatus.OnTrack, true),
         ("live", MilestoneStatus.OnTrack, true),
         ("in progress", MilestoneStatus.OnTrack, true),
+        ("in review", MilestoneStatus.OnTrack, true),
+        ("under review", MilestoneStatus.OnTrack, true),
         ("underway", MilestoneStatus.OnTrack, true),
         ("under way", MilestoneStatus.OnTrack, true),
     ];

@@ -205,6 +205,8 @@ public sealed class TableLayout
         }
 
         PreferDistinctTitle(content);
+        PreferNamedGroup(content);
+        DropTableWideOwner(content);
         FindSerialDates(rows);
         NameByContent(content, dates);
         Rebuild();
@@ -235,6 +237,41 @@ public sealed class TableLayout
             Rebuild();
             return;
         }
+    }
+
+    /// <summary>
+    /// A group column of numbers (Jira's Parent holds the epic's id, 10042) beside another group column of words
+    /// (Parent summary): the words name the group.
+    /// </summary>
+    private void PreferNamedGroup(ColumnContent[] content)
+    {
+        if (Column(ColumnField.Programme) is not (var groupCol and >= 0) || content[groupCol].Filled == 0) return;
+        if (content[groupCol].Share(content[groupCol].Numbers) < 0.9) return;
+        for (var c = 0; c < Width; c++)
+        {
+            if (c == groupCol || FieldAt(c) is not null || IsIgnored(c) || HeaderVocabulary.Recognise(HeaderTexts[c]).Field != ColumnField.Programme) continue;
+            if (content[c].Filled == 0 || content[c].Share(content[c].Numbers) > 0.1) continue;
+            _primary[ColumnField.Programme] = c;
+            _decisions.Add($"'{HeaderTexts[c]}' read as the group, not '{HeaderTexts[groupCol]}' (numbers: {string.Join(", ", content[groupCol].Examples)})");
+            Rebuild();
+            return;
+        }
+    }
+
+    /// <summary>
+    /// An owner column with the same person on every row (Jira's 'Project lead') beside another delivery-owner column
+    /// that names different people row by row: it describes the whole table, not who delivers each row.
+    /// </summary>
+    private void DropTableWideOwner(ColumnContent[] content)
+    {
+        var delivery = _owners.Where(o => o.Field == ColumnField.DeliveryOwner && content[o.Column].Filled > 0).ToList();
+        if (delivery.Count < 2 || !delivery.Any(o => content[o.Column].Distinct >= 2)) return;
+        foreach (var owner in delivery.Where(o => content[o.Column].Distinct == 1 && content[o.Column].Filled >= 5))
+        {
+            _owners.Remove(owner);
+            _decisions.Add($"'{HeaderTexts[owner.Column]}' names the same person on every row ({content[owner.Column].Examples[0]}): read as about the whole table, not as each row's owner");
+        }
+        Rebuild();
     }
 
     /// <summary>
