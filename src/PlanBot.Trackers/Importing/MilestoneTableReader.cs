@@ -59,6 +59,9 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
         var spacerLeftOfTitle = titleCol > 0 && titleCol - 1 != refCol && layout.IsUnnamed(titleCol - 1)
             && rows.Count(r => r.Text(titleCol - 1).Length > 0) * 2 < rows.Count;
 
+        var namedParents = layout.ParentNameColumn >= 0
+            ? rows.Select(r => r.Text(layout.ParentNameColumn)).Where(t => t.Length > 0).ToHashSet(StringComparer.OrdinalIgnoreCase)
+            : [];
         var inherited = new Dictionary<int, TrackerCell>();
         var inheritedOwners = new Dictionary<int, TrackerCell>();
         var parents = new List<(int Depth, string Name)>();
@@ -124,6 +127,12 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
                         $"'{Shorten(refText)}' is not a reference, so the table that starts at row {layout.HeaderRow.Number} ends here; the {left} non-blank {(left == 1 ? "row" : "rows")} from here on are not milestones."));
                     break;
                 }
+            }
+
+            if (namedParents.Contains(Text(cells, titleCol)))
+            {
+                tally.Grouped++; // a row other rows name as their parent
+                continue;
             }
 
             if (IsParentRow(row, cells, layout, hierarchy, rows, index, parentRowsByOwnerGap))

@@ -206,6 +206,7 @@ public sealed class TableLayout
 
         PreferDistinctTitle(content);
         PreferNamedGroup(content);
+        FindParentByName(rows, content);
         DropTableWideOwner(content);
         FindSerialDates(rows);
         NameByContent(content, dates);
@@ -238,6 +239,32 @@ public sealed class TableLayout
             return;
         }
     }
+
+    /// <summary>
+    /// A group column whose every value is the title of another row of the table (Asana's 'Parent task'): those rows
+    /// are the parents, read as the groups of the rows that name them.
+    /// </summary>
+    private void FindParentByName(IReadOnlyList<TrackerRow> rows, ColumnContent[] content)
+    {
+        if (Column(ColumnField.Title) is not (var titleCol and >= 0)) return;
+        var titles = rows.Select(r => r.Text(titleCol)).Where(t => t.Length > 0).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        for (var c = 0; c < Width; c++)
+        {
+            if (c == titleCol || IsIgnored(c) || (FieldAt(c) is { } f && f != ColumnField.Programme)) continue;
+            if (HeaderVocabulary.Recognise(HeaderTexts[c]).Field != ColumnField.Programme) continue;
+            // Another row's title, never the row's own (Jira's Epic Name repeats the epic's own summary).
+            var naming = rows.Where(r => r.Text(c).Length > 0).ToList();
+            if (naming.Count < 2 || !naming.All(r => titles.Contains(r.Text(c)) && !string.Equals(r.Text(c), r.Text(titleCol), StringComparison.OrdinalIgnoreCase))) continue;
+            ParentNameColumn = c;
+            _primary[ColumnField.Programme] = c;
+            _decisions.Add($"'{HeaderTexts[c]}' names each row's parent ({string.Join(", ", content[c].Examples)}): the rows it names are groups");
+            Rebuild();
+            return;
+        }
+    }
+
+    /// <summary>A column naming each row's parent by its title; the rows it names are groups, not milestones.</summary>
+    public int ParentNameColumn { get; private set; } = -1;
 
     /// <summary>
     /// A group column of numbers (Jira's Parent holds the epic's id, 10042) beside another group column of words
