@@ -180,7 +180,7 @@ public sealed class TrackerImporter
             var data = rows.Skip(i + 1).TakeWhile(r => !TableLayout.LooksLikeOtherHeader(r)).ToList();
             if (data.Count(r => r.Cells.Count(c => !c.IsBlank) >= 2) < 3) continue;
             if (TableLayout.FromContent(rows[i], data, dates) is not { } layout) continue;
-            var segment = new TableSegment(sheet.Name, layout, HeadingAbove(rows, i));
+            var segment = new TableSegment(sheet.Name, layout, HeadingAbove(rows, i)?.Text);
             segment.DataRows.AddRange(data);
             return segment;
         }
@@ -224,8 +224,14 @@ public sealed class TrackerImporter
             var layout = TableLayout.TryRecognise(row, map);
             if (layout is not null)
             {
-                if (current is not null) yield return current;
-                current = new TableSegment(sheet.Name, layout, HeadingAbove(rows, i));
+                var heading = HeadingAbove(rows, i);
+                if (current is not null)
+                {
+                    // The next table's heading (a monday.com group's name) closes this table; it is none of its rows.
+                    if (heading is not null) current.DataRows.Remove(heading.Value.Row);
+                    yield return current;
+                }
+                current = new TableSegment(sheet.Name, layout, heading?.Text);
                 continue;
             }
             if (current is not null && TableLayout.LooksLikeOtherHeader(row))
@@ -240,7 +246,7 @@ public sealed class TrackerImporter
     }
 
     /// <summary>The single-cell line just above a header (skipping blanks), e.g. "2 Financial Management and Recovery".</summary>
-    private static string? HeadingAbove(IReadOnlyList<TrackerRow> rows, int headerIndex)
+    private static (string Text, TrackerRow Row)? HeadingAbove(IReadOnlyList<TrackerRow> rows, int headerIndex)
     {
         for (var i = headerIndex - 1; i >= 0 && i >= headerIndex - 4; i--)
         {
@@ -248,7 +254,7 @@ public sealed class TrackerImporter
             if (cells.Count == 0) continue;
             if (cells.Count > 1) return null;
             var text = CellText.Clean(cells[0].Text).Trim('#', '*', ' ');
-            return text.Length is > 0 and <= 160 ? text : null;
+            return text.Length is > 0 and <= 160 ? (text, rows[i]) : null;
         }
         return null;
     }
