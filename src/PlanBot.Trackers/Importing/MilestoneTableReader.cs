@@ -62,6 +62,7 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
         var namedParents = layout.ParentNameColumn >= 0
             ? rows.Select(r => r.Text(layout.ParentNameColumn)).Where(t => t.Length > 0).ToHashSet(StringComparer.OrdinalIgnoreCase)
             : [];
+        var mergedOwnerColumns = MergedOwnerColumns(rows, layout, groupingCols, titleCol);
         var inherited = new Dictionary<int, TrackerCell>();
         var inheritedOwners = new Dictionary<int, TrackerCell>();
         var parents = new List<(int Depth, string Name)>();
@@ -165,7 +166,7 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
             var isContinuation = refCol >= 0 ? ownRef is null : groupingCols.Count > 0 && Text(cells, groupingCols[0]).Length == 0;
             ApplyInheritance(cells, groupingCols, inherited);
             if (refCol < 0)
-                ApplyOwnerInheritance(cells, layout, inheritedOwners, isContinuation);
+                ApplyOwnerInheritance(cells, layout, mergedOwnerColumns, inheritedOwners, isContinuation);
 
             var title = CellText.CleanTitle(Text(cells, titleCol));
 
@@ -665,10 +666,24 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
         }
     }
 
-    private static void ApplyOwnerInheritance(List<TrackerCell> cells, TableLayout layout, Dictionary<int, TrackerCell> inherited, bool isContinuation)
+    /// <summary>
+    /// Owner columns written once per block like a merged cell: blank on more of the rows that continue a group than
+    /// name someone. Where most continuing rows name their own owner, a blank one has no owner rather than the one above.
+    /// </summary>
+    private static HashSet<int> MergedOwnerColumns(List<TrackerRow> rows, TableLayout layout, List<int> groupingCols, int titleCol)
+    {
+        if (groupingCols.Count == 0) return [];
+        var continuing = rows.Where(r => r.Text(groupingCols[0]).Length == 0 && r.Text(titleCol).Length > 0).ToList();
+        return layout.OwnerColumns.Select(o => o.Column)
+            .Where(c => continuing.Count(r => r.Text(c).Length == 0) > continuing.Count(r => r.Text(c).Length > 0))
+            .ToHashSet();
+    }
+
+    private static void ApplyOwnerInheritance(List<TrackerCell> cells, TableLayout layout, HashSet<int> mergedColumns, Dictionary<int, TrackerCell> inherited, bool isContinuation)
     {
         foreach (var (c, _) in layout.OwnerColumns)
         {
+            if (!mergedColumns.Contains(c)) continue;
             if (Text(cells, c).Length > 0) inherited[c] = cells[c];
             else if (isContinuation && inherited.TryGetValue(c, out var above))
             {
