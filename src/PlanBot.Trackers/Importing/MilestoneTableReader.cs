@@ -63,6 +63,7 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
             ? rows.Select(r => r.Text(layout.ParentNameColumn)).Where(t => t.Length > 0).ToHashSet(StringComparer.OrdinalIgnoreCase)
             : [];
         var mergedOwnerColumns = MergedOwnerColumns(rows, layout, groupingCols, titleCol);
+        _openMeansNotStarted = OpenMeansNotStarted(rows, layout);
         var inherited = new Dictionary<int, TrackerCell>();
         var inheritedOwners = new Dictionary<int, TrackerCell>();
         var parents = new List<(int Depth, string Name)>();
@@ -419,7 +420,9 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
         var ragText = Field(ColumnField.Rag);
         if (ragText.Length == 0 && layout.Column(ColumnField.Rag) is var ragCol and >= 0 && ragCol < cells.Count && cells[ragCol].Fill is { } fill)
             ragText = fill; // rated by the cell's colour alone
-        var status = StatusReader.Normalise(statusText, ragText);
+        var status = _openMeansNotStarted && HeaderVocabulary.Normalise(statusText) == "open"
+            ? MilestoneStatus.NotStarted
+            : StatusReader.Normalise(statusText, ragText);
         status = DoneOrLate(status, Field(ColumnField.PercentComplete), Field(ColumnField.CompletedDate), Field(ColumnField.Late), Field(ColumnField.Resolution));
 
         return new Milestone
@@ -665,6 +668,21 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
             }
         }
     }
+
+    private bool _openMeansNotStarted;
+
+    /// <summary>
+    /// 'Open' says the work is under way in a PMO action log (seed 001), but in a workflow whose status column also has
+    /// its own under-way state ('Open', 'In Progress', 'Resolved', as Jira's) it is the state before work starts.
+    /// </summary>
+    private static bool OpenMeansNotStarted(List<TrackerRow> rows, TableLayout layout)
+    {
+        if (layout.Column(ColumnField.Status) is not (var statusCol and >= 0)) return false;
+        var values = rows.Select(r => HeaderVocabulary.Normalise(r.Text(statusCol))).ToHashSet(StringComparer.Ordinal);
+        return values.Contains("open") && values.Overlaps(UnderWayStates);
+    }
+
+    private static readonly string[] UnderWayStates = ["in progress", "underway", "under way", "working on it", "in review", "doing"];
 
     /// <summary>
     /// Owner columns written once per block like a merged cell: blank on more of the rows that continue a group than
