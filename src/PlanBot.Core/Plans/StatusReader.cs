@@ -60,18 +60,51 @@ public static class StatusReader
         ("open", MilestoneStatus.OnTrack, true),
         ("live", MilestoneStatus.OnTrack, true),
         ("in progress", MilestoneStatus.OnTrack, true),
+        ("in review", MilestoneStatus.OnTrack, true),
+        ("under review", MilestoneStatus.OnTrack, true),
         ("underway", MilestoneStatus.OnTrack, true),
         ("under way", MilestoneStatus.OnTrack, true),
     ];
 
     /// <summary>
-    /// A RAG cell: the colour names and letters, "Yellow" for amber, and the Southend key's phrases.
-    /// "Complete" alone is a status word, not a colour; Southend's blue is "Completed" / "Completed*".
+    /// A RAG cell: the colour names and letters, "Yellow" for amber, the Southend key's phrases and mixed ratings.
+    /// "Complete" alone is a status word, not a colour (see <see cref="ParseRagColumn"/>); Southend's blue is "Completed" / "Completed*".
     /// </summary>
     public static Rag ParseRag(string? text)
     {
         var key = Normalise(text, keepHyphens: true);
-        return key switch
+        var colour = Colour(key);
+        if (colour != Rag.None || key.Length > 12) return colour;
+        // A mixed rating ("Red/Amber", "A/G", "Amber-Green") is where two views differ: the worse colour counts.
+        var parts = key.Split(['/', '-', '\\'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (parts.Length != 2) return Rag.None;
+        var (first, second) = (Colour(parts[0]), Colour(parts[1]));
+        if (first == Rag.None || second == Rag.None) return Rag.None;
+        return Severity(first) >= Severity(second) ? first : second;
+    }
+
+    /// <summary>
+    /// A cell of a tracker's RAG column: a colour as <see cref="ParseRag"/> reads it, or a word that says the work is
+    /// done ("Complete", "Achieved"), which in a RAG column is the blue of a BRAG key.
+    /// </summary>
+    public static Rag ParseRagColumn(string? text)
+    {
+        var rag = ParseRag(text);
+        if (rag != Rag.None) return rag;
+        var key = Normalise(text, keepHyphens: false);
+        return key.Length <= 12 && ReadWords(key) == MilestoneStatus.Complete ? Rag.Blue : Rag.None;
+    }
+
+    private static int Severity(Rag rag) => rag switch
+    {
+        Rag.Red => 3,
+        Rag.Amber => 2,
+        Rag.Green => 1,
+        _ => 0,
+    };
+
+    private static Rag Colour(string key) =>
+        key switch
         {
             "red" or "r" or "no progress against action" => Rag.Red,
             "amber" or "a" or "yellow" or "actions underway" => Rag.Amber,
@@ -79,7 +112,6 @@ public static class StatusReader
             "blue" or "b" or "completed" or "completed*" => Rag.Blue,
             _ => Rag.None,
         };
-    }
 
     /// <summary>
     /// The status a milestone is in. The status text decides when it is decisive; a status that only says the work

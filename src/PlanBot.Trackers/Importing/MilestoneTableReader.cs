@@ -59,6 +59,11 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
         var spacerLeftOfTitle = titleCol > 0 && titleCol - 1 != refCol && layout.IsUnnamed(titleCol - 1)
             && rows.Count(r => r.Text(titleCol - 1).Length > 0) * 2 < rows.Count;
 
+        var namedParents = layout.ParentNameColumn >= 0
+            ? rows.Select(r => r.Text(layout.ParentNameColumn)).Where(t => t.Length > 0).ToHashSet(StringComparer.OrdinalIgnoreCase)
+            : [];
+        var mergedOwnerColumns = MergedOwnerColumns(rows, layout, groupingCols, titleCol);
+        _openMeansNotStarted = OpenMeansNotStarted(rows, layout);
         var inherited = new Dictionary<int, TrackerCell>();
         var inheritedOwners = new Dictionary<int, TrackerCell>();
         var parents = new List<(int Depth, string Name)>();
@@ -79,6 +84,7 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
             }
 
             var cells = row.Cells.ToList();
+            ReadSerialDates(cells, layout);
             var nonEmpty = cells.Count(c => !c.IsBlank);
             var next = index + 1 < rows.Count ? rows[index + 1] : null;
 
@@ -125,6 +131,12 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
                 }
             }
 
+            if (namedParents.Contains(Text(cells, titleCol)))
+            {
+                tally.Grouped++; // a row other rows name as their parent
+                continue;
+            }
+
             if (IsParentRow(row, cells, layout, hierarchy, rows, index, parentRowsByOwnerGap))
             {
                 var name = CellText.CleanTitle(Text(cells, titleCol));
@@ -155,7 +167,7 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
             var isContinuation = refCol >= 0 ? ownRef is null : groupingCols.Count > 0 && Text(cells, groupingCols[0]).Length == 0;
             ApplyInheritance(cells, groupingCols, inherited);
             if (refCol < 0)
-                ApplyOwnerInheritance(cells, layout, inheritedOwners, isContinuation);
+                ApplyOwnerInheritance(cells, layout, mergedOwnerColumns, inheritedOwners, isContinuation);
 
             var title = CellText.CleanTitle(Text(cells, titleCol));
 
@@ -313,7 +325,7 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
         var ragCol = layout.Column(ColumnField.Rag);
         if (ragCol < 0 || ragCol >= cells.Count - 1) return;
         var own = Text(cells, ragCol);
-        if (StatusReader.ParseRag(own) != Rag.None || (ragCol < cells.Count && cells[ragCol].Fill is not null && own.Length == 0)) return;
+        if (StatusReader.ParseRagColumn(own) != Rag.None || (ragCol < cells.Count && cells[ragCol].Fill is not null && own.Length == 0)) return;
         foreach (var c in (int[])[ragCol + 1, ragCol + 2, ragCol - 1])
         {
             if (c < 0 || c >= cells.Count) continue;
@@ -392,6 +404,9 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
         if (start.IsBlank && due.Date.RangeStart is { } rangeStart && !layout.Has(ColumnField.Start) && due.Date.Date is not null
             && due.Date.Text.Length > 0 && char.IsDigit(due.Date.Text[0]))
             start = TrackerDate.Exact(rangeStart);
+        // A task with no baseline ("NA", blank) is due when its current date says.
+        if (due.Date.Date is null && due.Revised is null && revised.Date is not null && layout.Has(ColumnField.Due))
+            (due, revised) = (due with { Date = revised }, TrackerDate.Blank);
         // A forecast equal to the baseline is no revision.
         if (revised.Date is { } r && r == due.Date.Date && due.Revised is null) revised = TrackerDate.Blank;
         ReportDate(location, layout, ColumnField.Start, start);
@@ -405,7 +420,9 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
         var ragText = Field(ColumnField.Rag);
         if (ragText.Length == 0 && layout.Column(ColumnField.Rag) is var ragCol and >= 0 && ragCol < cells.Count && cells[ragCol].Fill is { } fill)
             ragText = fill; // rated by the cell's colour alone
-        var status = StatusReader.Normalise(statusText, ragText);
+        var status = _openMeansNotStarted && HeaderVocabulary.Normalise(statusText) == "open"
+            ? MilestoneStatus.NotStarted
+            : StatusReader.Normalise(statusText, ragText);
         status = DoneOrLate(status, Field(ColumnField.PercentComplete), Field(ColumnField.CompletedDate), Field(ColumnField.Late), Field(ColumnField.Resolution));
 
         return new Milestone
@@ -421,7 +438,7 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
             RevisedDue = revised,
             Status = status,
             StatusText = statusText,
-            Rag = StatusReader.ParseRag(ragText),
+            Rag = StatusReader.ParseRagColumn(ragText),
             RagText = ragText,
             CriticalPath = IsCriticalPathMark(Field(ColumnField.CriticalPath)),
             CommitteeSignOff = Optional(ColumnField.CommitteeSignOff),
@@ -623,6 +640,13 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
         cells.RemoveAt(dueCol);
     }
 
+    private static void ReadSerialDates(List<TrackerCell> cells, TableLayout layout)
+    {
+        for (var c = 0; c < cells.Count; c++)
+            if (layout.HoldsSerialDates(c) && ExcelSerial.TryRead(cells[c].Text.Trim(), out var date))
+                cells[c] = cells[c] with { Text = ExcelSerial.AsText(date) };
+    }
+
     private static void ApplyInheritance(List<TrackerCell> cells, List<int> groupingCols, Dictionary<int, TrackerCell> inherited)
     {
         var groupStartsHere = false;
@@ -645,10 +669,39 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
         }
     }
 
-    private static void ApplyOwnerInheritance(List<TrackerCell> cells, TableLayout layout, Dictionary<int, TrackerCell> inherited, bool isContinuation)
+    private bool _openMeansNotStarted;
+
+    /// <summary>
+    /// 'Open' says the work is under way in a PMO action log (seed 001), but in a workflow whose status column also has
+    /// its own under-way state ('Open', 'In Progress', 'Resolved', as Jira's) it is the state before work starts.
+    /// </summary>
+    private static bool OpenMeansNotStarted(List<TrackerRow> rows, TableLayout layout)
+    {
+        if (layout.Column(ColumnField.Status) is not (var statusCol and >= 0)) return false;
+        var values = rows.Select(r => HeaderVocabulary.Normalise(r.Text(statusCol))).ToHashSet(StringComparer.Ordinal);
+        return values.Contains("open") && values.Overlaps(UnderWayStates);
+    }
+
+    private static readonly string[] UnderWayStates = ["in progress", "underway", "under way", "working on it", "in review", "doing"];
+
+    /// <summary>
+    /// Owner columns written once per block like a merged cell: blank on more of the rows that continue a group than
+    /// name someone. Where most continuing rows name their own owner, a blank one has no owner rather than the one above.
+    /// </summary>
+    private static HashSet<int> MergedOwnerColumns(List<TrackerRow> rows, TableLayout layout, List<int> groupingCols, int titleCol)
+    {
+        if (groupingCols.Count == 0) return [];
+        var continuing = rows.Where(r => r.Text(groupingCols[0]).Length == 0 && r.Text(titleCol).Length > 0).ToList();
+        return layout.OwnerColumns.Select(o => o.Column)
+            .Where(c => continuing.Count(r => r.Text(c).Length == 0) > continuing.Count(r => r.Text(c).Length > 0))
+            .ToHashSet();
+    }
+
+    private static void ApplyOwnerInheritance(List<TrackerCell> cells, TableLayout layout, HashSet<int> mergedColumns, Dictionary<int, TrackerCell> inherited, bool isContinuation)
     {
         foreach (var (c, _) in layout.OwnerColumns)
         {
+            if (!mergedColumns.Contains(c)) continue;
             if (Text(cells, c).Length > 0) inherited[c] = cells[c];
             else if (isContinuation && inherited.TryGetValue(c, out var above))
             {

@@ -110,8 +110,27 @@ public sealed class TableLayout
                 layout._primary.TryAdd(field, column);
         }
         layout._ignored = recognised.Where(r => r.Field == ColumnField.Ignore).Select(r => r.Column).ToHashSet();
+        layout.BaselineAndCurrentDue(recognised.Where(r => r.Field == ColumnField.Due && r.Strength < 3).Select(r => r.Column).ToList());
         layout.Rebuild();
         return layout;
+    }
+
+    /// <summary>
+    /// Two due-date columns, one the baseline ("Baseline_Finish", "Original Due Date") and one the current date
+    /// ("Finish", "Target Date"), as Microsoft Project exports them: the baseline is the due date and the current one the
+    /// revised due date, unless the tracker names a revised date of its own.
+    /// </summary>
+    private void BaselineAndCurrentDue(List<int> dueColumns)
+    {
+        if (dueColumns.Count < 2 || Has(ColumnField.RevisedDue)) return;
+        static bool IsBaseline(string header) => HeaderVocabulary.Normalise(header) is var n
+            && (n.StartsWith("baseline", StringComparison.Ordinal) || n.StartsWith("original", StringComparison.Ordinal));
+        var baseline = dueColumns.FirstOrDefault(c => IsBaseline(HeaderTexts[c]), -1);
+        var current = dueColumns.FirstOrDefault(c => !IsBaseline(HeaderTexts[c]), -1);
+        if (baseline < 0 || current < 0) return;
+        _primary[ColumnField.Due] = baseline;
+        _primary[ColumnField.RevisedDue] = current;
+        _decisions.Add($"'{HeaderTexts[baseline]}' read as the due date and '{HeaderTexts[current]}' as the revised due date");
     }
 
     /// <summary>
@@ -185,9 +204,124 @@ public sealed class TableLayout
                 Assign(c, ColumnField.IsParent, content[c], "yes/no flags");
         }
 
+        PreferDistinctTitle(content);
+        PreferNamedGroup(content);
+        FindParentByName(rows, content);
+        DropTableWideOwner(content);
+        FindSerialDates(rows);
         NameByContent(content, dates);
         Rebuild();
     }
+
+    /// <summary>
+    /// Two columns whose headers both name a title ("Project" and "Milestone Description"): when the first repeats its
+    /// values row after row and the other is different on nearly every row, the other holds the titles and the first
+    /// the groups they belong to.
+    /// </summary>
+    private void PreferDistinctTitle(ColumnContent[] content)
+    {
+        if (Column(ColumnField.Title) is not (var titleCol and >= 0) || content[titleCol].Filled < 4) return;
+        var current = content[titleCol];
+        if (current.Distinct * 2 > current.Filled) return;
+        for (var c = 0; c < Width; c++)
+        {
+            if (c == titleCol || FieldAt(c) is not null || IsIgnored(c) || HeaderVocabulary.Recognise(HeaderTexts[c]).Field != ColumnField.Title) continue;
+            var other = content[c];
+            if (other.Filled * 10 < current.Filled * 8 || other.Distinct * 10 < other.Filled * 9 || other.AverageLength <= current.AverageLength) continue;
+            _primary[ColumnField.Title] = c;
+            _decisions.Add($"'{HeaderTexts[c]}' read as the title ({other.Distinct} different values), not '{HeaderTexts[titleCol]}' ({current.Distinct} values repeated row after row)");
+            if (!Has(ColumnField.Programme))
+            {
+                _primary[ColumnField.Programme] = titleCol;
+                _decisions.Add($"'{HeaderTexts[titleCol]}' read as the group of the rows");
+            }
+            Rebuild();
+            return;
+        }
+    }
+
+    /// <summary>
+    /// A group column whose every value is the title of another row of the table (Asana's 'Parent task'): those rows
+    /// are the parents, read as the groups of the rows that name them.
+    /// </summary>
+    private void FindParentByName(IReadOnlyList<TrackerRow> rows, ColumnContent[] content)
+    {
+        if (Column(ColumnField.Title) is not (var titleCol and >= 0)) return;
+        var titles = rows.Select(r => r.Text(titleCol)).Where(t => t.Length > 0).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        for (var c = 0; c < Width; c++)
+        {
+            if (c == titleCol || IsIgnored(c) || (FieldAt(c) is { } f && f != ColumnField.Programme)) continue;
+            if (HeaderVocabulary.Recognise(HeaderTexts[c]).Field != ColumnField.Programme) continue;
+            // Another row's title, never the row's own (Jira's Epic Name repeats the epic's own summary).
+            var naming = rows.Where(r => r.Text(c).Length > 0).ToList();
+            if (naming.Count < 2 || !naming.All(r => titles.Contains(r.Text(c)) && !string.Equals(r.Text(c), r.Text(titleCol), StringComparison.OrdinalIgnoreCase))) continue;
+            ParentNameColumn = c;
+            _primary[ColumnField.Programme] = c;
+            _decisions.Add($"'{HeaderTexts[c]}' names each row's parent ({string.Join(", ", content[c].Examples)}): the rows it names are groups");
+            Rebuild();
+            return;
+        }
+    }
+
+    /// <summary>A column naming each row's parent by its title; the rows it names are groups, not milestones.</summary>
+    public int ParentNameColumn { get; private set; } = -1;
+
+    /// <summary>
+    /// A group column of numbers (Jira's Parent holds the epic's id, 10042) beside another group column of words
+    /// (Parent summary): the words name the group.
+    /// </summary>
+    private void PreferNamedGroup(ColumnContent[] content)
+    {
+        if (Column(ColumnField.Programme) is not (var groupCol and >= 0) || content[groupCol].Filled == 0) return;
+        if (content[groupCol].Share(content[groupCol].Numbers) < 0.9) return;
+        for (var c = 0; c < Width; c++)
+        {
+            if (c == groupCol || FieldAt(c) is not null || IsIgnored(c) || HeaderVocabulary.Recognise(HeaderTexts[c]).Field != ColumnField.Programme) continue;
+            if (content[c].Filled == 0 || content[c].Share(content[c].Numbers) > 0.1) continue;
+            _primary[ColumnField.Programme] = c;
+            _decisions.Add($"'{HeaderTexts[c]}' read as the group, not '{HeaderTexts[groupCol]}' (numbers: {string.Join(", ", content[groupCol].Examples)})");
+            Rebuild();
+            return;
+        }
+    }
+
+    /// <summary>
+    /// An owner column with the same person on every row (Jira's 'Project lead') beside another delivery-owner column
+    /// that names different people row by row: it describes the whole table, not who delivers each row.
+    /// </summary>
+    private void DropTableWideOwner(ColumnContent[] content)
+    {
+        var delivery = _owners.Where(o => o.Field == ColumnField.DeliveryOwner && content[o.Column].Filled > 0).ToList();
+        if (delivery.Count < 2 || !delivery.Any(o => content[o.Column].Distinct >= 2)) return;
+        foreach (var owner in delivery.Where(o => content[o.Column].Distinct == 1 && content[o.Column].Filled >= 5))
+        {
+            _owners.Remove(owner);
+            _decisions.Add($"'{HeaderTexts[owner.Column]}' names the same person on every row ({content[owner.Column].Examples[0]}): read as about the whole table, not as each row's owner");
+        }
+        Rebuild();
+    }
+
+    /// <summary>
+    /// Date columns saved from Excel as General hold the date's serial number (45747 for 31 March 2025); a column named
+    /// as a date whose cells are mostly such numbers is read as dates in Excel's 1900 date system.
+    /// </summary>
+    private void FindSerialDates(IReadOnlyList<TrackerRow> rows)
+    {
+        foreach (var field in (ColumnField[])[ColumnField.Start, ColumnField.Due, ColumnField.RevisedDue, ColumnField.CompletedDate, ColumnField.ProposedRevisedDate])
+        {
+            if (Column(field) is not (var c and >= 0)) continue;
+            var filled = rows.Select(r => r.Text(c).Trim()).Where(t => t.Length > 0).ToList();
+            var serials = filled.Count(t => ExcelSerial.TryRead(t, out _));
+            if (filled.Count == 0 || serials * 2 < filled.Count) continue;
+            _serialDateColumns.Add(c);
+            _decisions.Add($"'{HeaderTexts[c]}' holds Excel date serial numbers ({string.Join(", ", filled.Where(t => ExcelSerial.TryRead(t, out _)).Take(2))}…): read as dates");
+        }
+    }
+
+    private readonly HashSet<int> _serialDateColumns = [];
+
+    /// <summary>True when <paramref name="column"/> is a date column whose cells are Excel serial numbers.</summary>
+    public bool HoldsSerialDates(int column) => _serialDateColumns.Contains(column);
 
     private void NameByContent(ColumnContent[] content, ITrackerDateParser dates)
     {

@@ -58,10 +58,12 @@ public sealed class TrackerImporter
         // monday.com's groups: the same header repeated under each group's name, with no grouping column of its own.
         foreach (var sheetTables in milestoneTables.GroupBy(s => s.Sheet).Where(g => g.Count() > 1))
         {
-            var tables = sheetTables.ToList();
+            // Sub-item tables are grouped by their parent item already; a table resumed after them shares its heading.
+            var tables = sheetTables.Where(t => t.Parent is null).DistinctBy(t => t.Layout).ToList();
+            if (tables.Count < 2) continue;
             if (tables.All(t => t.Heading is not null && !t.Layout.Has(ColumnField.Programme) && !t.Layout.Has(ColumnField.Requirement))
                 && tables.Select(t => t.Heading).Distinct(StringComparer.OrdinalIgnoreCase).Count() == tables.Count)
-                foreach (var segment in tables)
+                foreach (var segment in sheetTables.Where(t => t.Parent is null))
                     segment.IsOneOfSeveral = true;
         }
 
@@ -180,7 +182,7 @@ public sealed class TrackerImporter
             var data = rows.Skip(i + 1).TakeWhile(r => !TableLayout.LooksLikeOtherHeader(r)).ToList();
             if (data.Count(r => r.Cells.Count(c => !c.IsBlank) >= 2) < 3) continue;
             if (TableLayout.FromContent(rows[i], data, dates) is not { } layout) continue;
-            var segment = new TableSegment(sheet.Name, layout, HeadingAbove(rows, i));
+            var segment = new TableSegment(sheet.Name, layout, HeadingAbove(rows, i)?.Text);
             segment.DataRows.AddRange(data);
             return segment;
         }
@@ -222,25 +224,57 @@ public sealed class TrackerImporter
             var row = rows[i];
             if (row.IsBlank) { current?.DataRows.Add(row); continue; }
             var layout = TableLayout.TryRecognise(row, map);
+            if (layout is null && current is { Parent: { } parentTable } && FirstFilled(row) < FirstFilled(current.Layout.HeaderRow))
+            {
+                // A row back at the parent table's left edge: the sub-items have ended and the parent table goes on.
+                yield return current;
+                current = new TableSegment(sheet.Name, parentTable.Layout, parentTable.Heading) { IsResumed = true };
+                current.DataRows.Add(row);
+                continue;
+            }
+            if (layout is not null && current is { Parent: null } && layout.Kind == TableKind.Milestones && current.Layout.Kind == TableKind.Milestones
+                && FirstFilled(row) > FirstFilled(current.Layout.HeaderRow) && current.DataRows.LastOrDefault(r => !r.IsBlank) is { } item
+                && current.Layout.Column(ColumnField.Title) is var itemTitle and >= 0 && item.Text(itemTitle).Length > 0
+                && rows[i - 1] == item)
+            {
+                // A header indented under the row above it (monday.com's subitems): that row is the group of the rows below.
+                current.DataRows.Remove(item);
+                yield return current;
+                current = new TableSegment(sheet.Name, layout, CellText.CleanTitle(item.Text(itemTitle))) { Parent = current, IsOneOfSeveral = true };
+                continue;
+            }
             if (layout is not null)
             {
-                if (current is not null) yield return current;
-                current = new TableSegment(sheet.Name, layout, HeadingAbove(rows, i));
+                var heading = HeadingAbove(rows, i);
+                if (current is not null)
+                {
+                    // The next table's heading (a monday.com group's name) closes this table; it is none of its rows.
+                    if (heading is not null) current.DataRows.Remove(heading.Value.Row);
+                    if (!current.IsEmptyResumption) yield return current;
+                }
+                current = new TableSegment(sheet.Name, layout, heading?.Text);
                 continue;
             }
             if (current is not null && TableLayout.LooksLikeOtherHeader(row))
             {
-                yield return current;
+                if (!current.IsEmptyResumption) yield return current;
                 current = null;
                 continue;
             }
             current?.DataRows.Add(row);
         }
-        if (current is not null) yield return current;
+        if (current is not null && !current.IsEmptyResumption) yield return current;
+    }
+
+    private static int FirstFilled(TrackerRow row)
+    {
+        for (var c = 0; c < row.Cells.Count; c++)
+            if (!row.Cells[c].IsBlank) return c;
+        return int.MaxValue;
     }
 
     /// <summary>The single-cell line just above a header (skipping blanks), e.g. "2 Financial Management and Recovery".</summary>
-    private static string? HeadingAbove(IReadOnlyList<TrackerRow> rows, int headerIndex)
+    private static (string Text, TrackerRow Row)? HeadingAbove(IReadOnlyList<TrackerRow> rows, int headerIndex)
     {
         for (var i = headerIndex - 1; i >= 0 && i >= headerIndex - 4; i--)
         {
@@ -248,7 +282,7 @@ public sealed class TrackerImporter
             if (cells.Count == 0) continue;
             if (cells.Count > 1) return null;
             var text = CellText.Clean(cells[0].Text).Trim('#', '*', ' ');
-            return text.Length is > 0 and <= 160 ? text : null;
+            return text.Length is > 0 and <= 160 ? (text, rows[i]) : null;
         }
         return null;
     }
@@ -291,6 +325,14 @@ internal sealed class TableSegment(string? sheet, TableLayout layout, string? he
 
     /// <summary>One of several milestone tables on a sheet under the same header (monday.com's groups): its heading names its group.</summary>
     public bool IsOneOfSeveral { get; set; }
+
+    /// <summary>For a table of sub-items indented under an item of another table: that table, which resumes after them.</summary>
+    public TableSegment? Parent { get; init; }
+
+    /// <summary>A table resumed after sub-items; one left with no rows (the next table's heading came first) is dropped.</summary>
+    public bool IsResumed { get; init; }
+
+    public bool IsEmptyResumption => IsResumed && DataRows.All(r => r.IsBlank);
     public List<TrackerRow> DataRows { get; } = [];
 
     public SourceLocation Location(string file, int row, int? column = null) => new(file, Sheet, row, column);

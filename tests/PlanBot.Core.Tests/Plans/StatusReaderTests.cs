@@ -25,6 +25,30 @@ public class StatusReaderTests
     }
 
     [Theory]
+    [InlineData("Red/Amber", Rag.Red)]
+    [InlineData("A/G", Rag.Amber)]
+    [InlineData("Amber-Green", Rag.Amber)]
+    [InlineData("G/A", Rag.Amber)]
+    [InlineData("B/G", Rag.Green)]
+    public void A_mixed_rating_reads_as_its_worse_colour(string text, Rag rag)
+    {
+        Assert.Equal(rag, StatusReader.ParseRag(text));
+    }
+
+    [Theory]
+    [InlineData("Complete", Rag.Blue)]
+    [InlineData("Achieved", Rag.Blue)]
+    [InlineData("Red/Amber", Rag.Red)]
+    [InlineData("Yellow", Rag.Amber)]
+    [InlineData("Not complete", Rag.None)]
+    [InlineData("Reset Date", Rag.None)]
+    [InlineData("Delayed", Rag.None)]
+    public void A_rag_column_reads_a_done_word_as_blue(string text, Rag rag)
+    {
+        Assert.Equal(rag, StatusReader.ParseRagColumn(text));
+    }
+
+    [Theory]
     [InlineData("No progress against action", Rag.Red)]
     [InlineData("Actions underway", Rag.Amber)]
     [InlineData("All actions in place", Rag.Green)]
@@ -43,7 +67,8 @@ public class StatusReaderTests
     [InlineData("Reset Date")]
     [InlineData("On-Track")]
     [InlineData("Delayed")]
-    [InlineData("Red/Amber")]
+    [InlineData("Red/Green/Amber")]
+    [InlineData("Red/Delayed")]
     [InlineData("↔")]
     public void Status_words_in_a_rag_column_are_not_colours(string? text)
     {
