@@ -93,7 +93,7 @@ public sealed class UpdateCardTests(AzuriteFixture azurite)
         var response = await PressSaveAsync(client, card, new() { ["status"] = "Complete" }, from: "Mark Balaam");
 
         var refusal = response.ToJsonString(RelaxedJson);
-        Assert.Contains("Your Microsoft Entra account is not one of #2's owners, their delegates or the PMO admins, so nothing was saved. "
+        Assert.Contains("Nothing was saved. Your Microsoft Entra account is not one of #2's owners, their delegates or the PMO admins. "
             + "If it is yours, ask the PMO to check the people file.", refusal);
         Assert.DoesNotContain("Sue Graham", refusal); // a refusal never tells an impostor whose name to take
         await AssertNothingStoredAsync(host);
@@ -116,7 +116,7 @@ public sealed class UpdateCardTests(AzuriteFixture azurite)
         var client = host.CreateClient();
 
         var impostor = await PressSaveAsync(client, await UpdateCardAsync(client, "update #2", "Jo Bloggs", JoId), new() { ["note"] = "Not me" }, "Sue Graham", "44444444-4444-4444-4444-444444444444");
-        Assert.Contains("so nothing was saved.", impostor.ToJsonString(RelaxedJson));
+        Assert.Contains("Nothing was saved. ", impostor.ToJsonString(RelaxedJson));
         await AssertNothingStoredAsync(host);
 
         var byDelegate = await PressSaveAsync(client, await UpdateCardAsync(client, "update #2", "Jo Bloggs", JoId), new() { ["note"] = "From Jo" }, "Jo Bloggs", JoId);
