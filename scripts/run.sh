@@ -27,8 +27,8 @@ trap stop_all EXIT
 trap 'exit 130' INT TERM
 
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
-# The sample plan is ODKM's January 2020 board paper: answer as at its date unless told otherwise (PlanBot__Today= for the real date).
-export PlanBot__Today="${PlanBot__Today-2020-01-20}"
+# The sample plan is ODKM's January 2020 board paper: appsettings.Development.json answers as at its date, as the
+# planbot command line does against the local Azurite (PlanBot__Today= for the real date).
 export ConnectionStrings__Tables="${ConnectionStrings__Tables:-UseDevelopmentStorage=true}"
 echo "Building and starting PlanBot on $bot_url ..."
 dotnet run --project src/PlanBot.Web --launch-profile local "$@" &
