@@ -204,6 +204,27 @@ public sealed class UpdateCardTests(AzuriteFixture azurite)
         Assert.Contains("Updated by Sue Graham", saved.ToJsonString());
     }
 
+    [Fact]
+    public async Task The_saved_card_shows_the_reason_given_and_the_evidence_as_a_link_to_open()
+    {
+        await using var host = await StartAsync();
+        var client = host.CreateClient();
+        var card = await UpdateCardAsync(client, "update #2");
+
+        var saved = await PressSaveAsync(client, card, new()
+        {
+            ["status"] = "Delayed", ["revisedDue"] = "2020-02-28", ["reason"] = "Waiting for NHSE sign-off.",
+            ["evidence"] = "https://nhs.sharepoint.com/sites/pmo/evidence-2.docx",
+        });
+
+        var facts = saved["body"]!.AsArray().Where(e => e!["type"]!.GetValue<string>() == "FactSet")
+            .SelectMany(f => f!["facts"]!.AsArray()).ToDictionary(f => f!["title"]!.GetValue<string>(), f => f!["value"]!.GetValue<string>());
+        Assert.Equal("Waiting for NHSE sign-off.", facts["Reason for delay"]);
+        var open = Assert.Single(saved["actions"]!.AsArray())!;
+        Assert.Equal(("Action.OpenUrl", "Open evidence", "https://nhs.sharepoint.com/sites/pmo/evidence-2.docx"),
+            (open["type"]!.GetValue<string>(), open["title"]!.GetValue<string>(), open["url"]!.GetValue<string>()));
+    }
+
     private static readonly System.Text.Json.JsonSerializerOptions RelaxedJson =
         new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
