@@ -3,6 +3,10 @@
 # imported into an empty store, the bot on http://127.0.0.1:3978 in local mode (no MicrosoftAppId, so no inbound
 # auth), and the Microsoft 365 Agents Playground pointed at it to chat with. Ctrl+C stops all three.
 #   PLANBOT_PLAYGROUND=0 scripts/run.sh     the bot and Azurite only
+#   PLANBOT_ACT_AS="Rachel Pilsworth" scripts/run.sh
+#                                           the Playground's user is that owner (by a people-file entry tying the name
+#                                           to the Playground user's object id; it replaces the local people file), so
+#                                           "update" offers their milestones and Save update is allowed
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -23,8 +27,8 @@ trap stop_all EXIT
 trap 'exit 130' INT TERM
 
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
-# The sample plan is ODKM's January 2020 board paper: answer as at its date unless told otherwise (PlanBot__Today= for the real date).
-export PlanBot__Today="${PlanBot__Today-2020-01-20}"
+# The sample plan is ODKM's January 2020 board paper: appsettings.Development.json answers as at its date, as the
+# planbot command line does against the local Azurite (PlanBot__Today= for the real date).
 export ConnectionStrings__Tables="${ConnectionStrings__Tables:-UseDevelopmentStorage=true}"
 echo "Building and starting PlanBot on $bot_url ..."
 dotnet run --project src/PlanBot.Web --launch-profile local "$@" &
@@ -36,6 +40,15 @@ for _ in $(seq 1 120); do
   sleep 1
 done
 curl -fsS "$bot_url/healthz" >/dev/null || { echo "PlanBot did not answer $bot_url/healthz within 2 minutes." >&2; exit 1; }
+
+if [[ -n "${PLANBOT_ACT_AS:-}" ]]; then
+  # PlanBot knows people by Entra object id only: give the Playground's user a GUID and tie the owner's name to it.
+  identity="$root/.planbot/playground"
+  "$root/scripts/lib/playground-identity.sh" "$PLANBOT_ACT_AS" "$identity" ${PLANBOT_ACT_AS_OBJECT_ID:+"$PLANBOT_ACT_AS_OBJECT_ID"}
+  echo "Acting as $PLANBOT_ACT_AS: importing $identity/people.csv as the local people file ..."
+  dotnet run --project src/PlanBot.Cli -- people import "$identity/people.csv"
+  export M365_AGENTS_PLAYGROUND_CONFIG_PATH="$identity/m365agentsplayground.yml"
+fi
 
 if [[ "${PLANBOT_PLAYGROUND:-1}" != "0" ]]; then
   # Teams channel, replies posted back to the Playground's own connector, telemetry off (no network here).

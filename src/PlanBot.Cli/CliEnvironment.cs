@@ -21,8 +21,26 @@ internal sealed class CliEnvironment
     public IConfiguration Configuration { get; }
     public PlanClock Clock { get; }
 
-    public static CliEnvironment Load() =>
-        new(new ConfigurationBuilder().AddEnvironmentVariables().Build());
+    /// <summary>
+    /// Environment variables over the web host's own settings files (copied beside the CLI), so the CLI answers from
+    /// the same configuration as the host: against the local Azurite (no connection string, or development storage)
+    /// that is the Development settings, which pin the sample plan's date, as <c>scripts/run.sh</c>'s bot does.
+    /// <c>DOTNET_ENVIRONMENT</c> or <c>ASPNETCORE_ENVIRONMENT</c> names another environment.
+    /// </summary>
+    public static CliEnvironment Load()
+    {
+        var variables = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+        var environment = variables["DOTNET_ENVIRONMENT"] ?? variables["ASPNETCORE_ENVIRONMENT"]
+            ?? (IsLocalStorage(variables["ConnectionStrings:Tables"]) ? "Development" : "Production");
+        return new(new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, $"appsettings.{environment}.json"), optional: true)
+            .AddEnvironmentVariables()
+            .Build());
+    }
+
+    private static bool IsLocalStorage(string? connection) =>
+        string.IsNullOrWhiteSpace(connection) || connection.Trim().Equals("UseDevelopmentStorage=true", StringComparison.OrdinalIgnoreCase);
 
     public IPlanStore CreateStore() => TableStorageSetup.CreatePlanStore(Configuration);
 

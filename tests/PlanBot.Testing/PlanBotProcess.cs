@@ -20,7 +20,8 @@ public sealed class PlanBotProcess(AzuriteFixture azurite, string? tablePrefix =
 
     public string TablePrefix => _prefix;
 
-    public string Today { get; init; } = "2020-01-20";
+    /// <summary>PlanBot__Today for the run; null leaves it unset, so the CLI's own configuration decides.</summary>
+    public string? Today { get; init; } = "2020-01-20";
 
     public IPlanStore Store => TableStorageSetup.CreatePlanStore(new ConfigurationBuilder()
         .AddInMemoryCollection(new Dictionary<string, string?>
@@ -46,7 +47,8 @@ public sealed class PlanBotProcess(AzuriteFixture azurite, string? tablePrefix =
         foreach (var arg in args) start.ArgumentList.Add(arg);
         start.Environment["ConnectionStrings__Tables"] = azurite.ConnectionString;
         start.Environment["PlanBot__Storage__TablePrefix"] = _prefix;
-        start.Environment["PlanBot__Today"] = Today;
+        if (Today is not null) start.Environment["PlanBot__Today"] = Today;
+        else start.Environment.Remove("PlanBot__Today");
         foreach (var (name, value) in environment) start.Environment[name] = value;
 
         using var process = Process.Start(start)!;

@@ -11,6 +11,7 @@ using PlanBot.Testing;
 using PlanBot.Testing.Bot;
 using PlanBot.Testing.Digests;
 using PlanBot.Trackers.Exporting;
+using PlanBot.Trackers.Importing;
 using PlanBot.Web.BoardPacks;
 
 namespace PlanBot.Web.Tests;
@@ -436,6 +437,34 @@ public sealed class BoardPackChatTests(AzuriteFixture azurite, LocalOpenIdServer
         var attachment = request.Body!["attachments"]![0]!;
         Assert.Equal(ConsentContentType, (string?)attachment["contentType"]);
         return attachment["content"]!;
+    }
+
+    [Fact]
+    public async Task An_areas_overdue_count_is_the_same_in_its_answer_its_digest_and_the_board_pack()
+    {
+        var importer = _host.Services.GetRequiredService<PlanImportService>();
+        var preview = await importer.PreviewAsync(Path.Combine(RepositoryRoot.Path, "samples", "odkm-2019-20.txt"), new TrackerImportOptions { PlanId = "odkm" }, CancellationToken.None);
+        await importer.CommitAsync(preview, "test", cancellationToken: CancellationToken.None);
+
+        await SayAsync("what's overdue in finance?");
+        var answer = (await _connector.WaitForDeliveredAsync(1))[^1].Text!;
+        await SayAsync("digest for Finance");
+        var digest = (await _connector.WaitForDeliveredAsync(2))[^1].Text!;
+        await SayAsync("board pack");
+        var consent = Assert.Single((await _connector.WaitForDeliveredAsync(3))[^1].Body!["attachments"]!.AsArray())!;
+        var session = _oneDrive.CreateSession((string)consent["name"]!);
+        await AnswerAsync("accept", consent["content"]!["acceptContext"], session, consentCardId: "activity-1");
+        await _connector.WaitForDeliveredAsync(6);
+        var workbook = Workbook.Read(session.Received);
+        var inFinance = workbook.Rows(BoardPackExport.TrackerSheet).Skip(4).Where(r => r.Count > 8 && r[8] == "Finance").Select(r => r[0]).ToHashSet();
+        var overdueInPack = workbook.Rows(BoardPackExport.ConcernSheet).Skip(3)
+            .Count(r => r.Count > 8 && inFinance.Contains(r[0]) && r[3].Contains("Overdue", StringComparison.Ordinal) && r[8] == "Open");
+
+        // The worked example: #36 and #37 in the Finance department; the rest of CFO (#21, #41, #42) listed apart.
+        Assert.StartsWith("2 milestones overdue in Finance as at 20 Jan 2020.", answer);
+        Assert.EndsWith("Also in the CFO directorate, outside Finance: #21, #41, #42.", answer);
+        Assert.Contains(": 2 overdue", digest);
+        Assert.Equal(2, overdueInPack);
     }
 
     /// <summary>A message in the user's personal chat, delivered normally (replies go to the connector); returns its id.</summary>

@@ -59,7 +59,7 @@ public sealed class CardGalleryTests(ITestOutputHelper output) : IDisposable
                 entered: new MilestoneUpdate { Status = MilestoneStatus.Delayed, RevisedDue = new DateOnly(2020, 2, 28), ProgressNote = "**Waiting** for <b>NHSE</b> [link](https://evil.example)" })),
             ("update-saved", Updates(nameof(UpdateCards.Updated)), updates.Updated(Stored("36"), "Rachel Pilsworth", new DateTimeOffset(2020, 1, 20, 9, 41, 0, TimeSpan.Zero), Today)),
             ("update-snoozed", Updates(nameof(UpdateCards.Snoozed)), updates.Snoozed(Stored("36"), new DateTimeOffset(2020, 1, 27, 9, 0, 0, TimeSpan.Zero), Today)),
-            ("update-closed", Updates(nameof(UpdateCards.Closed)), updates.Closed("Your Microsoft Entra account is not one of #36's owners, their delegates or the PMO admins, so nothing was saved. If it is yours, ask the PMO to check the people file.", Stored("36").Milestone)),
+            ("update-closed", Updates(nameof(UpdateCards.Closed)), updates.Closed("Nothing was saved. Your Microsoft Entra account is not one of #36's owners, their delegates or the PMO admins. If it is yours, ask the PMO to check the people file.", Stored("36").Milestone)),
             ("reminder-listing", nameof(ReminderCards) + "." + nameof(ReminderCards.ListingCard), reminders.ListingCard(LouisKamfersReminders.Value)),
             ("digest", Digests(nameof(DigestCards.Cards)), Assert.Single(digests.Cards(OdkmDigest.Value))),
             ("digest-split-1", Digests(nameof(DigestCards.Cards)), split[0]),

@@ -121,7 +121,7 @@ public sealed class TenantAndIdentityTests(AzuriteFixture azurite, LocalOpenIdSe
 
         var body = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("so nothing was saved", body);
+        Assert.Contains("Nothing was saved. ", body);
         Assert.DoesNotContain("Louise", body);
         Assert.DoesNotContain("Pat Admin", body);
         await AssertMilestoneUntouchedAsync();

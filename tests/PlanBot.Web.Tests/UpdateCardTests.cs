@@ -93,7 +93,7 @@ public sealed class UpdateCardTests(AzuriteFixture azurite)
         var response = await PressSaveAsync(client, card, new() { ["status"] = "Complete" }, from: "Mark Balaam");
 
         var refusal = response.ToJsonString(RelaxedJson);
-        Assert.Contains("Your Microsoft Entra account is not one of #2's owners, their delegates or the PMO admins, so nothing was saved. "
+        Assert.Contains("Nothing was saved. Your Microsoft Entra account is not one of #2's owners, their delegates or the PMO admins. "
             + "If it is yours, ask the PMO to check the people file.", refusal);
         Assert.DoesNotContain("Sue Graham", refusal); // a refusal never tells an impostor whose name to take
         await AssertNothingStoredAsync(host);
@@ -116,7 +116,7 @@ public sealed class UpdateCardTests(AzuriteFixture azurite)
         var client = host.CreateClient();
 
         var impostor = await PressSaveAsync(client, await UpdateCardAsync(client, "update #2", "Jo Bloggs", JoId), new() { ["note"] = "Not me" }, "Sue Graham", "44444444-4444-4444-4444-444444444444");
-        Assert.Contains("so nothing was saved.", impostor.ToJsonString(RelaxedJson));
+        Assert.Contains("Nothing was saved. ", impostor.ToJsonString(RelaxedJson));
         await AssertNothingStoredAsync(host);
 
         var byDelegate = await PressSaveAsync(client, await UpdateCardAsync(client, "update #2", "Jo Bloggs", JoId), new() { ["note"] = "From Jo" }, "Jo Bloggs", JoId);
@@ -202,6 +202,27 @@ public sealed class UpdateCardTests(AzuriteFixture azurite)
 
         var saved = await PressSaveAsync(client, card, inputs.Where(i => i.Value is not null).ToDictionary(i => i.Key, i => i.Value!));
         Assert.Contains("Updated by Sue Graham", saved.ToJsonString());
+    }
+
+    [Fact]
+    public async Task The_saved_card_shows_the_reason_given_and_the_evidence_as_a_link_to_open()
+    {
+        await using var host = await StartAsync();
+        var client = host.CreateClient();
+        var card = await UpdateCardAsync(client, "update #2");
+
+        var saved = await PressSaveAsync(client, card, new()
+        {
+            ["status"] = "Delayed", ["revisedDue"] = "2020-02-28", ["reason"] = "Waiting for NHSE sign-off.",
+            ["evidence"] = "https://nhs.sharepoint.com/sites/pmo/evidence-2.docx",
+        });
+
+        var facts = saved["body"]!.AsArray().Where(e => e!["type"]!.GetValue<string>() == "FactSet")
+            .SelectMany(f => f!["facts"]!.AsArray()).ToDictionary(f => f!["title"]!.GetValue<string>(), f => f!["value"]!.GetValue<string>());
+        Assert.Equal("Waiting for NHSE sign-off.", facts["Reason for delay"]);
+        var open = Assert.Single(saved["actions"]!.AsArray())!;
+        Assert.Equal(("Action.OpenUrl", "Open evidence", "https://nhs.sharepoint.com/sites/pmo/evidence-2.docx"),
+            (open["type"]!.GetValue<string>(), open["title"]!.GetValue<string>(), open["url"]!.GetValue<string>()));
     }
 
     private static readonly System.Text.Json.JsonSerializerOptions RelaxedJson =

@@ -5,14 +5,14 @@ using Spectre.Console;
 namespace PlanBot.Cli.Commands;
 
 /// <summary>
-/// `planbot ask --plan ID "question" ["question" …] [--as NAME]`: the chat answer, printed. With several questions,
+/// `planbot ask [--plan ID] "question" ["question" …] [--as NAME]`: the chat answer, printed. With several questions,
 /// each answer follows a "> question" line, so a PMO can check a list of questions in one go.
 /// </summary>
 internal static class AskCommand
 {
     public static Command Create()
     {
-        var plan = CommonOptions.Plan();
+        var plan = CommonOptions.Plan(required: false);
         var questions = new Argument<string[]>("question")
         {
             Description = "The question, in plain English, e.g. \"what's overdue in finance?\". Give several to ask each in turn.",
@@ -23,8 +23,10 @@ internal static class AskCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var environment = CliEnvironment.Load();
-            var planId = parse.GetValue(plan)!;
-            var readModels = new PlanReadModels(environment.CreateStore(), UnitSynonyms.Default);
+            var store = environment.CreateStore();
+            var (planId, problem) = await CommonOptions.ChoosePlanAsync(parse.GetValue(plan), store, cancellationToken);
+            if (planId is null) return Output.Fail(problem!);
+            var readModels = new PlanReadModels(store, UnitSynonyms.Default);
             var index = await readModels.GetAsync(planId, cancellationToken);
             if (index is null) return Output.Fail($"There is no plan '{planId}'. Run `planbot plans` to see the stored plans.");
             var asked = parse.GetValue(questions)!;

@@ -5,10 +5,13 @@ namespace PlanBot.Cli.Commands;
 
 internal static class CommonOptions
 {
-    public static Option<string> Plan() => new("--plan", "-p")
+    /// <param name="required">False for commands that read a plan: with one plan stored, that plan (<see cref="ChoosePlanAsync"/>).</param>
+    public static Option<string> Plan(bool required = true) => new("--plan", "-p")
     {
-        Description = "Plan id: lower-case letters, digits and hyphens (e.g. odkm).",
-        Required = true,
+        Description = required
+            ? "Plan id: lower-case letters, digits and hyphens (e.g. odkm)."
+            : "Plan id: lower-case letters, digits and hyphens (e.g. odkm); may be left out when only one plan is stored.",
+        Required = required,
         Validators =
         {
             result =>
@@ -19,4 +22,17 @@ internal static class CommonOptions
             },
         },
     };
+
+    /// <summary>The plan named, or the only plan stored; otherwise null and what to tell the user.</summary>
+    public static async Task<(string? PlanId, string? Problem)> ChoosePlanAsync(string? given, IPlanStore store, CancellationToken cancellationToken)
+    {
+        if (given is not null) return (given, null);
+        var plans = await store.ListPlansAsync(cancellationToken);
+        return plans.Count switch
+        {
+            1 => (plans[0].Id, null),
+            0 => (null, "No plans are stored yet: import one with `planbot import FILE --plan ID`."),
+            _ => (null, $"{plans.Count} plans are stored ({string.Join(", ", plans.Select(p => p.Id))}): say which with --plan."),
+        };
+    }
 }

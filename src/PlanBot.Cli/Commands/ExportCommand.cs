@@ -7,12 +7,12 @@ using PlanBot.Core.Questions;
 
 namespace PlanBot.Cli.Commands;
 
-/// <summary>`planbot export --plan ID --format csv|xlsx [--board-pack] --out FILE`</summary>
+/// <summary>`planbot export [--plan ID] --format csv|xlsx [--board-pack] --out FILE`</summary>
 internal static class ExportCommand
 {
     public static Command Create()
     {
-        var plan = CommonOptions.Plan();
+        var plan = CommonOptions.Plan(required: false);
         var format = new Option<string>("--format") { Description = "csv or xlsx.", Required = true };
         format.AcceptOnlyFromAmong("csv", "xlsx");
         var boardPack = new Option<bool>("--board-pack")
@@ -24,14 +24,16 @@ internal static class ExportCommand
         var command = new Command("export", "Export a plan's milestones (and, in xlsx, its exception report), or its board pack.") { plan, format, boardPack, output };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var planId = parse.GetValue(plan)!;
             var file = parse.GetValue(output)!;
             var csv = parse.GetValue(format) == "csv";
             if (parse.GetValue(boardPack) && csv)
                 return Output.Fail("A board pack is a workbook of four sheets and has no CSV form: use --format xlsx with --board-pack.");
 
             var environment = CliEnvironment.Load();
-            var stored = await environment.CreateStore().GetPlanAsync(planId, cancellationToken);
+            var store = environment.CreateStore();
+            var (planId, problem) = await CommonOptions.ChoosePlanAsync(parse.GetValue(plan), store, cancellationToken);
+            if (planId is null) return Output.Fail(problem!);
+            var stored = await store.GetPlanAsync(planId, cancellationToken);
             if (stored is null) return Output.Fail($"There is no plan '{planId}'. 'planbot plans' lists the stored plans.");
             if (file.Directory is { Exists: false } dir) return Output.Fail($"The folder {dir.FullName} does not exist.");
 

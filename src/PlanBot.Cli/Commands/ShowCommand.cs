@@ -1,15 +1,16 @@
 using System.CommandLine;
 using PlanBot.Core.Plans;
+using PlanBot.Core.Updates;
 using Spectre.Console;
 
 namespace PlanBot.Cli.Commands;
 
-/// <summary>`planbot show --plan ID REF [--history]`: one milestone, its exceptions and (optionally) its history.</summary>
+/// <summary>`planbot show [--plan ID] REF [--history]`: one milestone, its exceptions and (optionally) its history.</summary>
 internal static class ShowCommand
 {
     public static Command Create()
     {
-        var plan = CommonOptions.Plan();
+        var plan = CommonOptions.Plan(required: false);
         var reference = new Argument<string>("ref") { Description = "Milestone reference, e.g. 36, 6.17, 1.3.1 or 2c." };
         var history = new Option<bool>("--history") { Description = "Also list the milestone's update history, newest first." };
         var command = new Command("show", "Show one milestone.") { plan, reference, history };
@@ -21,7 +22,8 @@ internal static class ShowCommand
 
             var environment = CliEnvironment.Load();
             var store = environment.CreateStore();
-            var planId = parse.GetValue(plan)!;
+            var (planId, problem) = await CommonOptions.ChoosePlanAsync(parse.GetValue(plan), store, cancellationToken);
+            if (planId is null) return Output.Fail(problem!);
             var stored = await store.GetPlanAsync(planId, cancellationToken);
             if (stored is null)
             {
@@ -100,7 +102,7 @@ internal static class ShowCommand
         {
             AnsiConsole.WriteLine($"  {entry.At:dd MMM yyyy HH:mm} {entry.By} via {entry.Source}{(entry.Note is null ? string.Empty : ": " + entry.Note)}");
             foreach (var change in entry.Changes)
-                AnsiConsole.WriteLine($"    {change.Field}: {change.Old ?? "(blank)"} → {change.New ?? "(blank)"}");
+                AnsiConsole.WriteLine("    " + HistoryWording.Describe(change));
         }
     }
 }

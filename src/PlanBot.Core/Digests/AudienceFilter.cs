@@ -1,5 +1,6 @@
 using PlanBot.Core.People;
 using PlanBot.Core.Plans;
+using PlanBot.Core.Questions;
 using PlanBot.Core.Snapshots;
 
 namespace PlanBot.Core.Digests;
@@ -19,7 +20,7 @@ internal sealed class AudienceFilter
     public AudienceFilter(DigestAudience audience)
     {
         _kind = audience.Kind;
-        _areas = new HashSet<string>(audience.Areas, StringComparer.OrdinalIgnoreCase);
+        _areas = audience.Areas.Select(MilestoneArea.Key).Where(k => k.Length > 0).ToHashSet(StringComparer.Ordinal);
         _ownerKey = PersonName.Key(audience.Owner);
     }
 
@@ -41,11 +42,8 @@ internal sealed class AudienceFilter
         _ => throw new InvalidOperationException("An owner's digest chooses snapshot milestones by reference."),
     };
 
-    private bool InAreas(string? department, string? programme, string? team) =>
-        InAreas(department) || InAreas(programme) || InAreas(team);
-
-    // Trim returns the same string when there is nothing to trim, so the usual case allocates nothing.
-    private bool InAreas(string? area) => !string.IsNullOrWhiteSpace(area) && _areas.Contains(area.Trim());
+    // The same area rule as answers (MilestoneArea), so "Finance" counts the same milestones in both.
+    private bool InAreas(string? department, string? programme, string? team) => MilestoneArea.IsIn(_areas, department, programme, team);
 
     private bool IsOwned(Milestone milestone)
     {

@@ -37,4 +37,28 @@ public static class RecipientAudience
         }
         return areas;
     }
+
+    /// <summary>Whether <paramref name="audience"/> covers any milestone of <paramref name="plan"/>: a digest that covers none is all zeros.</summary>
+    public static bool CoversAny(DigestAudience audience, Plan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var filter = new AudienceFilter(audience);
+        return plan.Milestones.Any(filter.Includes);
+    }
+
+    /// <summary>
+    /// What to tell someone whose digest would cover nothing, and what they can do instead; null when it covers something.
+    /// An example area is one the plan itself names, so following the advice works.
+    /// </summary>
+    public static string? WhenEmpty(DigestAudience audience, Plan plan)
+    {
+        if (CoversAny(audience, plan)) return null;
+        var planName = plan.Id.ToUpperInvariant();
+        var example = plan.Milestones.Select(m => m.Department).FirstOrDefault(d => !string.IsNullOrWhiteSpace(d))?.Trim()
+            ?? plan.Milestones.Select(m => m.Programme ?? m.Team).FirstOrDefault(a => !string.IsNullOrWhiteSpace(a))?.Trim();
+        var instead = example is null ? "Ask me \"what's overdue?\" instead." : $"Say \"digest for {example}\" to follow an area instead, or ask me \"what's overdue?\".";
+        return audience.Kind == DigestAudienceKind.Areas
+            ? $"No milestones in {planName} are in {audience.Describe()}, so that digest would be all zeros. {instead}"
+            : $"I can't find any milestones of yours in {planName}, so your digest would be all zeros. {instead}";
+    }
 }

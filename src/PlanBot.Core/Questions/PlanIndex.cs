@@ -31,7 +31,17 @@ public sealed record PlanRole(int Id, string Title, string Name, IReadOnlyList<s
 }
 
 /// <summary>A team (directorate code), department or programme named in the plan, and the milestones in it.</summary>
-public sealed record PlanUnit(int Id, UnitKind Kind, string Name, string Phrase, string[] Words, int[] Members);
+public sealed record PlanUnit(int Id, UnitKind Kind, string Name, string Phrase, string[] Words, int[] Members)
+{
+    /// <summary>
+    /// For a department that is its directorate's (Finance in CFO): the directorate's other milestones, sorted. Answers
+    /// list them apart, labelled, and never count them as the department's own.
+    /// </summary>
+    public int[] Directorate { get; init; } = [];
+
+    /// <summary>The directorate's team code ("CFO") when <see cref="Directorate"/> has milestones.</summary>
+    public string? DirectorateName { get; init; }
+}
 
 /// <summary>A person named as an owner anywhere in the plan, and the milestones they own in any role.</summary>
 public sealed record PlanPerson(int Id, string Name, string[] Words, int[] Milestones);
@@ -318,7 +328,7 @@ public sealed class PlanIndex
         void Add(UnitKind kind, string? name, int milestone)
         {
             if (string.IsNullOrWhiteSpace(name)) return;
-            var phrase = QuestionText.Phrase(name);
+            var phrase = MilestoneArea.Key(name);
             if (phrase.Length == 0) return;
             if (!members.TryGetValue((kind, phrase), out var entry)) members[(kind, phrase)] = entry = (name.Trim(), []);
             entry.Milestones.Add(milestone);
@@ -326,7 +336,7 @@ public sealed class PlanIndex
         for (var i = 0; i < Milestones.Count; i++)
         {
             // "CFO (AD)" is the CFO's directorate: the code before any bracket names the team.
-            Add(UnitKind.Team, TeamCode(Milestones[i].Team), i);
+            Add(UnitKind.Team, MilestoneArea.TeamCode(Milestones[i].Team), i);
             Add(UnitKind.Department, Milestones[i].Department, i);
             Add(UnitKind.Programme, Milestones[i].Programme, i);
             if (IsShortGroupName(Milestones[i].Requirement)) Add(UnitKind.Group, Milestones[i].Requirement, i);
@@ -341,13 +351,16 @@ public sealed class PlanIndex
         var units = members
             .Select((entry, id) => new PlanUnit(id, entry.Key.Item1, entry.Value.Name, entry.Key.Item2, entry.Key.Item2.Split(' '), [.. entry.Value.Milestones]))
             .ToList();
+        // A department keeps its own milestones; the rest of its directorate is kept apart so answers can label it.
         var related = RelatedUnits(units);
         for (var u = 0; u < units.Count; u++)
         {
             if (related[u].Count == 0) continue;
-            var all = new SortedSet<int>(units[u].Members);
-            foreach (var other in related[u]) all.UnionWith(units[other].Members);
-            units[u] = units[u] with { Members = [.. all] };
+            var rest = new SortedSet<int>();
+            foreach (var other in related[u]) rest.UnionWith(units[other].Members);
+            rest.ExceptWith(units[u].Members);
+            if (rest.Count > 0)
+                units[u] = units[u] with { Directorate = [.. rest], DirectorateName = string.Join(" / ", related[u].Select(o => units[o].Name)) };
         }
         foreach (var unit in units)
         {
@@ -416,13 +429,6 @@ public sealed class PlanIndex
     /// <summary>A column whose header names a grouping ("PROJECT/ROLE", "Group to oversee action", "Bucket", "Epic").</summary>
     private static bool NamesAGrouping(string header) =>
         QuestionText.Phrase(header).Split(' ').Any(w => GroupingHeaderWords.Contains(w) || (w.EndsWith('s') && GroupingHeaderWords.Contains(w[..^1])));
-
-    private static string? TeamCode(string? team)
-    {
-        if (string.IsNullOrWhiteSpace(team)) return null;
-        var bracket = team.IndexOf('(');
-        return (bracket > 0 ? team[..bracket] : team).Trim();
-    }
 }
 
 /// <summary>Where a known word is used: in milestone titles, owner names, unit names, or as a synonym for units.</summary>

@@ -34,6 +34,18 @@ public sealed record Answer
 
     /// <summary>For questions not understood or not answerable: why, when PlanBot can say.</summary>
     public string? Reason { get; init; }
+
+    /// <summary>
+    /// For a department asked about that is its directorate's (Finance in CFO): the milestones that also fit the question
+    /// in the rest of the directorate, listed apart and never in the count.
+    /// </summary>
+    public IReadOnlyList<Milestone> AlsoInDirectorate { get; init; } = [];
+
+    /// <summary>The directorate's team code ("CFO") when <see cref="AlsoInDirectorate"/> has milestones.</summary>
+    public string? DirectorateName { get; init; }
+
+    /// <summary>"Also in the CFO directorate, outside Finance:", the label the sentence and card put before <see cref="AlsoInDirectorate"/>.</summary>
+    public string? DirectorateLabel { get; init; }
 }
 
 /// <summary>Answers questions about one plan: reads the question, filters the plan, and words the answer.</summary>
@@ -80,8 +92,14 @@ public static class QuestionAnswerer
                 var found = Filter(reading, index, today);
                 var sentence = ListSentence(reading, found.Count, index, today);
                 // An empty answer says where the nearest milestones are, never just "none".
-                if (found.Count == 0 && NearestAnswer.For(reading.Filter, index, today) is { } nearest) sentence += " " + nearest;
-                return Make(sentence) with { Milestones = found, ShowOwners = reading.AsksForOwners };
+                var (also, directorate, label) = InRestOfDirectorate(reading, index, today);
+                if (also.Count > 0) sentence += $" {label} {string.Join(", ", also.Select(m => m.Ref.Display))}.";
+                else if (found.Count == 0 && NearestAnswer.For(reading.Filter, index, today) is { } nearest) sentence += " " + nearest;
+                return Make(sentence) with
+                {
+                    Milestones = found, ShowOwners = reading.AsksForOwners, AlsoInDirectorate = also, DirectorateName = directorate,
+                    DirectorateLabel = also.Count > 0 ? label : null,
+                };
             }
         }
     }
@@ -104,6 +122,27 @@ public static class QuestionAnswerer
         foreach (var i in index.DueOrder)
             if (filter.Matches(index.Milestones[i], i, today)) found.Add(index.Milestones[i]);
         return found;
+    }
+
+    /// <summary>
+    /// The milestones that fit the question in the rest of the directorate of the department it names ("finance" →
+    /// CFO's milestones outside Finance), with the label that keeps them apart from the department's own.
+    /// </summary>
+    private static (List<Milestone> Also, string? Directorate, string? Label) InRestOfDirectorate(QuestionReading reading, PlanIndex index, DateOnly today)
+    {
+        var groups = reading.Filter.UnitGroups;
+        for (var g = 0; g < groups.Count; g++)
+        {
+            var rest = new SortedSet<int>(groups[g].Units.SelectMany(u => u.Directorate));
+            rest.ExceptWith(groups[g].Members);
+            if (rest.Count == 0) continue;
+            var directorate = string.Join(" / ", groups[g].Units.Select(u => u.DirectorateName).OfType<string>().Distinct());
+            var widened = groups.ToArray();
+            widened[g] = groups[g] with { Members = [.. rest] };
+            var also = Filter(reading with { Filter = reading.Filter with { UnitGroups = widened } }, index, today);
+            return (also, directorate, $"Also in the {directorate} directorate, outside {groups[g].Name}:");
+        }
+        return ([], null, null);
     }
 
     private static string ListSentence(QuestionReading reading, int count, PlanIndex index, DateOnly today)

@@ -62,7 +62,8 @@ public static class RagByArea
         {
             AreaKind.Programme => milestone.Programme,
             AreaKind.Department => milestone.Department,
-            _ => milestone.Team,
+            // A team by its code, as answers and digests name it: "CFO (AD)" is in CFO.
+            _ => Questions.MilestoneArea.TeamCode(milestone.Team),
         };
         return string.IsNullOrWhiteSpace(area) ? NoArea : area.Trim();
     }

@@ -46,8 +46,8 @@ public sealed class OwnerAuthoriser(IReadOnlySet<string> adminObjectIds, IPeople
         if (isAdmin)
             return unidentified.Count == 0 ? UpdatePermission.Allow : new UpdatePermission(true, Notice: NoObjectId(unidentified));
         return UpdatePermission.Refuse(milestone.Owners.Count == 0
-            ? $"Only the PMO can update {milestone.Ref.Display}: it has no owner named in the plan. Nothing was saved."
-            : $"Your Microsoft Entra account is not one of {milestone.Ref.Display}'s owners, their delegates or the PMO admins, so nothing was saved. "
+            ? $"Only the PMO can update {milestone.Ref.Display}: it has no owner named in the plan."
+            : $"Your Microsoft Entra account is not one of {milestone.Ref.Display}'s owners, their delegates or the PMO admins. "
               + "If it is yours, ask the PMO to check the people file.");
     }
 

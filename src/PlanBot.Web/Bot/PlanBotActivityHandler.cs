@@ -186,7 +186,11 @@ public sealed class PlanBotActivityHandler(
         if (selection.Plan is null || await readModels.GetAsync(selection.Plan, cancellationToken) is not { } index)
             return PlainMessage(HowTo);
         var mine = QuestionAnswerer.Ask("my open milestones", index, clock.Today, activity.From?.Name);
-        if (mine.Kind != QuestionKind.List || mine.Milestones.Count == 0) return PlainMessage(HowTo);
+        // No example reference here: one the user does not own would only be refused, sending them round in a circle.
+        if (mine.Kind != QuestionKind.List || mine.Milestones.Count == 0)
+            return PlainMessage($"I can't find any open milestones of yours in {AnswerFormat.PlanLabel(index)}, so there's nothing to list. "
+                + "If you update for an owner (as their delegate or a PMO admin), type \"update\" and that milestone's reference. "
+                + "If some milestones are yours, ask the PMO to check the people file.");
         return answerCards.ChooseMilestone(mine.Milestones, "update").ToMessage("Which milestone would you like to update? " + HowTo);
     }
 

@@ -40,7 +40,7 @@ public sealed partial class UpdateConversation(
         {
             var (stored, refusal) = await updates.OpenAsync(planId, reference, author, cancellationToken);
             return CardMessages.InvokeReply(refusal is not null
-                ? cards.Closed(refusal.Message ?? "Nothing was saved.", refusal.Current?.Milestone)
+                ? cards.Closed(NothingSaved(refusal.Message), refusal.Current?.Milestone)
                 : cards.Form(stored!, clock.Today, notice: "Nothing was saved.", problems: problems, entered: update));
         }
 
@@ -48,12 +48,15 @@ public sealed partial class UpdateConversation(
         if (result.Kind == UpdateResultKind.Saved) await RecordForRemindersAsync(planId, reference);
         return CardMessages.InvokeReply(result.Kind switch
         {
-            UpdateResultKind.Saved => cards.Updated(result.Current!, author.Name, clock.Time.GetUtcNow(), clock.Today),
+            UpdateResultKind.Saved => cards.Updated(result.Current!, author.Name, clock.Time.GetUtcNow(), clock.Today, update.DelayReason),
             UpdateResultKind.Invalid => cards.Form(result.Current!, clock.Today, notice: "Nothing was saved.", problems: result.Problems, entered: update),
             UpdateResultKind.Stale => cards.Form(result.Current!, clock.Today, notice: result.Message, entered: update),
-            _ => cards.Closed(result.Message ?? "Nothing was saved.", result.Current?.Milestone),
+            _ => cards.Closed(NothingSaved(result.Message), result.Current?.Milestone),
         });
     }
+
+    // Only a press of Save submits anything, so only its refusal says nothing was saved; asking for a card does not.
+    private static string NothingSaved(string? why) => why is null ? "Nothing was saved." : "Nothing was saved. " + why;
 
     /// <summary>
     /// "update #36" or "#36 delayed to …": an update card for the user to fill in or check, or null when the text is

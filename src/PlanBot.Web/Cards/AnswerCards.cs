@@ -29,6 +29,14 @@ public sealed class AnswerCards
             var first = (page - 1) * PageSize + 1;
             card.Body.Add(new TextBlock($"Showing {first}–{first + shown.Count - 1} of {answer.Milestones.Count}.") { IsSubtle = true, Spacing = Spacing.Medium, Wrap = true });
         }
+        // The rest of a department's directorate, under its own heading on the last page, never counted with the list.
+        if (page == pages && answer.AlsoInDirectorate.Count > 0 && answer.DirectorateName is { } directorate)
+        {
+            card.Body.Add(new TextBlock(CardText.Plain($"Rest of the {directorate} directorate (not counted)")) { Weight = TextWeight.Bolder, Spacing = Spacing.Medium, Wrap = true });
+            foreach (var milestone in answer.AlsoInDirectorate.Take(PageSize)) card.Body.Add(Row(milestone, answer.AsAt, answer.ShowOwners));
+            if (answer.AlsoInDirectorate.Count > PageSize)
+                card.Body.Add(new TextBlock($"and {answer.AlsoInDirectorate.Count - PageSize} more.") { IsSubtle = true, Wrap = true });
+        }
         if (page < pages) card.Actions.Add(AskButton("Show more", question, page + 1));
         return card;
     }

@@ -154,8 +154,11 @@ public sealed class UpdateCards
         $"Snoozed: I'll remind you about {reference.Display} again at {LondonTime.ToLondon(until).ToString("HH:mm 'on' ddd d MMM yyyy", CultureInfo.InvariantCulture)}.";
 
     /// <summary>The card after a save: read-only, saying who updated it and when, with the new state.</summary>
-    public AdaptiveCard Updated(StoredMilestone saved, string by, DateTimeOffset at, DateOnly today)
+    /// <param name="reason">The reason for delay given with this update, shown beside what was recorded.</param>
+    public AdaptiveCard Updated(StoredMilestone saved, string by, DateTimeOffset at, DateOnly today, string? reason = null)
     {
+        var facts = StateFacts(saved.Milestone, today);
+        if (!string.IsNullOrWhiteSpace(reason)) facts.Add(new Fact("Reason for delay", Shorten(reason, 400)));
         var london = TimeZoneInfo.ConvertTime(at, Core.Time.PlanClock.London);
         var card = new AdaptiveCard
         {
@@ -166,9 +169,12 @@ public sealed class UpdateCards
                 {
                     Wrap = true, Color = TextColor.Good, Weight = TextWeight.Bolder, Spacing = Spacing.None,
                 },
-                new FactSet(StateFacts(saved.Milestone, today)),
+                new FactSet(facts),
             },
         };
+        // The evidence as a link people can open: a button, since fact values are plain text.
+        if (Uri.TryCreate(saved.Milestone.Evidence?.Trim(), UriKind.Absolute, out var evidence) && evidence.Scheme == Uri.UriSchemeHttps)
+            card.Actions.Add(new OpenUrlAction("Open evidence", evidence));
         return card;
     }
 

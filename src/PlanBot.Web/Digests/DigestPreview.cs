@@ -20,6 +20,8 @@ public sealed class DigestPreview(DigestWriter writer, ChatSenders senders, Plan
         if (await writer.ReadAsync(plan, clock.Time.GetUtcNow(), cancellationToken) is not { } inputs) return [CardMessages.PlanRemoved(plan.Id)];
         var (sender, _) = await senders.IdentifyAsync(activity, cancellationToken);
         var audience = RecipientAudience.For(sender.Person, sender.Name, inputs.Plan, request.Areas, sender.IsPmoAdmin);
+        // A card of zeros says nothing; say why and what would help instead.
+        if (RecipientAudience.WhenEmpty(audience, inputs.Plan) is { } empty) return [CardMessages.PlainMessage(empty)];
         return writer.Messages(DigestWriter.Compose(inputs, audience));
     }
 }

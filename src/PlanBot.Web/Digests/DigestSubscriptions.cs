@@ -15,7 +15,7 @@ namespace PlanBot.Web.Digests;
 /// "stop the digest", "my digests"; and, for PMO admins, "send the weekly digest to chairs" and "stop the digest for
 /// directors". One subscription per person (or role) per plan, so subscribing again replaces it and says what it replaced.
 /// </summary>
-public sealed class DigestSubscriptions(IDigestSubscriptionStore store, ChatSenders senders, RoleHolders roleHolders, PlanClock clock)
+public sealed class DigestSubscriptions(IDigestSubscriptionStore store, IPlanStore plans, ChatSenders senders, RoleHolders roleHolders, PlanClock clock)
 {
     public async Task<Activity> AnswerAsync(DigestRequest request, PlanSummary plan, Activity activity, CancellationToken cancellationToken)
     {
@@ -53,9 +53,13 @@ public sealed class DigestSubscriptions(IDigestSubscriptionStore store, ChatSend
             : sender.IsPmoAdmin || sender.Person?.HasRole(PersonRoles.Chair) == true ? "the whole plan"
             : sender.Person?.HasRole(PersonRoles.Director) == true ? "the areas you are accountable for"
             : "your milestones";
+        // Subscribed all the same (they may own milestones after the next import), but warned that it would be empty now.
+        var empty = await plans.GetPlanAsync(plan.Id, cancellationToken) is { } stored
+            ? RecipientAudience.WhenEmpty(RecipientAudience.For(sender.Person, sender.Name, stored.Plan, request.Areas, sender.IsPmoAdmin), stored.Plan)
+            : null;
         return $"Done: I'll send you the weekly digest of {planName} ({covering}) {When(subscription)}."
             + Replaced(before)
-            + " Say \"stop the digest\" to stop it, or \"digest now\" to see this week's.";
+            + (empty is null ? " Say \"stop the digest\" to stop it, or \"digest now\" to see this week's." : " Note: " + empty);
     }
 
     private async Task<string> SubscribeRoleAsync(

@@ -42,6 +42,6 @@ public sealed class ChatSenders(IPeopleStore people, IOptions<UpdateOptions> upd
         ? "Ask your PMO. If you are a PMO admin, ask another to add your Microsoft Entra object id to PlanBot's people file."
         : NoAdmins;
 
-    /// <summary>Said when the people file names no PMO admin.</summary>
-    public const string NoAdmins = "PlanBot's people file names no PMO admin yet: the PMO gives someone the \"PMO admin\" role, with their Entra object id, with planbot people import.";
+    /// <summary>Said in Teams when the people file names no PMO admin: who can fix it, not which command-line tool they use.</summary>
+    public const string NoAdmins = "PlanBot's people file names no PMO admin yet. Ask whoever set PlanBot up for your organisation to give someone the \"PMO admin\" role, with their Microsoft Entra object id.";
 }

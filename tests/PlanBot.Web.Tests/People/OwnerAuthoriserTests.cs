@@ -61,7 +61,7 @@ public sealed class OwnerAuthoriserTests
         var permission = await Authoriser().CheckAsync("odkm", OwnedBy("Louise Mitchell", "Rachel Pilsworth"), new UpdateAuthor("Louise Mitchell", StrangerId));
 
         Assert.False(permission.Allowed);
-        Assert.Equal("Your Microsoft Entra account is not one of #45's owners, their delegates or the PMO admins, so nothing was saved. "
+        Assert.Equal("Your Microsoft Entra account is not one of #45's owners, their delegates or the PMO admins. "
             + "If it is yours, ask the PMO to check the people file.", permission.Reason);
     }
 
