@@ -15,12 +15,13 @@ public sealed class BlindQuestionSetTests(ITestOutputHelper output)
     /// <summary>
     /// The engine's score on these questions as first written, before any change for them, was 95 of 190 (50.0%, on
     /// 2026-12-06: odkm 30 of 38, cornwall 21, southend 16, cpccg 15, dorset 13). After the plan's own words, everyday verbs,
-    /// negations, grouping numbers and word stems: 125 of 190 (65.8%: odkm 35, cornwall 29, southend 21, cpccg 26, dorset 14). Most of
-    /// the rest are import problems (Southend's shifted RAG column, Cornwall's headings not carried down and dates such as
+    /// negations, grouping numbers and word stems: 125 of 190 (65.8%: odkm 35, cornwall 29, southend 21, cpccg 26, dorset 14);
+    /// with Southend's ratings read in line by the importer, 136 (71.6%: southend 32). Most of the rest are import
+    /// problems (Cornwall's headings not carried down and dates such as
     /// "Summer 2017", CPCCG's section titles) or a numbering or status convention PlanBot does not share; the floor
     /// guards against regressions.
     /// </summary>
-    public const double RequiredPassRate = 0.65;
+    public const double RequiredPassRate = 0.71;
 
     private static string Folder => Path.Combine(RepositoryRoot.Path, "tests", "PlanBot.Core.Tests", "Questions", "BlindQuestions");
 

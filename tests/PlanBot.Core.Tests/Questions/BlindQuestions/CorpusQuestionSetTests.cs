@@ -17,10 +17,11 @@ namespace PlanBot.Core.Tests.Questions.BlindQuestions;
 public sealed class CorpusQuestionSetTests(ITestOutputHelper output)
 {
     /// <summary>
-    /// The engine's score on these questions as first written, before any change for them: 145 of 240 (60.4%) on 2026-12-06.
-    /// A floor against regressions until the question work raises it.
+    /// The engine's score on these questions as first written, before any change for them: 145 of 240 (60.4%) on 2026-12-06;
+    /// 157 (65.4%) once the importer read the held-out trackers' kinds. A floor against regressions until the question
+    /// work raises it.
     /// </summary>
-    public const double RequiredPassRate = 0.60;
+    public const double RequiredPassRate = 0.65;
 
     private static readonly Dictionary<string, Lazy<PlanIndex>> Indexes = new(StringComparer.Ordinal);
 

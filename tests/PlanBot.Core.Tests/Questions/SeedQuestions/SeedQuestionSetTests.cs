@@ -72,7 +72,7 @@ public sealed class SeedQuestionSetTests(ITestOutputHelper output)
             QuestionKind.Unanswerable => "unanswerable",
             _ => "not-understood",
         };
-        var refs = answer.Milestones.Select(m => m.Ref.Value).ToList();
+        var refs = answer.Milestones.Concat(answer.AlsoInDirectorate).Select(m => m.Ref.Value).ToList();
         if (kind != c.Kind) return $"expected {c.Kind}, got {kind} ({answer.Text}) [{string.Join(",", refs.Take(12))}]";
 
         var dues = answer.Milestones.Select(m => m.EffectiveDue ?? DateOnly.MaxValue).ToList();
