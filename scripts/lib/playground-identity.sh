@@ -19,7 +19,14 @@ if ! [[ "$object_id" =~ ^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F
   exit 2
 fi
 mkdir -p "$out"
-cat >"$out/m365agentsplayground.yml" <<YAML
+# One Playground user: FIRST prefixes its first line, REST the others.
+playground_user() { # FIRST REST ID NAME LOGIN OBJECT_ID
+  printf '%sid: %s\n' "$1" "$3"
+  printf '%s%s\n' "$2" "name: \"$4\"" "$2" "userPrincipleName: $5@example.com" "$2" "aadObjectId: $6" \
+    "$2" "givenName: \"${4%% *}\"" "$2" "surname: \"${4##* }\"" "$2" "email: $5@example.com"
+}
+{
+  cat <<YAML
 # Written by scripts/run.sh for PLANBOT_ACT_AS; the Playground's default file with the current user replaced.
 version: "0.1.1"
 tenantId: 00000000-0000-0000-0000-0000000000001
@@ -27,50 +34,16 @@ bot:
   id: 00000000-0000-0000-0000-00000000000011
   name: PlanBot
 currentUser:
-  id: user-id-0
-  name: "$name"
-  userPrincipleName: owner@example.com
-  aadObjectId: $object_id
-  givenName: "${name%% *}"
-  surname: "${name##* }"
-  email: owner@example.com
-# The Playground requires at least five other users; these are its own defaults.
-users:
-  - id: user-id-1
-    name: Megan Bowen
-    userPrincipleName: meganb@example.com
-    aadObjectId: 00000000-0000-0000-0000-0000000000021
-    givenName: Megan
-    surname: Bowen
-    email: meganb@example.com
-  - id: user-id-2
-    name: Adele Vance
-    userPrincipleName: adelev@example.com
-    aadObjectId: 00000000-0000-0000-0000-0000000000022
-    givenName: Adele
-    surname: Vance
-    email: adelev@example.com
-  - id: user-id-3
-    name: Isaiah Langer
-    userPrincipleName: isaiahl@example.com
-    aadObjectId: 00000000-0000-0000-0000-0000000000023
-    givenName: Isaiah
-    surname: Langer
-    email: isaiahl@example.com
-  - id: user-id-4
-    name: Patti Fernandez
-    userPrincipleName: pattif@example.com
-    aadObjectId: 00000000-0000-0000-0000-0000000000024
-    givenName: Patti
-    surname: Fernandez
-    email: pattif@example.com
-  - id: user-id-5
-    name: Lynne Robbins
-    userPrincipleName: lynner@example.com
-    aadObjectId: 00000000-0000-0000-0000-0000000000025
-    givenName: Lynne
-    surname: Robbins
-    email: lynner@example.com
+YAML
+  playground_user "  " "  " user-id-0 "$name" owner "$object_id"
+  echo "# The Playground requires at least five other users; these are its own defaults."
+  echo "users:"
+  n=1
+  for user in "Megan Bowen:meganb" "Adele Vance:adelev" "Isaiah Langer:isaiahl" "Patti Fernandez:pattif" "Lynne Robbins:lynner"; do
+    playground_user "  - " "    " "user-id-$n" "${user%%:*}" "${user##*:}" "00000000-0000-0000-0000-00000000000$((20 + n))"
+    n=$((n + 1))
+  done
+  cat <<YAML
 personalChat:
   id: personal-chat-id
 groupChat:
@@ -84,4 +57,5 @@ team:
     - id: channel-announcements-id
       name: Announcements
 YAML
+}>"$out/m365agentsplayground.yml"
 printf 'Name,Email,AadObjectId,Roles,Delegate\n"%s",,%s,,\n' "$name" "$object_id" >"$out/people.csv"
