@@ -108,9 +108,6 @@ public sealed partial class MilestoneRef : IEquatable<MilestoneRef>, IComparable
     /// <summary>A sub-action of this reference: <c>2</c> + <c>a</c> = <c>2a</c>.</summary>
     public MilestoneRef WithSuffix(char letter) => new(Value + char.ToLowerInvariant(letter));
 
-    /// <summary>Whether the reference ends in a number, so a letter can follow it as a sub-action (<c>2</c> → <c>2a</c>).</summary>
-    public bool EndsInNumber => char.IsDigit(Value[^1]);
-
     public bool Equals(MilestoneRef? other) => other is not null && _key == other._key;
     public override bool Equals(object? obj) => obj is MilestoneRef r && Equals(r);
     public override int GetHashCode() => _key.GetHashCode(StringComparison.Ordinal);

@@ -48,8 +48,11 @@ internal sealed class ColumnContent
         var text = CellText.Clean(cell.Text);
         if (text.Length == 0)
         {
-            if (cell.Fill is not null) Rags++; // a RAG given by colour alone
-            if (cell.Fill is not null) Filled++;
+            if (cell.Fill is not null)
+            {
+                Rags++; // a RAG given by colour alone
+                Filled++;
+            }
             return;
         }
 
@@ -60,7 +63,7 @@ internal sealed class ColumnContent
         if (IsDate(text, dates)) Dates++;
         if (StatusReader.ParseRag(text) != Rag.None) Rags++;
         if (text.Length <= 40 && StatusReader.Normalise(text, null) != MilestoneStatus.Unknown) StatusWords++;
-        if (OwnerNames.IsEmailAddress(text) || text.Contains('@')) Emails++;
+        if (text.Contains('@')) Emails++; // one address or several ("a@x.org; b@y.org")
         if (IsPercent(text)) Percents++;
         if (IsYesNo(text)) YesNo++;
         if (MilestoneRef.TryParse(text, out _)) Refs++;

@@ -155,17 +155,18 @@ public sealed class TrackerImporter
     /// </summary>
     private static bool MonthFirstByEvidence(IEnumerable<TrackerRow> rows)
     {
-        int dayFirst = 0, monthFirst = 0;
+        // One day-first date settles it, so the scan stops there.
+        var monthFirst = false;
         foreach (var row in rows.Take(5000))
             foreach (var cell in row.Cells)
             {
                 switch (TrackerDateParser.OrderShownBy(cell.Text))
                 {
-                    case DateOrder.DayFirst: dayFirst++; break;
-                    case DateOrder.MonthFirst: monthFirst++; break;
+                    case DateOrder.DayFirst: return false;
+                    case DateOrder.MonthFirst: monthFirst = true; break;
                 }
             }
-        return monthFirst > 0 && dayFirst == 0;
+        return monthFirst;
     }
 
     /// <summary>
