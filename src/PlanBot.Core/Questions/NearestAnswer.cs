@@ -67,7 +67,7 @@ public static class NearestAnswer
     private static string Standing(List<Milestone> found, DateOnly today)
     {
         var parts = new List<string>();
-        var overdue = found.Count(m => !m.IsFinished && m.EffectiveDue is { } due && due < today);
+        var overdue = found.Count(m => m.IsOverdueAt(today));
         var delayed = found.Count(m => m.Status == MilestoneStatus.Delayed);
         var atRisk = found.Count(m => m.Status == MilestoneStatus.AtRisk);
         var complete = found.Count(m => m.IsFinished);

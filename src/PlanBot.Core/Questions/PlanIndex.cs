@@ -110,7 +110,7 @@ public sealed class PlanIndex
     public IReadOnlyList<PlanUnit> Units { get; }
 
     /// <summary>The owner roles the tracker's columns name, read from each owner's <see cref="Owner.RoleTitle"/>.</summary>
-    public IReadOnlyList<PlanRole> Roles { get; private set; } = [];
+    public IReadOnlyList<PlanRole> Roles { get; }
 
     /// <summary>Milestones where <paramref name="person"/> is named in one of <paramref name="roles"/>, sorted.</summary>
     public int[] MilestonesOf(PlanPerson person, IReadOnlyCollection<PlanRole> roles)

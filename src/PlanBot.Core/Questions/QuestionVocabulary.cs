@@ -92,7 +92,7 @@ public static class QuestionVocabulary
         "other", "others", "else", "expected", "supposed", "scheduled", "planned", "set", "meant", "being", "going", "look", "looking",
         "check", "checking", "anyone", "someone", "somebody", "anybody", "people", "person", "team", "teams", "department", "departments",
         "directorate", "directorates", "programme", "programmes", "program", "area", "areas", "workstream", "workstreams", "stream",
-        "group", "groups", "section", "sections", "part", "sign", "workstreams", "programmes", "oversee", "oversees", "overseen", "overseeing", "right", "currently", "today", "at", "moment", "present", "presently", "ccg", "project", "projects",
+        "group", "groups", "section", "sections", "part", "sign", "oversee", "oversees", "overseen", "overseeing", "right", "currently", "today", "at", "moment", "present", "presently", "ccg", "project", "projects",
         "should", "ought", "because", "if", "whether", "really", "actually", "very", "much", "many", "lot", "lots", "few", "too",
         "both", "each", "either", "neither", "same", "own", "ones", "entries", "entry", "rows", "row", "record", "records", "report",
         "summary", "overview", "after", "before", "since", "until", "till", "up", "down", "out", "off", "over", "next", "last", "this",
