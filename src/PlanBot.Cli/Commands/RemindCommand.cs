@@ -1,5 +1,6 @@
 extern alias web;
 using System.CommandLine;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using web::PlanBot.Web;
 using web::PlanBot.Web.Reminders;
@@ -66,10 +67,12 @@ internal static class RemindCommand
                         Markup.Escape(string.Join(" + ", notice.Reminders.Select(r => r.Kind))),
                         Markup.Escape(notice.Reason));
                 AnsiConsole.Write(table);
-                var grouped = notices.Where(n => n.Person is not null).GroupBy(n => n.PersonKey).Count(g => g.Count() > new ReminderOptions().GroupAbove);
+                // The configured threshold, as the sweep reads it, not the default.
+                var groupAbove = (environment.Configuration.GetSection(ReminderOptions.Section).Get<ReminderOptions>() ?? new ReminderOptions()).GroupAbove;
+                var grouped = notices.Where(n => n.Person is not null).GroupBy(n => n.PersonKey).Count(g => g.Count() > groupAbove);
                 if (grouped > 0)
                     Console.Out.WriteLine($"  {grouped} {(grouped == 1 ? "person gets" : "people get")} theirs as one message listing them " +
-                        $"(more than {new ReminderOptions().GroupAbove}; PlanBot:Reminders:GroupAbove).");
+                        $"(more than {groupAbove}; PlanBot:Reminders:GroupAbove).");
             }
             foreach (var (outcome, count) in sweep.Counts.Where(c => c.Key != ReminderOutcome.Due).OrderByDescending(c => c.Value))
                 Console.Out.WriteLine($"  {count} {Describe(outcome)}");
