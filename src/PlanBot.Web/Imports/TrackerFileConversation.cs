@@ -131,10 +131,8 @@ public sealed partial class TrackerFileConversation(
     /// <summary>The sender's object id and name when they are a PMO admin by object id; a name alone never is.</summary>
     private async Task<(string ObjectId, string Name)?> AdminAsync(Activity activity, CancellationToken cancellationToken)
     {
-        var (sender, everyone) = await senders.IdentifyAsync(activity, cancellationToken);
-        if (sender.AadObjectId is not { } objectId) return null;
-        var person = everyone.FindByAadObjectId(objectId);
-        return senders.IsPmoAdmin(person, objectId) ? (objectId, person?.Name ?? sender.Name ?? objectId) : null;
+        var (sender, _) = await senders.IdentifyAsync(activity, cancellationToken);
+        return sender is { IsPmoAdmin: true, AadObjectId: { } objectId } ? (objectId, sender.DisplayName ?? objectId) : null;
     }
 
     /// <summary>A plan id typed with the file, else the sender's chosen (or only) plan.</summary>
