@@ -18,10 +18,11 @@ public sealed class CorpusQuestionSetTests(ITestOutputHelper output)
 {
     /// <summary>
     /// The engine's score on these questions as first written, before any change for them: 145 of 240 (60.4%) on 2026-12-06;
-    /// 157 (65.4%) once the importer read the held-out trackers' kinds. A floor against regressions until the question
-    /// work raises it.
+    /// 157 (65.4%) once the importer read the held-out trackers' kinds. The second round's 165 public questions (the 8
+    /// trackers that had none, and the team's 3), as first written: 99 (60.0%), bringing the 485 to 309 (63.7%). A floor
+    /// against regressions until the question work raises it.
     /// </summary>
-    public const double RequiredPassRate = 0.65;
+    public const double RequiredPassRate = 0.63;
 
     private static readonly Dictionary<string, Lazy<PlanIndex>> Indexes = new(StringComparer.Ordinal);
 
