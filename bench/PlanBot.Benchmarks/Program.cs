@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using PlanBot.Storage;
 using PlanBot.Trackers.Importing;
 using PlanBot.Trackers.Reading;
@@ -35,7 +36,8 @@ switch (command)
     case "e2e":
         {
             var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
-            var store = TableStorageSetup.CreatePlanStore(configuration);
+            await using var storage = new ServiceCollection().AddPlanBotTableStorage(configuration).BuildServiceProvider();
+            var store = storage.GetRequiredService<TablePlanStore>();
             var service = new PlanImportService(store, TimeProvider.System);
             var total = Stopwatch.StartNew();
             var preview = await service.PreviewAsync(args[1], new TrackerImportOptions { PlanId = args[2] });

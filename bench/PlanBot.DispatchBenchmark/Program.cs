@@ -7,7 +7,7 @@ using PlanBot.Core.People;
 using PlanBot.Core.Plans;
 using PlanBot.Testing;
 using PlanBot.Testing.Bot;
-using web::PlanBot.Web.Reminders;
+using PlanBot.Application.Reminders;
 
 // Reminder dispatch benchmark (issue 5): one sweep sends a reminder to each of N owners (each in their own stored 1:1
 // chat) through the real dispatcher, ledger (Azurite, in memory) and connector client (with its limiter and retries)

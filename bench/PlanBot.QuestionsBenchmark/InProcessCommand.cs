@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using PlanBot.Core.Plans;
 using PlanBot.Core.Questions;
+using PlanBot.Core.Users;
 using PlanBot.MessagesBenchmark;
 using PlanBot.Storage;
-using PlanBot.Storage.UserSettings;
 
 namespace PlanBot.QuestionsBenchmark;
 
@@ -192,7 +193,8 @@ internal static class InProcessCommand
         double targetMs, string? verdictFile)
     {
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
-        var store = TableStorageSetup.CreatePlanStore(configuration);
+        await using var storage = new ServiceCollection().AddPlanBotTableStorage(configuration).BuildServiceProvider();
+        var store = storage.GetRequiredService<TablePlanStore>();
         Console.WriteLine();
         Console.WriteLine($"== In-process per-message path: PlanReadModels.GetAsync + Ask on TablePlanStore (tables {store.Tables.Plans}, …) ==");
         var readModels = new PlanReadModels(store, UnitSynonyms.Default);
@@ -227,7 +229,7 @@ internal static class InProcessCommand
 
         // The host makes two more storage calls per message before this path (PlanSelector: the plan list and the user's
         // chosen plan): each timed on its own here, to show what a message costs in storage round trips.
-        var settings = new TableUserSettingsStore(TableStorageOptions.FromConfiguration(configuration), TimeProvider.System);
+        var settings = storage.GetRequiredService<IUserSettingsStore>();
         var calls = new (string Name, Func<Task> Call)[]
         {
             ("IPlanStore.ListPlansAsync (PlanSelector)", () => store.ListPlansAsync()),

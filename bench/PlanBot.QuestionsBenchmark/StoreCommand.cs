@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using PlanBot.MessagesBenchmark;
 using PlanBot.Storage;
 
@@ -20,7 +21,8 @@ internal static class StoreCommand
 
         var plan = GeneratedPlan.Create(milestoneCount);
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
-        var store = TableStorageSetup.CreatePlanStore(configuration);
+        await using var storage = new ServiceCollection().AddPlanBotTableStorage(configuration).BuildServiceProvider();
+        var store = storage.GetRequiredService<TablePlanStore>();
         var existing = await store.GetSummaryAsync(plan.Id);
         var watch = Stopwatch.StartNew();
         var summary = await store.CommitImportAsync(plan, existing?.Version, "questions-benchmark", []);

@@ -1,16 +1,29 @@
 using Azure.Core;
 using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
 
 namespace PlanBot.Storage;
 
-/// <summary>The table clients for one storage account and prefix; creates the tables the first time they are needed.</summary>
-internal sealed class PlanBotTables
+/// <summary>
+/// The one Table service client of a process (one connection pool, one credential) and a client for each of PlanBot's
+/// tables under the configured prefix. Registered once as a singleton; every store takes it. The tables are created
+/// once, at start (<see cref="TableCreation"/>), or by the first store call of a process that was not started as a host.
+/// </summary>
+public sealed class PlanBotTables
 {
     private readonly Lock _gate = new();
     private Task? _created;
 
+    public PlanBotTables(IOptions<TableStorageOptions> options)
+        : this(options.Value)
+    {
+    }
+
+    /// <summary>Checks the settings and builds the client; nothing is sent until the first request.</summary>
     public PlanBotTables(TableStorageOptions options)
     {
+        options.EnsureValid();
+        Options = options;
         Names = TableNames.For(options.TablePrefix);
         Service = options.CreateServiceClient(ClientOptions());
         Plans = Service.GetTableClient(Names.Plans);
@@ -26,8 +39,10 @@ internal sealed class PlanBotTables
         Digests = Service.GetTableClient(Names.Digests);
         BoardPackOffers = Service.GetTableClient(Names.BoardPackOffers);
         ImportBases = Service.GetTableClient(Names.ImportBases);
+        Instances = Service.GetTableClient(Names.Instances);
     }
 
+    public TableStorageOptions Options { get; }
     public TableNames Names { get; }
     public TableServiceClient Service { get; }
     public TableClient Plans { get; }
@@ -52,22 +67,28 @@ internal sealed class PlanBotTables
     /// <summary>Milestones as the last import stored them, kept once Teams changes them: the base of the next re-import's merge.</summary>
     public TableClient ImportBases { get; }
 
+    /// <summary>Which host instances are alive, for sharing the connector's send budget between them.</summary>
+    public TableClient Instances { get; }
+
     /// <summary>
     /// Short, few retries: a request that fails three times in a couple of seconds will not be saved by waiting longer,
     /// and the import or chat turn waiting on it should hear so quickly.
     /// </summary>
-    public static TableClientOptions ClientOptions(int maxRetries = 3, TimeSpan? networkTimeout = null)
+    private static TableClientOptions ClientOptions()
     {
         var options = new TableClientOptions();
         options.Retry.Mode = RetryMode.Exponential;
-        options.Retry.MaxRetries = maxRetries;
+        options.Retry.MaxRetries = 3;
         options.Retry.Delay = TimeSpan.FromMilliseconds(200);
         options.Retry.MaxDelay = TimeSpan.FromSeconds(2);
-        options.Retry.NetworkTimeout = networkTimeout ?? TimeSpan.FromSeconds(30);
+        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(30);
         return options;
     }
 
-    /// <summary>Creates any missing table once per instance; a failed attempt is tried again on the next call.</summary>
+    /// <summary>
+    /// Creates any missing table, once per process: after the first success this is a finished task, so stores call it
+    /// before each request at no cost; a failed attempt is tried again on the next call.
+    /// </summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {
         Task created;
@@ -84,6 +105,6 @@ internal sealed class PlanBotTables
     }
 
     private Task CreateAllAsync() =>
-        Task.WhenAll(new[] { Plans, Milestones, ExceptionReports, MilestoneHistory, ImportGenerations, ConversationReferences, UserSettings, People, Reminders, Snapshots, Digests, BoardPackOffers, ImportBases }
+        Task.WhenAll(new[] { Plans, Milestones, ExceptionReports, MilestoneHistory, ImportGenerations, ConversationReferences, UserSettings, People, Reminders, Snapshots, Digests, BoardPackOffers, ImportBases, Instances }
             .Select(t => t.CreateIfNotExistsAsync(CancellationToken.None)));
 }

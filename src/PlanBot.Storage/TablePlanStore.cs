@@ -32,18 +32,12 @@ public sealed partial class TablePlanStore : IPlanStore, IImportBaseStore
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
-    public TablePlanStore(TableStorageOptions options)
-        : this(options, TimeProvider.System, NullLogger<TablePlanStore>.Instance)
+    public TablePlanStore(PlanBotTables tables, TimeProvider timeProvider, ILogger<TablePlanStore>? logger = null)
     {
-    }
-
-    public TablePlanStore(TableStorageOptions options, TimeProvider timeProvider, ILogger<TablePlanStore> logger)
-    {
-        options.EnsureValid();
-        _tables = new PlanBotTables(options);
-        _maxConcurrentBatches = options.MaxConcurrentBatches;
+        _tables = tables;
+        _maxConcurrentBatches = tables.Options.MaxConcurrentBatches;
         _time = timeProvider;
-        _logger = logger;
+        _logger = logger ?? NullLogger<TablePlanStore>.Instance;
     }
 
     public TableNames Tables => _tables.Names;

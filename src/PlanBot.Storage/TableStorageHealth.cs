@@ -6,19 +6,21 @@ namespace PlanBot.Storage;
 /// <param name="Detail">A short reason, safe to show on /healthz: never the connection string or key.</param>
 public sealed record TableStorageHealthResult(bool Reachable, string Detail);
 
-/// <summary>Whether the storage account answers, within a few seconds and without retries (for /healthz).</summary>
+/// <summary>
+/// Whether the storage account answers within <see cref="TableStorageOptions.HealthCheckTimeout"/> (for /healthz),
+/// asked through the process's one client: its few quick retries fit inside the timeout, which bounds the check.
+/// </summary>
 public sealed class TableStorageHealth
 {
     private readonly TableServiceClient _service;
     private readonly string _plansTable;
     private readonly TimeSpan _timeout;
 
-    public TableStorageHealth(TableStorageOptions options)
+    public TableStorageHealth(PlanBotTables tables)
     {
-        options.EnsureValid();
-        _timeout = options.HealthCheckTimeout;
-        _plansTable = TableNames.For(options.TablePrefix).Plans;
-        _service = options.CreateServiceClient(PlanBotTables.ClientOptions(maxRetries: 0, networkTimeout: _timeout));
+        _timeout = tables.Options.HealthCheckTimeout;
+        _plansTable = tables.Names.Plans;
+        _service = tables.Service;
     }
 
     public async Task<TableStorageHealthResult> CheckAsync(CancellationToken cancellationToken)
@@ -32,7 +34,7 @@ public sealed class TableStorageHealth
             {
                 return page.Values.Count > 0
                     ? new(true, "Table storage answered.")
-                    : new(true, "Table storage answered; the tables are created on first use.");
+                    : new(true, "Table storage answered; the tables are not created yet (they are at start, or on first use).");
             }
 
             return new(true, "Table storage answered.");
@@ -48,6 +50,11 @@ public sealed class TableStorageHealth
         catch (RequestFailedException e)
         {
             return new(false, "Table storage could not be reached: " + Innermost(e).Message);
+        }
+        catch (AggregateException e)
+        {
+            // Every retry failed to connect; the client gathers their exceptions.
+            return new(false, "Table storage could not be reached: " + Innermost(e.InnerExceptions[^1]).Message);
         }
         catch (Exception e) when (e is HttpRequestException or TimeoutException or System.Net.Sockets.SocketException)
         {

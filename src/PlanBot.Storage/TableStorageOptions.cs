@@ -34,14 +34,10 @@ public sealed class TableStorageOptions
     /// <summary>How long the health check waits for the storage account to answer.</summary>
     public TimeSpan HealthCheckTimeout { get; set; } = TimeSpan.FromSeconds(3);
 
-    /// <summary>Reads <c>PlanBot:Storage</c> and <c>ConnectionStrings:Tables</c>; leaves defaults where a setting is absent.</summary>
-    public static TableStorageOptions FromConfiguration(IConfiguration configuration)
-    {
-        var options = new TableStorageOptions();
-        options.Bind(configuration);
-        return options;
-    }
-
+    /// <summary>
+    /// Reads <c>PlanBot:Storage</c> and <c>ConnectionStrings:Tables</c>, leaving defaults where a setting is absent; a
+    /// value that is not a number or time span is kept as an out-of-range one, so validation names the setting.
+    /// </summary>
     internal void Bind(IConfiguration configuration)
     {
         var section = configuration.GetSection(Section);

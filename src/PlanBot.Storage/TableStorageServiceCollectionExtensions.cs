@@ -1,8 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using PlanBot.BotFramework.Conversations;
 using PlanBot.Core.Digests;
@@ -10,10 +9,12 @@ using PlanBot.Core.People;
 using PlanBot.Core.Plans;
 using PlanBot.Core.Reminders;
 using PlanBot.Core.Snapshots;
+using PlanBot.Core.Updates;
 using PlanBot.Core.Users;
 using PlanBot.Storage.BoardPackOffers;
 using PlanBot.Storage.ConversationReferences;
 using PlanBot.Storage.Digests;
+using PlanBot.Storage.Instances;
 using PlanBot.Storage.People;
 using PlanBot.Storage.Reminders;
 using PlanBot.Storage.Snapshots;
@@ -24,9 +25,13 @@ namespace PlanBot.Storage;
 public static class TableStorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IPlanStore"/>, <see cref="IConversationReferenceStore"/>, <see cref="IUserSettingsStore"/>, <see cref="IPeopleStore"/>, <see cref="IReminderLedger"/>, <see cref="IPlanSnapshotStore"/>,
-    /// <see cref="IDigestSubscriptionStore"/> and <see cref="IDigestLedger"/> on Azure Table storage and <see cref="TableStorageHealth"/>, configured from
-    /// <c>PlanBot:Storage</c> and <c>ConnectionStrings:Tables</c> (default: local Azurite); settings are checked at start.
+    /// Registers <see cref="PlanBotTables"/> (the process's one Table service client), the tables' creation at start
+    /// (<see cref="TableCreation"/>), and on them, as singletons, <see cref="TablePlanStore"/> (also as <see cref="IPlanStore"/> and <see cref="IMilestoneUpdateStore"/>),
+    /// <see cref="IConversationReferenceStore"/>, <see cref="IUserSettingsStore"/>,
+    /// <see cref="IPeopleStore"/>, <see cref="IReminderLedger"/>, <see cref="IPlanSnapshotStore"/>, <see cref="IDigestSubscriptionStore"/>,
+    /// <see cref="IDigestLedger"/>, <see cref="IBoardPackOfferStore"/>, <see cref="TableInstanceHeartbeats"/> and
+    /// <see cref="TableStorageHealth"/>; settings from <c>PlanBot:Storage</c> and <c>ConnectionStrings:Tables</c> (default:
+    /// local Azurite), checked at start.
     /// </summary>
     public static IServiceCollection AddPlanBotTableStorage(this IServiceCollection services, IConfiguration configuration)
     {
@@ -35,57 +40,29 @@ public static class TableStorageServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TableStorageOptions>, TableStorageOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp => new TablePlanStore(
-            sp.GetRequiredService<IOptions<TableStorageOptions>>().Value,
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetService<ILoggerFactory>()?.CreateLogger<TablePlanStore>() ?? NullLogger<TablePlanStore>.Instance));
+        services.TryAddSingleton<PlanBotTables>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, TableCreation>());
+        services.TryAddSingleton<TablePlanStore>();
+        // The same instance behind each interface, not a second store.
         services.TryAddSingleton<IPlanStore>(sp => sp.GetRequiredService<TablePlanStore>());
-        services.TryAddSingleton<IConversationReferenceStore>(sp => new TableConversationReferenceStore(
-            sp.GetRequiredService<IOptions<TableStorageOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton<IUserSettingsStore>(sp => new TableUserSettingsStore(
-            sp.GetRequiredService<IOptions<TableStorageOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton<IPeopleStore>(sp => new TablePeopleStore(
-            sp.GetRequiredService<IOptions<TableStorageOptions>>().Value,
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetService<ILoggerFactory>()?.CreateLogger<TablePeopleStore>()));
-        services.TryAddSingleton<IReminderLedger>(sp => new TableReminderLedger(
-            sp.GetRequiredService<IOptions<TableStorageOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton<IPlanSnapshotStore>(sp => new TablePlanSnapshotStore(
-            sp.GetRequiredService<IOptions<TableStorageOptions>>().Value,
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetService<ILoggerFactory>()?.CreateLogger<TablePlanSnapshotStore>()));
-        services.TryAddSingleton<IDigestSubscriptionStore>(sp => new TableDigestSubscriptionStore(
-            sp.GetRequiredService<IOptions<TableStorageOptions>>().Value));
-        services.TryAddSingleton<IDigestLedger>(sp => new TableDigestLedger(
-            sp.GetRequiredService<IOptions<TableStorageOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton<IBoardPackOfferStore>(sp => new TableBoardPackOfferStore(
-            sp.GetRequiredService<IOptions<TableStorageOptions>>().Value));
-        services.TryAddSingleton(sp => new TableStorageHealth(sp.GetRequiredService<IOptions<TableStorageOptions>>().Value));
+        services.TryAddSingleton<IMilestoneUpdateStore>(sp => sp.GetRequiredService<TablePlanStore>());
+        services.TryAddSingleton<IConversationReferenceStore, TableConversationReferenceStore>();
+        services.TryAddSingleton<IUserSettingsStore, TableUserSettingsStore>();
+        services.TryAddSingleton<IPeopleStore, TablePeopleStore>();
+        services.TryAddSingleton<IReminderLedger, TableReminderLedger>();
+        services.TryAddSingleton<IPlanSnapshotStore, TablePlanSnapshotStore>();
+        services.TryAddSingleton<IDigestSubscriptionStore, TableDigestSubscriptionStore>();
+        services.TryAddSingleton<IDigestLedger, TableDigestLedger>();
+        services.TryAddSingleton<IBoardPackOfferStore, TableBoardPackOfferStore>();
+        services.TryAddSingleton<TableInstanceHeartbeats>();
+        services.TryAddSingleton<TableStorageHealth>();
         return services;
     }
 }
 
+/// <summary>Every problem with <c>PlanBot:Storage</c> and <c>ConnectionStrings:Tables</c>, each naming its setting.</summary>
 internal sealed class TableStorageOptionsValidator : IValidateOptions<TableStorageOptions>
 {
     public ValidateOptionsResult Validate(string? name, TableStorageOptions options) =>
         options.Problems() is { Count: > 0 } problems ? ValidateOptionsResult.Fail(problems) : ValidateOptionsResult.Success;
-}
-
-/// <summary>For hosts without dependency injection (the CLI): the same settings, read straight from configuration.</summary>
-public static class TableStorageSetup
-{
-    public static TablePlanStore CreatePlanStore(IConfiguration configuration, TimeProvider? timeProvider = null, ILogger<TablePlanStore>? logger = null) =>
-        new(TableStorageOptions.FromConfiguration(configuration), timeProvider ?? TimeProvider.System, logger ?? NullLogger<TablePlanStore>.Instance);
-
-    public static TablePeopleStore CreatePeopleStore(IConfiguration configuration, TimeProvider? timeProvider = null, ILogger<TablePeopleStore>? logger = null) =>
-        new(TableStorageOptions.FromConfiguration(configuration), timeProvider ?? TimeProvider.System, logger);
-
-    public static TablePlanSnapshotStore CreateSnapshotStore(IConfiguration configuration, TimeProvider? timeProvider = null, ILogger<TablePlanSnapshotStore>? logger = null) =>
-        new(TableStorageOptions.FromConfiguration(configuration), timeProvider ?? TimeProvider.System, logger);
-
-    public static TableDigestSubscriptionStore CreateDigestSubscriptionStore(IConfiguration configuration) =>
-        new(TableStorageOptions.FromConfiguration(configuration));
-
-    public static TableDigestLedger CreateDigestLedger(IConfiguration configuration, TimeProvider? timeProvider = null) =>
-        new(TableStorageOptions.FromConfiguration(configuration), timeProvider ?? TimeProvider.System);
 }

@@ -19,18 +19,13 @@ public static class PlanBotServiceCollectionExtensions
     public static IServiceCollection AddPlanBot(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new PlanClock(
-            sp.GetRequiredService<TimeProvider>(), PlanClock.ParseToday(configuration["PlanBot:Today"])));
+        services.AddPlanBotPlans(configuration);
         services.AddPlanBotTableStorage(configuration);
         services.AddPlanBotPeople(configuration);
         services.AddPlanBotTeams(configuration);
         services.AddPlanBotReminders();
+        services.AddHostedService<ReminderScheduler>();
         services.AddPlanBotDigests();
-        services.AddOptions<QuestionOptions>().BindConfiguration(QuestionOptions.Section);
-        services.AddSingleton(sp => new PlanReadModels(
-            sp.GetRequiredService<IPlanStore>(),
-            UnitSynonyms.Default.With(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<QuestionOptions>>().Value.Synonyms)));
-        services.AddSingleton<IMilestoneUpdateStore>(sp => sp.GetRequiredService<TablePlanStore>());
         services.AddOptions<UpdateOptions>().BindConfiguration(UpdateOptions.Section);
         services.AddSingleton<IUpdateAuthoriser>(sp => new OwnerAuthoriser(
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<UpdateOptions>>().Value.AdminObjectIds.ToHashSet(StringComparer.OrdinalIgnoreCase),

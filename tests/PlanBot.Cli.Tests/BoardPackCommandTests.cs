@@ -63,8 +63,7 @@ public sealed class BoardPackCommandTests(AzuriteFixture azurite) : IDisposable
     /// </summary>
     private async Task UpdateAsync(string reference, string owner, MilestoneUpdate update)
     {
-        var options = new TableStorageOptions { ConnectionString = azurite.ConnectionString, TablePrefix = _week1.TablePrefix };
-        var people = new TablePeopleStore(options, TimeProvider.System);
+        var people = new TablePeopleStore(_week1.Tables, TimeProvider.System);
         if ((await people.GetPeopleAsync()).Count == 0)
             await people.ReplaceAllAsync([.. OwnerIds.Select(o => new Person(o.Key, AadObjectId: o.Value))], "test", null);
         var authoriser = new OwnerAuthoriser(new HashSet<string>(), people, new OwnerResolver(people, new NoDirectorySearch("tests"), TimeProvider.System));

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using PlanBot.Core.People;
 using PlanBot.Storage;
+using PlanBot.Storage.People;
 using PlanBot.Testing;
 using PlanBot.Testing.Graph;
 
@@ -16,13 +17,7 @@ public sealed class PeopleCommandTests(AzuriteFixture azurite) : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private IPeopleStore People => TableStorageSetup.CreatePeopleStore(new ConfigurationBuilder()
-        .AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Tables"] = azurite.ConnectionString,
-            ["PlanBot:Storage:TablePrefix"] = _planbot.TablePrefix,
-        })
-        .Build());
+    private IPeopleStore People => new TablePeopleStore(_planbot.Tables, TimeProvider.System);
 
     private string File(string name, params string[] lines)
     {

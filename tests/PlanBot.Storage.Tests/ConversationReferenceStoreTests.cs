@@ -8,9 +8,9 @@ namespace PlanBot.Storage.Tests;
 [Collection(AzuriteFixture.Collection)]
 public sealed class ConversationReferenceStoreTests(AzuriteFixture azurite)
 {
-    private readonly TableStorageOptions _options = new() { ConnectionString = azurite.ConnectionString, TablePrefix = TestTablePrefix.New() };
+    private readonly PlanBotTables _tables = new(new TableStorageOptions { ConnectionString = azurite.ConnectionString, TablePrefix = TestTablePrefix.New() });
 
-    private TableConversationReferenceStore NewStore() => new(_options, TimeProvider.System);
+    private TableConversationReferenceStore NewStore() => new(_tables, TimeProvider.System);
 
     private static ConversationReference Personal(string tenant, string aadObjectId, string conversationId, string serviceUrl = "https://smba.trafficmanager.net/uk/") => new()
     {
@@ -81,7 +81,7 @@ public sealed class ConversationReferenceStoreTests(AzuriteFixture azurite)
 
         await store.SaveAsync(reference, CancellationToken.None);
 
-        var table = new TableServiceClient(azurite.ConnectionString).GetTableClient(TableNames.For(_options.TablePrefix).ConversationReferences);
+        var table = new TableServiceClient(azurite.ConnectionString).GetTableClient(_tables.Names.ConversationReferences);
         var rows = new List<TableEntity>();
         await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {"tenant-1"}"))) rows.Add(row);
         var stored = Assert.Single(rows);

@@ -9,18 +9,18 @@ internal sealed class StoreHarness
 {
     public StoreHarness(AzuriteFixture azurite, int maxConcurrentBatches = 6, TimeProvider? time = null)
     {
-        Options = new TableStorageOptions
+        Tables = new PlanBotTables(new TableStorageOptions
         {
             ConnectionString = azurite.ConnectionString,
             TablePrefix = TestTablePrefix.New(),
             MaxConcurrentBatches = maxConcurrentBatches,
-        };
-        Store = new TablePlanStore(Options, time ?? TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<TablePlanStore>.Instance);
-        Names = TableNames.For(Options.TablePrefix);
+        });
+        Store = new TablePlanStore(Tables, time ?? TimeProvider.System);
+        Names = Tables.Names;
         Service = new TableServiceClient(azurite.ConnectionString);
     }
 
-    public TableStorageOptions Options { get; }
+    public PlanBotTables Tables { get; }
     public TablePlanStore Store { get; }
     public TableNames Names { get; }
     public TableServiceClient Service { get; }

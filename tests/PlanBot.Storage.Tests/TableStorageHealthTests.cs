@@ -10,7 +10,7 @@ public sealed class TableStorageHealthTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_running_emulator_is_reported_reachable()
     {
-        var health = new TableStorageHealth(new TableStorageOptions { ConnectionString = azurite.ConnectionString, TablePrefix = TestTablePrefix.New() });
+        var health = new TableStorageHealth(new PlanBotTables(new TableStorageOptions { ConnectionString = azurite.ConnectionString, TablePrefix = TestTablePrefix.New() }));
 
         var result = await health.CheckAsync(CancellationToken.None);
 
@@ -22,7 +22,7 @@ public sealed class TableStorageHealthTests(AzuriteFixture azurite)
     {
         var port = ClosedPort();
         var connectionString = azurite.ConnectionString.Replace($":{azurite.Port}/", $":{port}/", StringComparison.Ordinal);
-        var health = new TableStorageHealth(new TableStorageOptions { ConnectionString = connectionString, HealthCheckTimeout = TimeSpan.FromSeconds(2) });
+        var health = new TableStorageHealth(new PlanBotTables(new TableStorageOptions { ConnectionString = connectionString, HealthCheckTimeout = TimeSpan.FromSeconds(2) }));
         var clock = System.Diagnostics.Stopwatch.StartNew();
 
         var result = await health.CheckAsync(CancellationToken.None);
@@ -38,7 +38,7 @@ public sealed class TableStorageHealthTests(AzuriteFixture azurite)
     {
         var options = new TableStorageOptions { TablePrefix = "plan-bot" };
 
-        var error = Assert.Throws<InvalidOperationException>(() => new TablePlanStore(options));
+        var error = Assert.Throws<InvalidOperationException>(() => new PlanBotTables(options));
 
         Assert.Contains("PlanBot:Storage:TablePrefix 'plan-bot'", error.Message);
     }

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace PlanBot.Storage.Tests;
 
@@ -57,9 +59,26 @@ public sealed class TableStorageOptionsTests
             ["PlanBot:Storage:ManagedIdentityClientId"] = " 3f2504e0-4f89-41d3-9a0c-0305e82c3301 ",
         }).Build();
 
-        var options = TableStorageOptions.FromConfiguration(configuration);
+        using var provider = new ServiceCollection().AddPlanBotTableStorage(configuration).BuildServiceProvider();
+        var options = provider.GetRequiredService<IOptions<TableStorageOptions>>().Value;
 
         Assert.Equal("3f2504e0-4f89-41d3-9a0c-0305e82c3301", options.ManagedIdentityClientId);
         Assert.Empty(options.Problems());
+    }
+
+    [Fact]
+    public void Unusable_settings_stop_the_options_with_every_problem_naming_its_setting()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["PlanBot:Storage:TablePrefix"] = "plan-bot",
+            ["PlanBot:Storage:MaxConcurrentBatches"] = "lots",
+        }).Build();
+        using var provider = new ServiceCollection().AddPlanBotTableStorage(configuration).BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<TableStorageOptions>>().Value);
+
+        Assert.Contains(error.Failures, f => f.StartsWith("PlanBot:Storage:TablePrefix 'plan-bot' must be empty or", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f == "PlanBot:Storage:MaxConcurrentBatches must be a whole number from 1 to 32.");
     }
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Microsoft.Extensions.Configuration;
 using PlanBot.Core.Plans;
 using PlanBot.Storage;
 
@@ -23,13 +22,10 @@ public sealed class PlanBotProcess(AzuriteFixture azurite, string? tablePrefix =
     /// <summary>PlanBot__Today for the run; null leaves it unset, so the CLI's own configuration decides.</summary>
     public string? Today { get; init; } = "2020-01-20";
 
-    public IPlanStore Store => TableStorageSetup.CreatePlanStore(new ConfigurationBuilder()
-        .AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Tables"] = azurite.ConnectionString,
-            ["PlanBot:Storage:TablePrefix"] = _prefix,
-        })
-        .Build());
+    /// <summary>The test's tables, as the program it runs reaches them.</summary>
+    public PlanBotTables Tables => new(new TableStorageOptions { ConnectionString = azurite.ConnectionString, TablePrefix = _prefix });
+
+    public IPlanStore Store => new TablePlanStore(Tables, TimeProvider.System);
 
     public Task<CliRun> RunAsync(params string[] args) => RunAsync(new Dictionary<string, string>(), args);
 

@@ -21,7 +21,7 @@ public sealed class ReminderCrashTests(AzuriteFixture azurite)
     {
         await using var connector = await FakeConnector.StartAsync();
         var prefix = TestTablePrefix.New();
-        var options = new TableStorageOptions { ConnectionString = azurite.ConnectionString, TablePrefix = prefix };
+        var tables = new PlanBotTables(new TableStorageOptions { ConnectionString = azurite.ConnectionString, TablePrefix = prefix });
         // One milestone per owner, so each reminder goes to its own chat and the sweep runs at the connector's global pace
         // (40 requests a second): a chat opened and a card sent each, about six seconds in all.
         var plan = TestPlans.Small("odkm", milestones: Owners);
@@ -29,8 +29,8 @@ public sealed class ReminderCrashTests(AzuriteFixture azurite)
         {
             Milestones = [.. plan.Milestones.Select((m, i) => m with { Due = TrackerDate.Exact(new DateOnly(2020, 1, 28)), Owners = [TestPlans.Delivery($"Owner {i + 1}")] })],
         };
-        await new TablePlanStore(options).CommitImportAsync(plan, null, "test", [], null, CancellationToken.None);
-        await new TablePeopleStore(options, TimeProvider.System).ReplaceAllAsync(
+        await new TablePlanStore(tables, TimeProvider.System).CommitImportAsync(plan, null, "test", [], null, CancellationToken.None);
+        await new TablePeopleStore(tables, TimeProvider.System).ReplaceAllAsync(
             [.. Enumerable.Range(1, Owners).Select(i => new Person($"Owner {i}", $"owner{i}@nhs.net", $"00000000-0000-0000-0000-{i:D12}"))], "test", null);
         var environment = new Dictionary<string, string>
         {

@@ -37,13 +37,6 @@ public sealed class BotAuthenticationOptions
     /// <summary>No app id: the local-run mode of the Emulator and Agents Playground, where requests are not authenticated.</summary>
     public bool IsLocalMode => string.IsNullOrWhiteSpace(MicrosoftAppId);
 
-    public static BotAuthenticationOptions FromConfiguration(IConfiguration configuration)
-    {
-        var options = new BotAuthenticationOptions();
-        options.ReadFrom(configuration);
-        return options;
-    }
-
     /// <summary>Overwrites the settings present in <paramref name="configuration"/>; absent or empty ones keep their defaults.</summary>
     internal void ReadFrom(IConfiguration configuration)
     {

@@ -9,16 +9,12 @@ namespace PlanBot.BotFramework.Authentication;
 public static class BotAuthenticationServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="BotAuthenticationOptions"/> (read from the root of <paramref name="configuration"/> and
-    /// checked at start), the <see cref="OpenIdSigningKeys"/> cache and <see cref="IBotTokenValidator"/>.
+    /// Registers <see cref="BotAuthenticationOptions"/> (<see cref="AddBotAuthenticationOptions"/>), the
+    /// <see cref="OpenIdSigningKeys"/> cache and <see cref="IBotTokenValidator"/>.
     /// </summary>
     public static IServiceCollection AddBotAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<BotAuthenticationOptions>()
-            .Configure(options => options.ReadFrom(configuration))
-            .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotAuthenticationOptions>, BotAuthenticationOptionsValidator>());
-        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<BotAuthenticationOptions>>().Value);
+        services.AddBotAuthenticationOptions(configuration);
         services.TryAddSingleton(TimeProvider.System);
 
         // The key cache is a singleton that keeps its client, so the handler recycles pooled connections itself
@@ -31,6 +27,21 @@ public static class BotAuthenticationServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<OpenIdSigningKeys>>()));
         services.TryAddSingleton<IBotTokenValidator, BotTokenValidator>();
+        return services;
+    }
+
+    /// <summary>
+    /// The bot's identity, read from the root of <paramref name="configuration"/> (MicrosoftAppType, MicrosoftAppId, …)
+    /// and checked at start; registered once however many parts need it (inbound tokens, the connector, Graph).
+    /// </summary>
+    public static IServiceCollection AddBotAuthenticationOptions(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (services.Any(service => service.ServiceType == typeof(IValidateOptions<BotAuthenticationOptions>))) return services;
+        services.AddOptions<BotAuthenticationOptions>()
+            .Configure(options => options.ReadFrom(configuration))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BotAuthenticationOptions>, BotAuthenticationOptionsValidator>();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<BotAuthenticationOptions>>().Value);
         return services;
     }
 }

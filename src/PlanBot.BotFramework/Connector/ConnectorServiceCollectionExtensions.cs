@@ -24,8 +24,10 @@ public static class ConnectorServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConnectorOptions>, ConnectorOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(_ => BotAuthenticationOptions.FromConfiguration(configuration));
-        services.TryAddSingleton(_ => TrustedServiceUrls.FromConfiguration(configuration));
+        services.AddBotAuthenticationOptions(configuration);
+        services.AddOptions<TrustedServiceUrlOptions>().Bind(configuration.GetSection(TrustedServiceUrlOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TrustedServiceUrlOptions>, TrustedServiceUrlOptionsValidator>());
+        services.TryAddSingleton(sp => new TrustedServiceUrls(sp.GetRequiredService<IOptions<TrustedServiceUrlOptions>>().Value.Prefixes()));
         services.TryAddSingleton<IBotTokenProvider>(sp => BotTokenProviderFactory.Create(
             sp.GetRequiredService<BotAuthenticationOptions>(),
             new MsalHttpClientFactory(sp.GetRequiredService<IHttpClientFactory>()),

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.Extensions.Configuration;
 
 namespace PlanBot.BotFramework.Connector;
 
@@ -35,13 +34,6 @@ public sealed class TrustedServiceUrls
             .ToList();
     }
 
-    /// <summary>Reads <c>PlanBot:Bot:TrustedServiceUrls</c>; when it is absent or empty, the Teams endpoints are trusted.</summary>
-    public static TrustedServiceUrls FromConfiguration(IConfiguration configuration)
-    {
-        var configured = configuration.GetSection(ConfigurationKey).Get<string[]>()?.Where(url => !string.IsNullOrWhiteSpace(url)).ToArray();
-        return new TrustedServiceUrls(configured is { Length: > 0 } ? configured : TeamsDefaults);
-    }
-
     /// <summary>Trusts a service URL vouched for by a validated channel token. Plain-http URLs other than loopback are ignored.</summary>
     public void Trust(string serviceUrl)
     {
@@ -67,6 +59,9 @@ public sealed class TrustedServiceUrls
         && string.Equals(url.IdnHost, prefix.IdnHost, StringComparison.OrdinalIgnoreCase)
         && url.Port == prefix.Port
         && WithTrailingSlash(url.AbsolutePath).StartsWith(prefix.AbsolutePath, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether <paramref name="value"/> can be a trusted prefix: an absolute https URL (http only for loopback) without user info.</summary>
+    internal static bool IsUsablePrefix(string value) => Normalise(value) is not null;
 
     private static Uri? Normalise(string value)
     {

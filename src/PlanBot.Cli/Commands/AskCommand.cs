@@ -22,12 +22,12 @@ internal static class AskCommand
         var command = new Command("ask", "Ask a question about a plan, as you would in Teams.") { plan, questions, asker };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var environment = CliEnvironment.Load();
-            var store = environment.CreateStore();
+            await using var environment = CliEnvironment.Load();
+            var store = environment.Plans;
             var (planId, problem) = await CommonOptions.ChoosePlanAsync(parse.GetValue(plan), store, cancellationToken);
             if (planId is null) return Output.Fail(problem!);
-            var readModels = new PlanReadModels(store, UnitSynonyms.Default);
-            var index = await readModels.GetAsync(planId, cancellationToken);
+            // The host's read models: the same synonyms (PlanBot:Questions) as the bot in Teams.
+            var index = await environment.Get<PlanReadModels>().GetAsync(planId, cancellationToken);
             if (index is null) return Output.Fail($"There is no plan '{planId}'. Run `planbot plans` to see the stored plans.");
             var asked = parse.GetValue(questions)!;
             var understood = true;

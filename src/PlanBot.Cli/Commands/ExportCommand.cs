@@ -29,8 +29,8 @@ internal static class ExportCommand
             if (parse.GetValue(boardPack) && csv)
                 return Output.Fail("A board pack is a workbook of four sheets and has no CSV form: use --format xlsx with --board-pack.");
 
-            var environment = CliEnvironment.Load();
-            var store = environment.CreateStore();
+            await using var environment = CliEnvironment.Load();
+            var store = environment.Plans;
             var (planId, problem) = await CommonOptions.ChoosePlanAsync(parse.GetValue(plan), store, cancellationToken);
             if (planId is null) return Output.Fail(problem!);
             var stored = await store.GetPlanAsync(planId, cancellationToken);
@@ -39,7 +39,7 @@ internal static class ExportCommand
 
             if (parse.GetValue(boardPack))
             {
-                var pack = await BoardPack.LoadAsync(stored.Plan, environment.CreateSnapshotStore(), environment.Clock.Today,
+                var pack = await BoardPack.LoadAsync(stored.Plan, environment.Snapshots, environment.Clock.Today,
                     environment.Clock.Time.GetUtcNow(), cancellationToken);
                 if (WriteReplacing(file, path => BoardPackExport.Write(pack, path, cancellationToken)) is { } failure) return Output.Fail(failure);
                 Describe(pack, file);

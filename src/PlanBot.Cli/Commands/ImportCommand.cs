@@ -64,8 +64,8 @@ internal static class ImportCommand
 
     private static async Task<int> RunAsync(FileInfo file, TrackerImportOptions options, MergePreference prefer, bool dryRun, bool verbose, CancellationToken cancellationToken)
     {
-        var environment = CliEnvironment.Load();
-        var service = new PlanImportService(environment.CreateStore(), environment.Clock.Time);
+        await using var environment = CliEnvironment.Load();
+        var service = new PlanImportService(environment.Plans, environment.Clock.Time);
         ImportPreview preview;
         try
         {

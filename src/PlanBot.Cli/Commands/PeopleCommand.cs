@@ -1,9 +1,9 @@
 using System.CommandLine;
+using Microsoft.Extensions.Options;
 using PlanBot.Core.People;
 using PlanBot.Core.Plans;
 using PlanBot.People;
 using PlanBot.People.Graph;
-using PlanBot.Storage;
 using Spectre.Console;
 
 namespace PlanBot.Cli.Commands;
@@ -42,7 +42,8 @@ internal static class PeopleCommand
 
             var people = check.People;
             AnsiConsole.MarkupLineInterpolated($"{path.Name}: {Describe(people)}.");
-            var store = TableStorageSetup.CreatePeopleStore(CliEnvironment.Load().Configuration);
+            await using var environment = CliEnvironment.Load();
+            var store = environment.Get<IPeopleStore>();
             var stored = await store.GetPeopleAsync(cancellationToken);
             PrintChanges(stored, people);
 
@@ -78,8 +79,8 @@ internal static class PeopleCommand
         var command = new Command("unresolved", "List the owner names in a plan that do not resolve to one person, why, and the milestones that name them.") { plan };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var environment = CliEnvironment.Load();
-            var planStore = environment.CreateStore();
+            await using var environment = CliEnvironment.Load();
+            var planStore = environment.Plans;
             var planId = parse.GetValue(plan)!;
             var stored = await planStore.GetPlanAsync(planId, cancellationToken);
             if (stored is null)
@@ -93,17 +94,15 @@ internal static class PeopleCommand
             IDirectorySearch directory;
             try
             {
-                directory = GraphDirectorySearch.Create(environment.Configuration);
+                directory = environment.Get<IDirectorySearch>();
             }
-            catch (InvalidOperationException e)
+            catch (OptionsValidationException e)
             {
-                return Output.Fail(e.Message);
+                return Output.Fail(string.Join(" ", e.Failures));
             }
 
-            using var _ = directory as IDisposable;
-            var peopleStore = TableStorageSetup.CreatePeopleStore(environment.Configuration);
-            var people = await peopleStore.GetPeopleAsync(cancellationToken);
-            var resolver = new OwnerResolver(peopleStore, directory, environment.Clock.Time);
+            var people = await environment.Get<IPeopleStore>().GetPeopleAsync(cancellationToken);
+            var resolver = environment.Get<OwnerResolver>();
 
             // Each name once, in plan order, with every milestone that names it (under any spelling PersonName.Tidy folds together).
             var owners = stored.Plan.Milestones

@@ -11,7 +11,8 @@ internal static class PlansCommand
         var command = new Command("plans", "List the stored plans.");
         command.SetAction(async (_, cancellationToken) =>
         {
-            var plans = await CliEnvironment.Load().CreateStore().ListPlansAsync(cancellationToken);
+            await using var environment = CliEnvironment.Load();
+            var plans = await environment.Plans.ListPlansAsync(cancellationToken);
             if (plans.Count == 0)
             {
                 AnsiConsole.WriteLine("No plans yet. Import one with: planbot import FILE --plan ID");

@@ -1,14 +1,9 @@
-extern alias web;
 using System.CommandLine;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using web::PlanBot.Web;
-using web::PlanBot.Web.Reminders;
 using System.Globalization;
+using Microsoft.Extensions.Options;
+using PlanBot.Application.Reminders;
 using PlanBot.Core.Reminders;
 using PlanBot.Core.Time;
-using PlanBot.Storage;
-using PlanBot.Storage.Reminders;
 using Spectre.Console;
 
 namespace PlanBot.Cli.Commands;
@@ -29,7 +24,7 @@ internal static class RemindCommand
         var command = new Command("remind", "Run one reminder sweep of a plan and send what is due; with --dry-run, only show who would be reminded and why.") { plan, dryRun, at };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var environment = CliEnvironment.Load();
+            await using var environment = CliEnvironment.Load();
             var now = environment.Clock.Time.GetUtcNow();
             if (parse.GetValue(at) is { } text)
             {
@@ -38,14 +33,21 @@ internal static class RemindCommand
             }
 
             var planId = parse.GetValue(plan)!;
-            var stored = await environment.CreateStore().GetPlanAsync(planId, cancellationToken);
+            var stored = await environment.Plans.GetPlanAsync(planId, cancellationToken);
             if (stored is null) return Output.Fail($"There is no plan '{planId}'. Run `planbot plans` to see the stored plans.");
             if (!parse.GetValue(dryRun)) return await SendAsync(environment, stored.Plan.Id, now, cancellationToken);
-            var (policy, problems) = ReminderPolicyOptions.Read(environment.Configuration);
-            if (policy is null) return Output.Fail("The reminder policy is not usable: " + string.Join(" ", problems));
-            var planner = new ReminderPlanner(policy);
-            var ledger = new TableReminderLedger(TableStorageOptions.FromConfiguration(environment.Configuration), environment.Clock.Time);
-            var states = await ledger.GetStatesAsync(planId, cancellationToken);
+            ReminderPlanner planner;
+            ReminderOptions options;
+            try
+            {
+                planner = environment.Get<ReminderPlanner>();
+                options = environment.Get<ReminderOptions>();
+            }
+            catch (OptionsValidationException e)
+            {
+                return Output.Fail("The reminder settings are not usable: " + string.Join(" ", e.Failures));
+            }
+            var states = await environment.Get<IReminderLedger>().GetStatesAsync(planId, cancellationToken);
             var sweep = ReminderSweep.Decide(stored.Plan, states, planner, now);
 
             // What people would receive: one card per person per milestone, an escalation and a reminder to the same
@@ -56,7 +58,7 @@ internal static class RemindCommand
                 (sweep.InSendWindow
                     ? $"{notices.Count} reminder{(notices.Count == 1 ? "" : "s")} due to {people} {(people == 1 ? "person" : "people")}."
                     : $"outside the send window, so nothing is sent; it opens at {Clock(sweep.NextSendWindow)}."));
-            Console.Out.WriteLine($"Policy ({ReminderPolicyOptions.Section}): {policy.Describe()}");
+            Console.Out.WriteLine($"Policy ({ReminderPolicyOptions.Section}): {planner.Policy.Describe()}");
             if (notices.Count > 0)
             {
                 var table = new Table().Border(TableBorder.Simple).AddColumn("Ref").AddColumn("To").AddColumn("Reminder").AddColumn("Why");
@@ -68,7 +70,7 @@ internal static class RemindCommand
                         Markup.Escape(notice.Reason));
                 AnsiConsole.Write(table);
                 // The configured threshold, as the sweep reads it, not the default.
-                var groupAbove = (environment.Configuration.GetSection(ReminderOptions.Section).Get<ReminderOptions>() ?? new ReminderOptions()).GroupAbove;
+                var groupAbove = options.GroupAbove;
                 var grouped = notices.Where(n => n.Person is not null).GroupBy(n => n.PersonKey).Count(g => g.Count() > groupAbove);
                 if (grouped > 0)
                     Console.Out.WriteLine($"  {grouped} {(grouped == 1 ? "person gets" : "people get")} theirs as one message listing them " +
@@ -83,17 +85,12 @@ internal static class RemindCommand
 
     private static async Task<int> SendAsync(CliEnvironment environment, string planId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var services = new ServiceCollection();
-        services.AddSingleton(environment.Configuration);
-        services.AddLogging();
-        services.AddPlanBot(environment.Configuration);
-        await using var provider = services.BuildServiceProvider();
         SweepReport report;
         try
         {
-            report = await provider.GetRequiredService<ReminderDispatcher>().SweepAsync(now, planId, cancellationToken);
+            report = await environment.Get<ReminderDispatcher>().SweepAsync(now, planId, cancellationToken);
         }
-        catch (Microsoft.Extensions.Options.OptionsValidationException e)
+        catch (OptionsValidationException e)
         {
             return Output.Fail("The settings are not usable: " + string.Join(" ", e.Failures));
         }

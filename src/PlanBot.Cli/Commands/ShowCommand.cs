@@ -20,8 +20,8 @@ internal static class ShowCommand
             if (!MilestoneRef.TryParse(refText, out var milestoneRef))
                 return Output.Fail($"'{refText}' is not a milestone reference (expected e.g. 36, 6.17, 1.3.1 or 2c).");
 
-            var environment = CliEnvironment.Load();
-            var store = environment.CreateStore();
+            await using var environment = CliEnvironment.Load();
+            var store = environment.Plans;
             var (planId, problem) = await CommonOptions.ChoosePlanAsync(parse.GetValue(plan), store, cancellationToken);
             if (planId is null) return Output.Fail(problem!);
             var stored = await store.GetPlanAsync(planId, cancellationToken);

@@ -22,7 +22,7 @@ internal static class SnapshotCommand
         var command = new Command("snapshot", "Store this week's snapshot of a plan (every milestone's status, RAG and dates), for board packs and digests.") { plan, at };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var environment = CliEnvironment.Load();
+            await using var environment = CliEnvironment.Load();
             var asAt = environment.Clock.Today;
             if (parse.GetValue(at) is { } text
                 && !DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out asAt))
@@ -31,10 +31,10 @@ internal static class SnapshotCommand
             }
 
             var planId = parse.GetValue(plan)!;
-            var stored = await environment.CreateStore().GetPlanAsync(planId, cancellationToken);
+            var stored = await environment.Plans.GetPlanAsync(planId, cancellationToken);
             if (stored is null) return Output.Fail($"There is no plan '{planId}'. 'planbot plans' lists the stored plans.");
 
-            var snapshots = environment.CreateSnapshotStore();
+            var snapshots = environment.Snapshots;
             var snapshot = PlanSnapshot.Take(stored.Plan, asAt, environment.Clock.Time.GetUtcNow());
             var replacing = (await snapshots.ListWeeksAsync(planId, cancellationToken)).Contains(snapshot.WeekOf);
             await snapshots.SaveAsync(snapshot, cancellationToken);

@@ -39,9 +39,13 @@ public sealed class GraphDirectoryOptions
 
     public string EffectiveScope => Scope is { Length: > 0 } scope ? scope : $"{new Uri(BaseUrl).Scheme}://{new Uri(BaseUrl).Host}/.default";
 
-    public static GraphDirectoryOptions FromConfiguration(IConfiguration configuration)
+    /// <summary>
+    /// Reads section <see cref="Section"/>, leaving defaults where a setting is absent; a timeout that is not a time span
+    /// is kept as zero, so validation names the setting.
+    /// </summary>
+    internal void ReadFrom(IConfiguration configuration)
     {
-        var options = new GraphDirectoryOptions();
+        var options = this;
         var section = configuration.GetSection(Section);
         if (section[nameof(Enabled)] is { Length: > 0 } enabled)
             options.Enabled = !bool.TryParse(enabled, out var on) || on;
@@ -52,7 +56,6 @@ public sealed class GraphDirectoryOptions
         if (section[nameof(TeamsAppCatalogId)] is { } catalogId && !string.IsNullOrWhiteSpace(catalogId)) options.TeamsAppCatalogId = catalogId.Trim();
         if (section[nameof(Timeout)] is { } timeout)
             options.Timeout = TimeSpan.TryParse(timeout, CultureInfo.InvariantCulture, out var t) ? t : TimeSpan.Zero;
-        return options;
     }
 
     /// <summary>Every problem with these settings, worded for whoever edits the configuration; empty when they are usable.</summary>

@@ -45,15 +45,13 @@ public sealed partial class GraphDirectorySearch : IDirectorySearch, IDisposable
     public string Description { get; }
 
     /// <summary>
-    /// The directory search the configuration describes: Graph with the bot's credential (ClientSecretCredential for
+    /// The directory search these settings describe: Graph with the bot's credential (ClientSecretCredential for
     /// SingleTenant and MultiTenant with a tenant id, ManagedIdentityCredential for UserAssignedMSI), Graph with
     /// <c>PlanBot:Graph:AccessToken</c>, or — in local mode, with Graph switched off, or without what a credential needs —
     /// a <see cref="NoDirectorySearch"/> that says why. Settings that are present but wrong throw.
     /// </summary>
-    public static IDirectorySearch Create(IConfiguration configuration, ILoggerFactory? loggerFactory = null)
+    public static IDirectorySearch Create(GraphDirectoryOptions options, BotAuthenticationOptions bot, ILoggerFactory? loggerFactory = null)
     {
-        var options = GraphDirectoryOptions.FromConfiguration(configuration);
-        var bot = BotAuthenticationOptions.FromConfiguration(configuration);
         var logger = loggerFactory?.CreateLogger<GraphDirectorySearch>();
         if (!options.Enabled) return new NoDirectorySearch($"Microsoft Graph is switched off ({GraphDirectoryOptions.Section}:Enabled is false).");
         if (options.AccessToken is { Length: > 0 }) return new GraphDirectorySearch(options, null, logger);

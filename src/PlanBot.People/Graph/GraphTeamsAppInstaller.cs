@@ -41,18 +41,16 @@ public sealed partial class GraphTeamsAppInstaller : ITeamsAppInstaller, IDispos
     public string Description { get; }
 
     /// <summary>
-    /// The installer the configuration describes: Graph with the bot's credential or a fixed token when
+    /// The installer these settings describe: Graph with the bot's credential or a fixed token when
     /// <c>PlanBot:Graph:TeamsAppCatalogId</c> is set, otherwise a <see cref="NoTeamsAppInstaller"/> that says why not.
     /// </summary>
-    public static ITeamsAppInstaller Create(IConfiguration configuration, ILoggerFactory? loggerFactory = null)
+    public static ITeamsAppInstaller Create(GraphDirectoryOptions options, BotAuthenticationOptions bot, ILoggerFactory? loggerFactory = null)
     {
-        var options = GraphDirectoryOptions.FromConfiguration(configuration);
         if (!options.Enabled) return new NoTeamsAppInstaller($"Microsoft Graph is switched off ({GraphDirectoryOptions.Section}:Enabled is false).");
         if (string.IsNullOrWhiteSpace(options.TeamsAppCatalogId))
             return new NoTeamsAppInstaller($"installing PlanBot for users is off ({GraphDirectoryOptions.Section}:TeamsAppCatalogId is not set).");
         var logger = loggerFactory?.CreateLogger<GraphTeamsAppInstaller>();
         if (options.AccessToken is { Length: > 0 }) return new GraphTeamsAppInstaller(options, null, logger);
-        var bot = BotAuthenticationOptions.FromConfiguration(configuration);
         return GraphDirectorySearch.CredentialFor(bot, out var reason) is { } credential
             ? new GraphTeamsAppInstaller(options, credential, logger)
             : new NoTeamsAppInstaller(reason);

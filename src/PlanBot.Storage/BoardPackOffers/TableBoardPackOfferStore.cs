@@ -11,10 +11,9 @@ public sealed class TableBoardPackOfferStore : IBoardPackOfferStore
     private readonly PlanBotTables _tables;
     private readonly TableClient _table;
 
-    public TableBoardPackOfferStore(TableStorageOptions options)
+    public TableBoardPackOfferStore(PlanBotTables tables)
     {
-        options.EnsureValid();
-        _tables = new PlanBotTables(options);
+        _tables = tables;
         _table = _tables.BoardPackOffers;
     }
 

@@ -12,10 +12,9 @@ public sealed class TableConversationReferenceStore : IConversationReferenceStor
     private readonly TableClient _table;
     private readonly TimeProvider _time;
 
-    public TableConversationReferenceStore(TableStorageOptions options, TimeProvider time)
+    public TableConversationReferenceStore(PlanBotTables tables, TimeProvider time)
     {
-        options.EnsureValid();
-        _tables = new PlanBotTables(options);
+        _tables = tables;
         _table = _tables.ConversationReferences;
         _time = time;
     }

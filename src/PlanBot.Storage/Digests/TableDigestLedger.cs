@@ -15,10 +15,9 @@ public sealed class TableDigestLedger : IDigestLedger
     private readonly TableClient _table;
     private readonly TimeProvider _time;
 
-    public TableDigestLedger(TableStorageOptions options, TimeProvider time)
+    public TableDigestLedger(PlanBotTables tables, TimeProvider time)
     {
-        options.EnsureValid();
-        _tables = new PlanBotTables(options);
+        _tables = tables;
         _table = _tables.Digests;
         _time = time;
     }

@@ -11,10 +11,9 @@ public sealed class TableDigestSubscriptionStore : IDigestSubscriptionStore
     private readonly PlanBotTables _tables;
     private readonly TableClient _table;
 
-    public TableDigestSubscriptionStore(TableStorageOptions options)
+    public TableDigestSubscriptionStore(PlanBotTables tables)
     {
-        options.EnsureValid();
-        _tables = new PlanBotTables(options);
+        _tables = tables;
         _table = _tables.Digests;
     }
 

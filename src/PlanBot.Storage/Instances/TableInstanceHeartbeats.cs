@@ -12,20 +12,19 @@ namespace PlanBot.Storage.Instances;
 public sealed class TableInstanceHeartbeats
 {
     private const string Partition = "instances";
+    private readonly PlanBotTables _tables;
     private readonly TableClient _table;
-    private int _created;
 
-    public TableInstanceHeartbeats(TableStorageOptions options)
+    public TableInstanceHeartbeats(PlanBotTables tables)
     {
-        options.EnsureValid();
-        var tables = new PlanBotTables(options);
-        _table = tables.Service.GetTableClient(options.TablePrefix + "Instances");
+        _tables = tables;
+        _table = tables.Instances;
     }
 
     /// <summary>Records that <paramref name="instanceId"/> is alive at <paramref name="now"/>.</summary>
     public async Task BeatAsync(string instanceId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        await _tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var entity = new TableEntity(Partition, instanceId) { ["LastSeen"] = now };
         await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
@@ -33,7 +32,7 @@ public sealed class TableInstanceHeartbeats
     /// <summary>How many instances beat within <paramref name="timeToLive"/> of <paramref name="now"/>; removes the rest.</summary>
     public async Task<int> CountLiveAsync(DateTimeOffset now, TimeSpan timeToLive, CancellationToken cancellationToken)
     {
-        await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        await _tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var live = 0;
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition}");
         await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
@@ -55,12 +54,5 @@ public sealed class TableInstanceHeartbeats
     {
         try { await _table.DeleteEntityAsync(Partition, instanceId, ETag.All, cancellationToken).ConfigureAwait(false); }
         catch (RequestFailedException e) when (e.Status == 404) { }
-    }
-
-    private async Task EnsureCreatedAsync(CancellationToken cancellationToken)
-    {
-        if (Volatile.Read(ref _created) == 1) return;
-        await _table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
-        Volatile.Write(ref _created, 1);
     }
 }

@@ -23,10 +23,9 @@ public sealed partial class TablePeopleStore : IPeopleStore
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
-    public TablePeopleStore(TableStorageOptions options, TimeProvider time, ILogger<TablePeopleStore>? logger = null)
+    public TablePeopleStore(PlanBotTables tables, TimeProvider time, ILogger<TablePeopleStore>? logger = null)
     {
-        options.EnsureValid();
-        _tables = new PlanBotTables(options);
+        _tables = tables;
         _table = _tables.People;
         _time = time;
         _logger = logger ?? NullLogger<TablePeopleStore>.Instance;

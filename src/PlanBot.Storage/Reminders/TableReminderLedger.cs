@@ -17,10 +17,9 @@ public sealed class TableReminderLedger : IReminderLedger
     private readonly TableClient _table;
     private readonly TimeProvider _time;
 
-    public TableReminderLedger(TableStorageOptions options, TimeProvider time)
+    public TableReminderLedger(PlanBotTables tables, TimeProvider time)
     {
-        options.EnsureValid();
-        _tables = new PlanBotTables(options);
+        _tables = tables;
         _table = _tables.Reminders;
         _time = time;
     }

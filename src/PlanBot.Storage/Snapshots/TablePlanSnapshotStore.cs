@@ -26,12 +26,11 @@ public sealed partial class TablePlanSnapshotStore : IPlanSnapshotStore
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
-    public TablePlanSnapshotStore(TableStorageOptions options, TimeProvider time, ILogger<TablePlanSnapshotStore>? logger = null)
+    public TablePlanSnapshotStore(PlanBotTables tables, TimeProvider time, ILogger<TablePlanSnapshotStore>? logger = null)
     {
-        options.EnsureValid();
-        _tables = new PlanBotTables(options);
+        _tables = tables;
         _table = _tables.Snapshots;
-        _maxConcurrentWrites = options.MaxConcurrentBatches;
+        _maxConcurrentWrites = tables.Options.MaxConcurrentBatches;
         _time = time;
         _logger = logger ?? NullLogger<TablePlanSnapshotStore>.Instance;
     }

@@ -11,10 +11,9 @@ public sealed class TableUserSettingsStore : IUserSettingsStore
     private readonly TableClient _table;
     private readonly TimeProvider _time;
 
-    public TableUserSettingsStore(TableStorageOptions options, TimeProvider time)
+    public TableUserSettingsStore(PlanBotTables tables, TimeProvider time)
     {
-        options.EnsureValid();
-        _tables = new PlanBotTables(options);
+        _tables = tables;
         _table = _tables.UserSettings;
         _time = time;
     }

@@ -16,18 +16,7 @@ public static class BotServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddPlanBotTeams(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddBotAuthentication(configuration);
-        services.AddBotConnector(configuration);
-        services.AddOptions<BotAdapterOptions>().BindConfiguration(BotAdapterOptions.Section);
-        services.AddSingleton<CloudAdapter>();
-        services.AddOptions<PersonalChatOptions>().BindConfiguration(PersonalChatOptions.Section)
-            .Validate(o => o.Problems().Count == 0, "PlanBot:PersonalChats:ServiceUrl must be an absolute https URL (http only for loopback), or empty.")
-            .ValidateOnStart();
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<PersonalChatOptions>>().Value);
-        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<PersonalChats>(sp,
-            sp.GetRequiredService<PersonalChatOptions>().TenantId is { Length: > 0 } tenant
-                ? tenant
-                : sp.GetRequiredService<BotAuthenticationOptions>().MicrosoftAppTenantId ?? string.Empty));
+        services.AddPlanBotChats(configuration);
         services.AddSingleton<ConversationReferenceRecorder>();
         services.AddSingleton<PlanBotCards>();
         services.AddSingleton<AnswerCards>();

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using PlanBot.BotFramework.Connector;
-using PlanBot.Storage;
 using PlanBot.Storage.Instances;
 
 namespace PlanBot.Web.Instances;
@@ -93,11 +92,10 @@ public sealed partial class InstanceHeartbeatService(
 
 public static class InstanceServiceCollectionExtensions
 {
-    /// <summary>Instance heartbeats in Table storage, feeding the connector's shared send budget.</summary>
+    /// <summary>Instance heartbeats (<see cref="TableInstanceHeartbeats"/>, from <c>AddPlanBotTableStorage</c>), feeding the connector's shared send budget.</summary>
     public static IServiceCollection AddPlanBotInstances(this IServiceCollection services)
     {
         services.AddOptions<InstanceOptions>().BindConfiguration(InstanceOptions.Section);
-        services.AddSingleton(sp => new TableInstanceHeartbeats(sp.GetRequiredService<IOptions<TableStorageOptions>>().Value));
         services.AddSingleton<InstanceHeartbeatService>();
         services.AddHostedService(sp => sp.GetRequiredService<InstanceHeartbeatService>());
         return services;

@@ -11,7 +11,7 @@ public sealed class BotAuthenticationOptionsTests
     [Fact]
     public void Settings_are_read_by_their_Bot_Framework_names_from_the_root_of_configuration()
     {
-        var options = BotAuthenticationOptions.FromConfiguration(Configuration(
+        var options = BotIdentity.Read(Configuration(
             ("MicrosoftAppType", "SingleTenant"),
             ("MicrosoftAppId", "app-id"),
             ("MicrosoftAppPassword", "secret"),
@@ -34,7 +34,7 @@ public sealed class BotAuthenticationOptionsTests
     [Fact]
     public void Empty_configuration_means_local_mode_against_the_public_cloud()
     {
-        var options = BotAuthenticationOptions.FromConfiguration(Configuration(("MicrosoftAppId", ""), ("MicrosoftAppType", "")));
+        var options = BotIdentity.Read(Configuration(("MicrosoftAppId", ""), ("MicrosoftAppType", "")));
 
         Assert.True(options.IsLocalMode);
         Assert.Equal(BotAppType.MultiTenant, options.MicrosoftAppType);
@@ -48,7 +48,7 @@ public sealed class BotAuthenticationOptionsTests
     [Fact]
     public void Configured_login_url_wins_over_the_default()
     {
-        var options = BotAuthenticationOptions.FromConfiguration(Configuration(
+        var options = BotIdentity.Read(Configuration(
             ("MicrosoftAppType", "SingleTenant"), ("MicrosoftAppTenantId", "t"),
             ("ToChannelFromBotLoginUrl", "https://login.microsoftonline.us/t")));
 
@@ -61,7 +61,7 @@ public sealed class BotAuthenticationOptionsTests
     [InlineData("SingleTenant", BotAppType.SingleTenant)]
     public void App_type_is_read_ignoring_case(string configured, BotAppType expected)
     {
-        Assert.Equal(expected, BotAuthenticationOptions.FromConfiguration(Configuration(("MicrosoftAppType", configured))).MicrosoftAppType);
+        Assert.Equal(expected, BotIdentity.Read(Configuration(("MicrosoftAppType", configured))).MicrosoftAppType);
     }
 
     [Theory]
@@ -74,7 +74,7 @@ public sealed class BotAuthenticationOptionsTests
     [InlineData("MultiTenant", "", "secret", "", "MicrosoftAppId is empty")]
     public void Incomplete_settings_are_reported(string appType, string appId, string password, string tenantId, string expectedProblem)
     {
-        var options = BotAuthenticationOptions.FromConfiguration(Configuration(
+        var options = BotIdentity.Read(Configuration(
             ("MicrosoftAppType", appType), ("MicrosoftAppId", appId), ("MicrosoftAppPassword", password), ("MicrosoftAppTenantId", tenantId)));
 
         var problem = Assert.Single(options.Validate());
@@ -84,7 +84,7 @@ public sealed class BotAuthenticationOptionsTests
     [Fact]
     public void User_assigned_managed_identity_needs_no_password()
     {
-        var options = BotAuthenticationOptions.FromConfiguration(Configuration(
+        var options = BotIdentity.Read(Configuration(
             ("MicrosoftAppType", "UserAssignedMSI"), ("MicrosoftAppId", "msi-client-id"), ("MicrosoftAppTenantId", "tenant")));
 
         Assert.Empty(options.Validate());
@@ -94,10 +94,10 @@ public sealed class BotAuthenticationOptionsTests
     [Fact]
     public void Signing_keys_over_plain_http_are_refused_except_on_loopback()
     {
-        var remote = BotAuthenticationOptions.FromConfiguration(Configuration(
+        var remote = BotIdentity.Read(Configuration(
             ("MicrosoftAppId", "id"), ("MicrosoftAppPassword", "secret"),
             ("ToBotFromChannelOpenIdMetadataUrl", "http://login.botframework.com/v1/.well-known/openidconfiguration")));
-        var loopback = BotAuthenticationOptions.FromConfiguration(Configuration(
+        var loopback = BotIdentity.Read(Configuration(
             ("MicrosoftAppId", "id"), ("MicrosoftAppPassword", "secret"),
             ("ToBotFromChannelOpenIdMetadataUrl", "http://127.0.0.1:5000/v1/.well-known/openidconfiguration")));
 
@@ -109,7 +109,7 @@ public sealed class BotAuthenticationOptionsTests
     public void Password_never_appears_in_text_or_problems()
     {
         const string password = "Sup3r~Secret.Value";
-        var options = BotAuthenticationOptions.FromConfiguration(Configuration(
+        var options = BotIdentity.Read(Configuration(
             ("MicrosoftAppType", "SingleTenant"), ("MicrosoftAppId", "id"), ("MicrosoftAppPassword", password)));
 
         Assert.DoesNotContain(password, options.ToString());

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 using Microsoft.Identity.Client;
 using PlanBot.BotFramework.Authentication;
 using PlanBot.BotFramework.Connector;
+using PlanBot.BotFramework.Tests.Authentication;
 
 namespace PlanBot.BotFramework.Tests.Connector;
 
@@ -17,7 +18,7 @@ public sealed class BotTokenProviderTests
     public async Task A_multi_tenant_bot_gets_a_client_credentials_token_from_the_botframework_tenant_and_reuses_it()
     {
         await using var login = await FakeLoginServer.StartAsync();
-        var options = BotAuthenticationOptions.FromConfiguration(Configuration(new()
+        var options = BotIdentity.Read(Configuration(new()
         {
             ["MicrosoftAppType"] = "MultiTenant",
             ["MicrosoftAppId"] = "11111111-2222-3333-4444-555555555555",
@@ -43,7 +44,7 @@ public sealed class BotTokenProviderTests
     public async Task A_single_tenant_bot_gets_its_token_from_its_own_tenant()
     {
         await using var login = await FakeLoginServer.StartAsync();
-        var options = BotAuthenticationOptions.FromConfiguration(Configuration(new()
+        var options = BotIdentity.Read(Configuration(new()
         {
             ["MicrosoftAppType"] = "SingleTenant",
             ["MicrosoftAppId"] = "11111111-2222-3333-4444-555555555555",
@@ -61,7 +62,7 @@ public sealed class BotTokenProviderTests
     [Fact]
     public async Task Without_an_app_id_there_is_no_token_to_send()
     {
-        var provider = BotTokenProviderFactory.Create(BotAuthenticationOptions.FromConfiguration(Configuration(new())), new NoHttp(), TimeProvider.System);
+        var provider = BotTokenProviderFactory.Create(BotIdentity.Read(Configuration(new())), new NoHttp(), TimeProvider.System);
 
         Assert.Null(await provider.GetTokenAsync(CancellationToken.None));
     }
@@ -69,7 +70,7 @@ public sealed class BotTokenProviderTests
     [Fact]
     public void A_bot_identity_missing_its_password_is_refused_at_start_without_echoing_secrets()
     {
-        var options = BotAuthenticationOptions.FromConfiguration(Configuration(new() { ["MicrosoftAppId"] = "11111111-2222-3333-4444-555555555555" }));
+        var options = BotIdentity.Read(Configuration(new() { ["MicrosoftAppId"] = "11111111-2222-3333-4444-555555555555" }));
 
         var error = Assert.Throws<InvalidOperationException>(() => BotTokenProviderFactory.Create(options, new NoHttp(), TimeProvider.System));
 
@@ -79,7 +80,7 @@ public sealed class BotTokenProviderTests
     [Fact]
     public void A_user_assigned_managed_identity_uses_azure_identity()
     {
-        var options = BotAuthenticationOptions.FromConfiguration(Configuration(new()
+        var options = BotIdentity.Read(Configuration(new()
         {
             ["MicrosoftAppType"] = "UserAssignedMSI",
             ["MicrosoftAppId"] = "11111111-2222-3333-4444-555555555555",

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using PlanBot.BotFramework.Connector;
 
 namespace PlanBot.BotFramework.Tests.Connector;
@@ -114,7 +116,7 @@ public sealed class ConnectorTrustTests
             .AddInMemoryCollection(new Dictionary<string, string?> { ["PlanBot:Bot:TrustedServiceUrls:0"] = "https://smba.infra.gcc.teams.microsoft.com/" })
             .Build();
 
-        var trusted = TrustedServiceUrls.FromConfiguration(configuration);
+        var trusted = Connector(configuration).GetRequiredService<TrustedServiceUrls>();
 
         Assert.True(trusted.IsTrusted("https://smba.infra.gcc.teams.microsoft.com/teams"));
         Assert.False(trusted.IsTrusted("https://smba.trafficmanager.net/teams"));
@@ -124,5 +126,15 @@ public sealed class ConnectorTrustTests
     public void A_misconfigured_trusted_url_stops_the_app_from_starting()
     {
         Assert.Throws<ArgumentException>(() => new TrustedServiceUrls(["http://smba.trafficmanager.net/"]));
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["PlanBot:Bot:TrustedServiceUrls:0"] = "http://smba.trafficmanager.net/" })
+            .Build();
+
+        var error = Assert.Throws<OptionsValidationException>(() => Connector(configuration).GetRequiredService<TrustedServiceUrls>());
+
+        Assert.Equal(["PlanBot:Bot:TrustedServiceUrls 'http://smba.trafficmanager.net/' must be an absolute https URL (http only for loopback)."], error.Failures);
     }
+
+    private static ServiceProvider Connector(IConfiguration configuration) =>
+        new ServiceCollection().AddLogging().AddBotConnector(configuration).BuildServiceProvider();
 }

@@ -9,7 +9,7 @@ public sealed class TableBoardPackOfferStoreTests(AzuriteFixture azurite)
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
 
-    private readonly TableBoardPackOfferStore _store = new(new TableStorageOptions { ConnectionString = azurite.ConnectionString, TablePrefix = TestTablePrefix.New() });
+    private readonly TableBoardPackOfferStore _store = new(new PlanBotTables(new TableStorageOptions { ConnectionString = azurite.ConnectionString, TablePrefix = TestTablePrefix.New() }));
 
     private static BoardPackOffer Offer(string tenant = "tenant-1") => new()
     {

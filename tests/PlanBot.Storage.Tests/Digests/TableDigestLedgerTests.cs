@@ -15,13 +15,13 @@ public sealed class TableDigestLedgerTests(AzuriteFixture azurite)
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 8, 0, 5, TimeSpan.Zero);
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
 
-    private readonly TableStorageOptions _options = new() { ConnectionString = azurite.ConnectionString, TablePrefix = TestTablePrefix.New() };
+    private readonly PlanBotTables _tables = new(new TableStorageOptions { ConnectionString = azurite.ConnectionString, TablePrefix = TestTablePrefix.New() });
 
     /// <summary>A new ledger is a new host instance: its own clients, nothing shared but the tables.</summary>
-    private TableDigestLedger NewLedger() => new(_options, new FakeTimeProvider(Now));
+    private TableDigestLedger NewLedger() => new(_tables, new FakeTimeProvider(Now));
 
     private async Task<TableEntity> RowAsync(DigestDelivery delivery) =>
-        (await new TableServiceClient(azurite.ConnectionString).GetTableClient(TableNames.For(_options.TablePrefix).Digests)
+        (await new TableServiceClient(azurite.ConnectionString).GetTableClient(_tables.Names.Digests)
             .GetEntityAsync<TableEntity>(delivery.PlanId, "d|" + delivery.Key)).Value;
 
     private static DigestDelivery Delivery(string recipient = SueId, string subscriber = "role:chair", DateOnly? week = null, string planId = "odkm") =>

@@ -13,12 +13,12 @@ public sealed class TableDigestSubscriptionStoreTests(AzuriteFixture azurite)
     // Made at 09:15 on a BST day: the instant, not the offset, is what must survive.
     private static readonly DateTimeOffset CreatedAt = new(2026, 6, 15, 9, 15, 30, TimeSpan.FromHours(1));
 
-    private readonly TableStorageOptions _options = new() { ConnectionString = azurite.ConnectionString, TablePrefix = TestTablePrefix.New() };
+    private readonly PlanBotTables _tables = new(new TableStorageOptions { ConnectionString = azurite.ConnectionString, TablePrefix = TestTablePrefix.New() });
 
     /// <summary>A new store is a new host instance: its own clients, nothing shared but the tables.</summary>
-    private TableDigestSubscriptionStore NewStore() => new(_options);
+    private TableDigestSubscriptionStore NewStore() => new(_tables);
 
-    private TableClient Table() => new TableServiceClient(azurite.ConnectionString).GetTableClient(TableNames.For(_options.TablePrefix).Digests);
+    private TableClient Table() => new TableServiceClient(azurite.ConnectionString).GetTableClient(_tables.Names.Digests);
 
     private static DigestSubscription Sue(IReadOnlyList<string>? areas = null, DigestSchedule? schedule = null, string planId = "odkm", string name = "Sue Graham") =>
         new(planId, DigestSubscriber.Person(SueId, name), areas ?? [], schedule ?? DigestSchedule.Default, "Priya Shah", CreatedAt);
@@ -106,7 +106,7 @@ public sealed class TableDigestSubscriptionStoreTests(AzuriteFixture azurite)
         await store.SaveAsync(Sue(["Finance"], planId: "odkm"));
         await store.SaveAsync(Sue(["Estates"], planId: "odkm-2"));
         await store.SaveAsync(Chairs(planId: "odk"));
-        var ledger = new TableDigestLedger(_options, TimeProvider.System);
+        var ledger = new TableDigestLedger(_tables, TimeProvider.System);
         Assert.NotNull(await ledger.TryClaimAsync(new DigestDelivery("odkm", "role:chair", SueId, new DateOnly(2026, 6, 15)), "host-a", TimeSpan.FromMinutes(5), CreatedAt));
 
         var odkm = Assert.Single(await store.ListAsync("odkm"));

@@ -14,11 +14,11 @@ public sealed class TablePeopleStoreTests(AzuriteFixture azurite)
     private static readonly Person Pat = new("Pat Lee", "pat.lee@nhs.net", null, ["PMO admin"]);
     private static readonly Person Zoe = new("Zoë O'Neill", "zoe.oneill@nhs.net");
 
-    private readonly TableStorageOptions _options = new() { ConnectionString = azurite.ConnectionString, TablePrefix = TestTablePrefix.New() };
+    private readonly PlanBotTables _tables = new(new TableStorageOptions { ConnectionString = azurite.ConnectionString, TablePrefix = TestTablePrefix.New() });
 
-    private TablePeopleStore NewStore() => new(_options, new FixedClock(Now));
+    private TablePeopleStore NewStore() => new(_tables, new FixedClock(Now));
 
-    private TableClient Table() => new TableServiceClient(azurite.ConnectionString).GetTableClient(TableNames.For(_options.TablePrefix).People);
+    private TableClient Table() => new TableServiceClient(azurite.ConnectionString).GetTableClient(_tables.Names.People);
 
     private async Task<List<TableEntity>> RowsAsync()
     {
@@ -148,14 +148,14 @@ public sealed class TablePeopleStoreTests(AzuriteFixture azurite)
     public async Task Readers_see_a_whole_set_while_imports_replace_it()
     {
         var sets = Enumerable.Range(1, 4).Select(i => Numbered("Set" + i, 250 + i)).ToList();
-        var store = new TablePeopleStore(_options, TimeProvider.System);
+        var store = new TablePeopleStore(_tables, TimeProvider.System);
         await store.ReplaceAllAsync(sets[0], "cli:pmo", null);
 
         using var stop = new CancellationTokenSource();
         var reads = 0;
         var reader = Task.Run(async () =>
         {
-            var readerStore = new TablePeopleStore(_options, TimeProvider.System);
+            var readerStore = new TablePeopleStore(_tables, TimeProvider.System);
             while (!stop.IsCancellationRequested)
             {
                 var read = await readerStore.GetPeopleAsync();
@@ -183,7 +183,7 @@ public sealed class TablePeopleStoreTests(AzuriteFixture azurite)
         {
             try
             {
-                await new TablePeopleStore(_options, TimeProvider.System).ReplaceAllAsync(set, "cli:pmo", null);
+                await new TablePeopleStore(_tables, TimeProvider.System).ReplaceAllAsync(set, "cli:pmo", null);
                 return (Set: set, Error: (Exception?)null);
             }
             catch (Exception e)

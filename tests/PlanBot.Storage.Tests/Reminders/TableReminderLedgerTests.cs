@@ -13,12 +13,12 @@ public sealed class TableReminderLedgerTests(AzuriteFixture azurite)
     private static readonly DateTimeOffset Now = new(2020, 1, 20, 9, 0, 0, TimeSpan.Zero);
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
 
-    private readonly TableStorageOptions _options = new() { ConnectionString = azurite.ConnectionString, TablePrefix = TestTablePrefix.New() };
+    private readonly PlanBotTables _tables = new(new TableStorageOptions { ConnectionString = azurite.ConnectionString, TablePrefix = TestTablePrefix.New() });
 
     /// <summary>A new ledger is a new host instance: its own clients, nothing shared but the tables.</summary>
-    private TableReminderLedger NewLedger() => new(_options, new FixedClock(Now));
+    private TableReminderLedger NewLedger() => new(_tables, new FixedClock(Now));
 
-    private TableClient Table() => new TableServiceClient(azurite.ConnectionString).GetTableClient(TableNames.For(_options.TablePrefix).Reminders);
+    private TableClient Table() => new TableServiceClient(azurite.ConnectionString).GetTableClient(_tables.Names.Reminders);
 
     private async Task<TableEntity> RowAsync(string planId, string rowKey) => (await Table().GetEntityAsync<TableEntity>(planId, rowKey)).Value;
 

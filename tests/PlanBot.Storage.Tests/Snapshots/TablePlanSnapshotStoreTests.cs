@@ -18,11 +18,11 @@ public sealed class TablePlanSnapshotStoreTests(AzuriteFixture azurite, ITestOut
     private static readonly DateOnly Week3 = Week1.AddDays(14);
     private static readonly DateOnly Week5 = Week1.AddDays(28);
 
-    private readonly TableStorageOptions _options = new() { ConnectionString = azurite.ConnectionString, TablePrefix = TestTablePrefix.New() };
+    private readonly PlanBotTables _tables = new(new TableStorageOptions { ConnectionString = azurite.ConnectionString, TablePrefix = TestTablePrefix.New() });
 
-    private TablePlanSnapshotStore NewStore() => new(_options, TimeProvider.System);
+    private TablePlanSnapshotStore NewStore() => new(_tables, TimeProvider.System);
 
-    private TableClient Table() => new TableServiceClient(azurite.ConnectionString).GetTableClient(TableNames.For(_options.TablePrefix).Snapshots);
+    private TableClient Table() => new TableServiceClient(azurite.ConnectionString).GetTableClient(_tables.Names.Snapshots);
 
     private async Task<List<TableEntity>> RowsAsync()
     {
@@ -67,7 +67,7 @@ public sealed class TablePlanSnapshotStoreTests(AzuriteFixture azurite, ITestOut
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Tables"] = azurite.ConnectionString,
-            ["PlanBot:Storage:TablePrefix"] = _options.TablePrefix,
+            ["PlanBot:Storage:TablePrefix"] = _tables.Options.TablePrefix,
         }).Build();
         using var provider = new ServiceCollection().AddPlanBotTableStorage(configuration).BuildServiceProvider();
 

@@ -9,11 +9,11 @@ public sealed class TableUserSettingsStoreTests(AzuriteFixture azurite)
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
 
-    private readonly TableStorageOptions _options = new() { ConnectionString = azurite.ConnectionString, TablePrefix = TestTablePrefix.New() };
+    private readonly PlanBotTables _tables = new(new TableStorageOptions { ConnectionString = azurite.ConnectionString, TablePrefix = TestTablePrefix.New() });
 
-    private TableUserSettingsStore NewStore() => new(_options, new FixedClock(Now));
+    private TableUserSettingsStore NewStore() => new(_tables, new FixedClock(Now));
 
-    private TableClient Table() => new TableServiceClient(azurite.ConnectionString).GetTableClient(TableNames.For(_options.TablePrefix).UserSettings);
+    private TableClient Table() => new TableServiceClient(azurite.ConnectionString).GetTableClient(_tables.Names.UserSettings);
 
     private async Task<List<TableEntity>> RowsAsync(string tenantId)
     {

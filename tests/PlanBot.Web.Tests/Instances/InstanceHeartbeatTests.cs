@@ -18,7 +18,7 @@ public sealed class InstanceHeartbeatTests(AzuriteFixture azurite)
 
     private (InstanceHeartbeatService Service, ConnectorSendBudget Budget) Instance(string id, bool enabled = true)
     {
-        var heartbeats = new TableInstanceHeartbeats(new TableStorageOptions { ConnectionString = azurite.ConnectionString, TablePrefix = _prefix });
+        var heartbeats = new TableInstanceHeartbeats(new PlanBotTables(new TableStorageOptions { ConnectionString = azurite.ConnectionString, TablePrefix = _prefix }));
         var budget = new ConnectorSendBudget();
         var options = Options.Create(new InstanceOptions { InstanceId = id, HeartbeatInterval = TimeSpan.FromSeconds(15), Enabled = enabled });
         return (new InstanceHeartbeatService(heartbeats, budget, options, _time, NullLogger<InstanceHeartbeatService>.Instance), budget);

@@ -18,6 +18,7 @@ internal static class ConfigurationNames
         typeof(TableStorageOptions).Assembly,
         typeof(GraphDirectoryOptions).Assembly,
         typeof(BotAuthenticationOptions).Assembly,
+        typeof(ReminderOptions).Assembly,
     ];
 
     /// <summary>Section ("PlanBot:Graph") → the options types bound to it.</summary>

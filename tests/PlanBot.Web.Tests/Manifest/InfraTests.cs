@@ -117,8 +117,12 @@ public sealed partial class InfraTests(InfraTests.CompiledTemplate compiled) : I
         var identityClientId = "userAssignedIdentities', format('{0}-id-{1}', parameters('namePrefix'), variables('suffix'))), '2023-01-31').clientId]";
 
         var appType = settings[nameof(BotAuthenticationOptions.MicrosoftAppType)];
-        var options = BotAuthenticationOptions.FromConfiguration(new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { [nameof(BotAuthenticationOptions.MicrosoftAppType)] = appType }).Build());
+        var options = PlanBot.Web.Tests.People.PeopleServices.BotIdentity(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [nameof(BotAuthenticationOptions.MicrosoftAppType)] = appType,
+            [nameof(BotAuthenticationOptions.MicrosoftAppId)] = "app",
+            [nameof(BotAuthenticationOptions.MicrosoftAppTenantId)] = "tenant",
+        }).Build());
         Assert.Equal(BotAppType.UserAssignedMsi, options.MicrosoftAppType);
         Assert.EndsWith(identityClientId, settings[nameof(BotAuthenticationOptions.MicrosoftAppId)]);
         Assert.EndsWith(".tenantId]", settings[nameof(BotAuthenticationOptions.MicrosoftAppTenantId)]);

@@ -5,12 +5,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using PlanBot.BotFramework.Authentication;
 using PlanBot.Core.People;
 using PlanBot.People.Graph;
 using PlanBot.Storage;
 using PlanBot.Testing.Bot;
 using PlanBot.Testing.Graph;
-using PlanBot.Web.People;
 
 namespace PlanBot.Web.Tests.People;
 
@@ -237,7 +237,7 @@ public sealed class GraphDirectorySearchTests : IAsyncLifetime
     [Fact]
     public void Local_mode_has_no_directory_and_says_why()
     {
-        var directory = GraphDirectorySearch.Create(Configuration());
+        var directory = PeopleServices.Directory(Configuration());
 
         Assert.False(directory.IsAvailable);
         Assert.Equal("Microsoft Graph is not configured: there is no MicrosoftAppId (local mode).", directory.Description);
@@ -246,7 +246,7 @@ public sealed class GraphDirectorySearchTests : IAsyncLifetime
     [Fact]
     public void A_multi_tenant_bot_without_a_tenant_id_has_no_directory_and_says_why()
     {
-        var directory = GraphDirectorySearch.Create(Configuration(("MicrosoftAppId", "app"), ("MicrosoftAppPassword", "secret-value")));
+        var directory = PeopleServices.Directory(Configuration(("MicrosoftAppId", "app"), ("MicrosoftAppPassword", "secret-value")));
 
         Assert.IsType<NoDirectorySearch>(directory);
         Assert.Equal("Microsoft Graph is not configured: MicrosoftAppType MultiTenant needs MicrosoftAppTenantId to search the organisation's directory.", directory.Description);
@@ -259,7 +259,7 @@ public sealed class GraphDirectorySearchTests : IAsyncLifetime
     [InlineData("UserAssignedMSI", null)]
     public void A_bot_with_a_credential_searches_graph_at_the_default_base_url(string appType, string? password)
     {
-        using var directory = (GraphDirectorySearch)GraphDirectorySearch.Create(Configuration(
+        using var directory = (GraphDirectorySearch)PeopleServices.Directory(Configuration(
             ("MicrosoftAppType", appType), ("MicrosoftAppId", "11111111-2222-3333-4444-555555555555"), ("MicrosoftAppPassword", password),
             ("MicrosoftAppTenantId", "66666666-7777-8888-9999-000000000000")));
 
@@ -269,19 +269,19 @@ public sealed class GraphDirectorySearchTests : IAsyncLifetime
     [Fact]
     public void The_credentials_follow_the_bots_app_type()
     {
-        static TokenCredential? For(params (string, string?)[] settings) =>
-            GraphDirectorySearch.CredentialFor(PlanBot.BotFramework.Authentication.BotAuthenticationOptions.FromConfiguration(Configuration(settings)), out _);
+        static TokenCredential? For(BotAppType type, string password) => GraphDirectorySearch.CredentialFor(
+            new BotAuthenticationOptions { MicrosoftAppType = type, MicrosoftAppId = "app", MicrosoftAppPassword = password, MicrosoftAppTenantId = "t" }, out _);
 
-        Assert.IsType<Azure.Identity.ClientSecretCredential>(For(("MicrosoftAppType", "SingleTenant"), ("MicrosoftAppId", "app"), ("MicrosoftAppPassword", "p"), ("MicrosoftAppTenantId", "t")));
-        Assert.IsType<Azure.Identity.ClientSecretCredential>(For(("MicrosoftAppId", "app"), ("MicrosoftAppPassword", "p"), ("MicrosoftAppTenantId", "t")));
-        Assert.IsType<Azure.Identity.ManagedIdentityCredential>(For(("MicrosoftAppType", "UserAssignedMSI"), ("MicrosoftAppId", "app"), ("MicrosoftAppTenantId", "t")));
-        Assert.Null(For(("MicrosoftAppType", "SingleTenant"), ("MicrosoftAppId", "app"), ("MicrosoftAppTenantId", "t")));
+        Assert.IsType<Azure.Identity.ClientSecretCredential>(For(BotAppType.SingleTenant, "p"));
+        Assert.IsType<Azure.Identity.ClientSecretCredential>(For(BotAppType.MultiTenant, "p"));
+        Assert.IsType<Azure.Identity.ManagedIdentityCredential>(For(BotAppType.UserAssignedMsi, ""));
+        Assert.Null(For(BotAppType.SingleTenant, ""));
     }
 
     [Fact]
     public async Task A_fixed_token_and_base_url_from_configuration_search_the_fake()
     {
-        using var directory = (GraphDirectorySearch)GraphDirectorySearch.Create(Configuration(
+        using var directory = (GraphDirectorySearch)PeopleServices.Directory(Configuration(
             ("PlanBot:Graph:BaseUrl", _graph.BaseUrl), ("PlanBot:Graph:AccessToken", FakeGraph.DefaultToken)));
 
         Assert.Single(await directory.FindByDisplayNameAsync("Jane Webster"));
@@ -290,7 +290,7 @@ public sealed class GraphDirectorySearchTests : IAsyncLifetime
     [Fact]
     public void Graph_switched_off_has_no_directory_even_with_a_credential()
     {
-        var directory = GraphDirectorySearch.Create(Configuration(
+        var directory = PeopleServices.Directory(Configuration(
             ("PlanBot:Graph:Enabled", "false"), ("MicrosoftAppType", "SingleTenant"), ("MicrosoftAppId", "app"), ("MicrosoftAppPassword", "p"), ("MicrosoftAppTenantId", "t")));
 
         Assert.Equal("Microsoft Graph is switched off (PlanBot:Graph:Enabled is false).", directory.Description);
@@ -299,7 +299,7 @@ public sealed class GraphDirectorySearchTests : IAsyncLifetime
     [Fact]
     public void A_plain_http_base_url_off_loopback_is_refused()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => GraphDirectorySearch.Create(Configuration(
+        var error = Assert.Throws<OptionsValidationException>(() => PeopleServices.Directory(Configuration(
             ("PlanBot:Graph:BaseUrl", "http://graph.example.org/v1.0"), ("PlanBot:Graph:AccessToken", "t"))));
 
         Assert.Contains("PlanBot:Graph:BaseUrl must use https", error.Message);

@@ -53,12 +53,12 @@ public sealed class GraphTeamsAppInstallerTests : IAsyncLifetime
     [Fact]
     public void Without_a_catalog_id_or_in_local_mode_nothing_is_installed_and_the_reason_is_given()
     {
-        var noCatalog = GraphTeamsAppInstaller.Create(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var noCatalog = PeopleServices.Installer(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["PlanBot:Graph:BaseUrl"] = _graph.BaseUrl,
             ["PlanBot:Graph:AccessToken"] = FakeGraph.DefaultToken,
         }).Build());
-        var localMode = GraphTeamsAppInstaller.Create(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var localMode = PeopleServices.Installer(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["PlanBot:Graph:TeamsAppCatalogId"] = "catalog-app-1",
         }).Build());

@@ -6,7 +6,7 @@ using PlanBot.Core.Questions;
 using PlanBot.Core.Time;
 using PlanBot.Core.Updates;
 
-namespace PlanBot.Web.Cards;
+namespace PlanBot.Application.Cards;
 
 /// <summary>
 /// The progress-update card an owner fills in (from a reminder or on request), and what replaces it once saved.

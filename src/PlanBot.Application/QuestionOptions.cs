@@ -1,4 +1,4 @@
-namespace PlanBot.Web;
+namespace PlanBot.Application;
 
 /// <summary>
 /// Settings for answering questions (section PlanBot:Questions). <see cref="Synonyms"/> adds the PMO's own words for

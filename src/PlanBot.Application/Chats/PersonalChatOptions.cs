@@ -1,4 +1,4 @@
-namespace PlanBot.Web.Bot;
+namespace PlanBot.Application.Chats;
 
 /// <summary>How PlanBot reaches people in 1:1 chats it has not been messaged in (section PlanBot:PersonalChats).</summary>
 public sealed class PersonalChatOptions

@@ -1,7 +1,7 @@
 using PlanBot.BotFramework.Cards;
 using PlanBot.BotFramework.Schema;
 
-namespace PlanBot.Web.Cards;
+namespace PlanBot.Application.Cards;
 
 public static class CardMessages
 {

@@ -5,7 +5,7 @@ using PlanBot.BotFramework.Hosting;
 using PlanBot.BotFramework.Schema;
 using PlanBot.Core.People;
 
-namespace PlanBot.Web.Bot;
+namespace PlanBot.Application.Chats;
 
 /// <summary>A 1:1 chat found or opened for someone, or why there is none (a sentence for the PMO).</summary>
 public sealed record PersonalChat(ConversationReference? Reference, string? WhyNot)

@@ -1,4 +1,6 @@
-namespace PlanBot.Web.Scheduling;
+using Microsoft.Extensions.Options;
+
+namespace PlanBot.Application.Sweeps;
 
 /// <summary>
 /// Settings every sending sweep has (reminders, digests): whether it runs, how often, how long a claim lasts, how many
@@ -27,7 +29,8 @@ public abstract class SweepOptions(TimeSpan sweepInterval)
     /// </summary>
     public int SendConcurrency { get; set; } = 8;
 
-    public IReadOnlyList<string> Problems()
+    /// <summary>Every problem with these settings, each naming its setting; empty when they are usable.</summary>
+    public virtual IReadOnlyList<string> Problems()
     {
         var problems = new List<string>();
         if (SweepInterval < TimeSpan.FromSeconds(1) || SweepInterval > TimeSpan.FromHours(1))
@@ -40,7 +43,12 @@ public abstract class SweepOptions(TimeSpan sweepInterval)
             problems.Add($"{SectionName}:{nameof(MaxAttempts)} must be from 1 to 100.");
         return problems;
     }
+}
 
-    /// <summary>The message when the section's settings are not usable.</summary>
-    public string ProblemSummary => $"{SectionName} settings are not usable: SweepInterval 1 s–1 h, Lease 10 s–1 h, MaxAttempts 1–100, SendConcurrency 1–64.";
+/// <summary>Checks a sweep's section at start, failing with every problem, each naming its setting.</summary>
+public sealed class SweepOptionsValidator<TOptions> : IValidateOptions<TOptions>
+    where TOptions : SweepOptions
+{
+    public ValidateOptionsResult Validate(string? name, TOptions options) =>
+        options.Problems() is { Count: > 0 } problems ? ValidateOptionsResult.Fail(problems) : ValidateOptionsResult.Success;
 }

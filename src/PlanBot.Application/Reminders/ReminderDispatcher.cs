@@ -9,10 +9,10 @@ using PlanBot.Core.Reminders;
 using PlanBot.Core.Telemetry;
 using PlanBot.Core.Time;
 using PlanBot.Core.Updates;
-using PlanBot.Web.Bot;
-using PlanBot.Web.Scheduling;
+using PlanBot.Application.Chats;
+using PlanBot.Application.Sweeps;
 
-namespace PlanBot.Web.Reminders;
+namespace PlanBot.Application.Reminders;
 
 /// <summary>
 /// What one sweep did, counted in notices (one person, one milestone): due, sent, given back for a later sweep, given

@@ -1,4 +1,4 @@
-namespace PlanBot.Web.Scheduling;
+namespace PlanBot.Application.Sweeps;
 
 /// <summary>
 /// What a sending sweep (reminders, digests) did so far, added to by several sends at once: due, sent, given back,

@@ -1,9 +1,13 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PlanBot.BotFramework.Authentication;
 using PlanBot.Core.People;
 using PlanBot.People.Graph;
 
-namespace PlanBot.Web.People;
+namespace PlanBot.People;
 
 public static partial class PeopleServiceCollectionExtensions
 {
@@ -16,36 +20,29 @@ public static partial class PeopleServiceCollectionExtensions
     public static IServiceCollection AddPlanBotPeople(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddBotAuthenticationOptions(configuration);
         services.AddOptions<GraphDirectoryOptions>()
-            .Configure(options =>
-            {
-                var read = GraphDirectoryOptions.FromConfiguration(configuration);
-                options.Enabled = read.Enabled;
-                options.BaseUrl = read.BaseUrl;
-                options.Scope = read.Scope;
-                options.AccessToken = read.AccessToken;
-                options.Timeout = read.Timeout;
-                options.TeamsAppCatalogId = read.TeamsAppCatalogId;
-            })
+            .Configure(options => options.ReadFrom(configuration))
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GraphDirectoryOptions>, GraphDirectoryOptionsValidator>());
         services.AddOptions<OwnerResolverOptions>()
             .Bind(configuration.GetSection(OwnerResolverOptions.Section))
-            .Validate(o => o.CacheDuration >= TimeSpan.Zero && o.MaxConcurrentLookups is >= 1 and <= 32,
-                "PlanBot:People:CacheDuration must not be negative and MaxConcurrentLookups must be from 1 to 32.")
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OwnerResolverOptions>, OwnerResolverOptionsValidator>());
 
         services.TryAddSingleton<IDirectorySearch>(sp =>
         {
             var loggers = sp.GetRequiredService<ILoggerFactory>();
-            var directory = GraphDirectorySearch.Create(configuration, loggers);
+            var directory = GraphDirectorySearch.Create(
+                sp.GetRequiredService<IOptions<GraphDirectoryOptions>>().Value, sp.GetRequiredService<BotAuthenticationOptions>(), loggers);
             LogDirectory(loggers.CreateLogger(typeof(OwnerResolver)), directory.Description);
             return directory;
         });
         services.TryAddSingleton<ITeamsAppInstaller>(sp =>
         {
             var loggers = sp.GetRequiredService<ILoggerFactory>();
-            var installer = GraphTeamsAppInstaller.Create(configuration, loggers);
+            var installer = GraphTeamsAppInstaller.Create(
+                sp.GetRequiredService<IOptions<GraphDirectoryOptions>>().Value, sp.GetRequiredService<BotAuthenticationOptions>(), loggers);
             LogInstaller(loggers.CreateLogger(typeof(OwnerResolver)), installer.IsAvailable ? "PlanBot " + installer.Description : "PlanBot does not install itself for users: " + installer.Description);
             return installer;
         });
@@ -62,6 +59,19 @@ public static partial class PeopleServiceCollectionExtensions
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Owner names resolve through the people file, then: {Directory}")]
     private static partial void LogDirectory(ILogger logger, string directory);
+}
+
+internal sealed class OwnerResolverOptionsValidator : IValidateOptions<OwnerResolverOptions>
+{
+    public ValidateOptionsResult Validate(string? name, OwnerResolverOptions options)
+    {
+        var problems = new List<string>();
+        if (options.CacheDuration < TimeSpan.Zero)
+            problems.Add($"{OwnerResolverOptions.Section}:{nameof(options.CacheDuration)} is {options.CacheDuration}: it must not be negative.");
+        if (options.MaxConcurrentLookups is < 1 or > 32)
+            problems.Add($"{OwnerResolverOptions.Section}:{nameof(options.MaxConcurrentLookups)} is {options.MaxConcurrentLookups}: it must be from 1 to 32.");
+        return problems.Count > 0 ? ValidateOptionsResult.Fail(problems) : ValidateOptionsResult.Success;
+    }
 }
 
 internal sealed class GraphDirectoryOptionsValidator : IValidateOptions<GraphDirectoryOptions>

@@ -5,9 +5,9 @@ using PlanBot.Core.Plans;
 using PlanBot.Core.Questions;
 using PlanBot.Core.Reminders;
 using PlanBot.Core.Updates;
-using PlanBot.Web.Cards;
+using PlanBot.Application.Cards;
 
-namespace PlanBot.Web.Reminders;
+namespace PlanBot.Application.Reminders;
 
 /// <summary>A notice ready to send: the claim on it and the milestone as stored now.</summary>
 public sealed record ReminderItem(ReminderClaim Claim, StoredMilestone Stored)

@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using PlanBot.Core.Reminders;
 
-namespace PlanBot.Web.Reminders;
+namespace PlanBot.Application.Reminders;
 
 /// <summary>
 /// The reminder policy as configured (section PlanBot:Reminders:Policy), as text so that every mistake is reported with
@@ -58,10 +58,6 @@ public sealed class ReminderPolicyOptions
         if (problems.Count == 0) problems.AddRange(policy.Problems().Select(p => $"{Section}:{p}"));
         return (problems.Count == 0 ? policy : null, problems);
     }
-
-    /// <summary>The policy configured under <see cref="Section"/>, or every problem with it.</summary>
-    public static (ReminderPolicy? Policy, IReadOnlyList<string> Problems) Read(IConfiguration configuration) =>
-        (configuration.GetSection(Section).Get<ReminderPolicyOptions>() ?? new ReminderPolicyOptions()).ToPolicy();
 
     private static string Problem(string setting, string value, string what) => $"{Section}:{setting} is '{value}': {what}.";
 

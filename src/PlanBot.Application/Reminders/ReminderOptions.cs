@@ -1,6 +1,6 @@
-using PlanBot.Web.Scheduling;
+using PlanBot.Application.Sweeps;
 
-namespace PlanBot.Web.Reminders;
+namespace PlanBot.Application.Reminders;
 
 /// <summary>
 /// Settings for sending reminders (section PlanBot:Reminders). Every 5 minutes by default; at that interval the 6
@@ -17,4 +17,11 @@ public sealed class ReminderOptions() : SweepOptions(TimeSpan.FromMinutes(5))
     /// with its Update button, instead of a card for each; 0 always lists.
     /// </summary>
     public int GroupAbove { get; set; } = 3;
+
+    public override IReadOnlyList<string> Problems()
+    {
+        var problems = base.Problems().ToList();
+        if (GroupAbove is < 0 or > 50) problems.Add($"{Section}:{nameof(GroupAbove)} must be from 0 to 50.");
+        return problems;
+    }
 }

@@ -1,4 +1,4 @@
-namespace PlanBot.Web.Scheduling;
+namespace PlanBot.Application.Sweeps;
 
 /// <summary>Names this host in claims, so a takeover can say whose claim lapsed: machine, process and a random suffix.</summary>
 public static class SweepClaimant
