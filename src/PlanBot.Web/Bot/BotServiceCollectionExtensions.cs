@@ -24,10 +24,7 @@ public static class BotServiceCollectionExtensions
             .Validate(o => o.Problems().Count == 0, "PlanBot:PersonalChats:ServiceUrl must be an absolute https URL (http only for loopback), or empty.")
             .ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<PersonalChatOptions>>().Value);
-        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<PersonalChats>(sp,
-            sp.GetRequiredService<PersonalChatOptions>().TenantId is { Length: > 0 } tenant
-                ? tenant
-                : sp.GetRequiredService<BotAuthenticationOptions>().MicrosoftAppTenantId ?? string.Empty));
+        services.AddSingleton<ProactiveMessenger>();
         services.AddSingleton<ConversationReferenceRecorder>();
         services.AddSingleton<PlanBotCards>();
         services.AddSingleton<AnswerCards>();

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using PlanBot.BotFramework.Connector;
-using PlanBot.BotFramework.Hosting;
 using PlanBot.Core.Digests;
 using PlanBot.Core.People;
 using PlanBot.Core.Plans;
@@ -35,9 +33,8 @@ public sealed partial class DigestDispatcher(
     IDigestLedger ledger,
     IPeopleStore people,
     RoleHolders roleHolders,
-    PersonalChats chats,
     ChatSenders senders,
-    CloudAdapter adapter,
+    ProactiveMessenger messenger,
     WeeklySnapshots snapshots,
     PlanClock clock,
     DigestOptions options,
@@ -167,21 +164,9 @@ public sealed partial class DigestDispatcher(
     /// <summary>Sends the digest's messages to the recipient's 1:1 chat; null when sent, else why not.</summary>
     private async Task<string?> DeliverAsync(Recipient recipient, Digest digest, CancellationToken cancellationToken)
     {
-        var chat = await chats.FindOrOpenAsync(recipient.AadObjectId, cancellationToken);
-        if (chat.Reference is not { } reference) return chat.WhyNot;
-        try
-        {
-            await adapter.ContinueConversationAsync(reference, async (turn, ct) =>
-            {
-                foreach (var message in writer.Messages(digest)) await turn.SendActivityAsync(message, ct);
-            }, cancellationToken);
-            return null;
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            LogSendFailed(e, recipient.Name);
-            return e is ConnectorException { IsRecipientUnreachable: true } ? "they have blocked or removed PlanBot" : "sending failed";
-        }
+        var delivery = await messenger.SendToPersonAsync(recipient.AadObjectId, writer.Messages(digest), cancellationToken);
+        if (delivery.Error is { } error) LogSendFailed(error, recipient.Name);
+        return delivery.Succeeded ? null : delivery.WhyNot;
     }
 
     private void ForgetPastWeeks(DateTimeOffset now)
