@@ -6,7 +6,6 @@ using PlanBot.Core.Questions;
 using PlanBot.Core.Snapshots;
 using PlanBot.Core.Time;
 using PlanBot.Web.Bot;
-using PlanBot.Web.People;
 using PlanBot.Web.Scheduling;
 
 namespace PlanBot.Web.Digests;
@@ -33,7 +32,7 @@ public sealed partial class DigestDispatcher(
     IDigestLedger ledger,
     IPeopleStore people,
     RoleHolders roleHolders,
-    ChatSenders senders,
+    PmoAdmins admins,
     ProactiveMessenger messenger,
     WeeklySnapshots snapshots,
     PlanClock clock,
@@ -78,7 +77,7 @@ public sealed partial class DigestDispatcher(
             await Parallel.ForEachAsync(recipients, parallel, async (recipient, ct) =>
             {
                 var audience = RecipientAudience.For(recipient.Person, recipient.Name, inputs.Plan, recipient.Subscription.Areas,
-                    senders.IsPmoAdmin(recipient.Person, recipient.AadObjectId));
+                    admins.Includes(recipient.AadObjectId, everyone));
                 // Composed once per audience: every chair of a plan reads the same whole-plan digest.
                 var digest = digests.GetOrAdd(audience, _ => new Lazy<Digest>(() => DigestWriter.Compose(inputs, audience))).Value;
                 await SendOneAsync(recipient, digest, now, tally, ct);
