@@ -59,13 +59,17 @@ public sealed partial class PlanBotActivityHandler(
         // Teams also sends installationUpdate for the same event; welcome once, on whichever is a personal chat's first.
         botAdded && turn.Activity.ChannelId != Channels.MsTeams ? SendWelcomeAsync(turn, cancellationToken) : Task.CompletedTask;
 
-    protected override async Task OnMessageActivityAsync(TurnContext turn, CancellationToken cancellationToken)
+    protected override Task OnMessageActivityAsync(TurnContext turn, CancellationToken cancellationToken) =>
+        AnswerAsync(MessageTurn.For(turn), cancellationToken);
+
+    /// <summary>Offers the message to each intent in order until one answers; false when none did.</summary>
+    public async Task<bool> AnswerAsync(MessageTurn message, CancellationToken cancellationToken)
     {
-        var message = MessageTurn.For(turn);
         foreach (var intent in _intents)
-            if (await intent.TryHandleAsync(message, cancellationToken)) return;
+            if (await intent.TryHandleAsync(message, cancellationToken)) return true;
         // The question intent answers everything, so only a host registered without it gets here.
         LogNotHandled(logger);
+        return false;
     }
 
     protected override Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(AdaptiveCardInvokeValue value, TurnContext turn, CancellationToken cancellationToken) =>

@@ -12,17 +12,16 @@ public static class MessageIntentServiceCollectionExtensions
         services.AddSingleton<PlanChoice>();
         // A file is a tracker to import whatever text comes with it (the text names the plan).
         services.AddSingleton<IMessageIntent, TrackerFileIntent>();
-        // "board pack" and "digest" requests may contain words the question engine would read otherwise ("help me get
-        // the digest", "odkm board pack"), so they come before help and questions.
+        // Board pack and digest requests come before help and questions: "help me subscribe to the digest" starts like a
+        // call for help (MessageIntentTests).
         services.AddSingleton<IMessageIntent, BoardPackIntent>();
         services.AddSingleton<IMessageIntent, DigestIntent>();
-        // Help and "use plan" need no plan, so they come before anything that picks one.
+        // Help and "use plan" need no plan, so they come before the intents that read every message against the user's plan.
         services.AddSingleton<IMessageIntent, HelpIntent>();
         services.AddSingleton<IMessageIntent, PlansIntent>();
-        // A reminder's Update button names its plan and works with none chosen; it goes before the snooze, as the
-        // update a button sends is what the owner pressed.
+        // A reminder's Update button names its plan, so it needs none chosen; then snoozes before updates typed in chat.
+        // Both orders are the ones the handler always had: a message two of them could read goes to the earlier.
         services.AddSingleton<IMessageIntent, CardUpdateIntent>();
-        // "remind me Monday about #36" could also read as an update of #36 with a note: a snooze is what was meant.
         services.AddSingleton<IMessageIntent, SnoozeIntent>();
         services.AddSingleton<IMessageIntent, UpdateIntent>();
         services.AddSingleton<IMessageIntent, QuestionIntent>();
