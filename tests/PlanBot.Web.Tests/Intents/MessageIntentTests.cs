@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using PlanBot.BotFramework.Schema;
 using PlanBot.Core.People;
+using PlanBot.Core.Questions;
 using PlanBot.Testing;
 using PlanBot.Web.Bot;
 using PlanBot.Web.Bot.Intents;
@@ -161,6 +162,28 @@ public sealed class MessageIntentTests(AzuriteFixture azurite)
         var reply = Assert.Single(replies);
         Assert.StartsWith("Only PMO admins can ask for the board pack.", reply.Text);
         Assert.Null(reply.Attachments);
+    }
+
+    [Fact]
+    public async Task An_answer_of_a_kind_without_its_own_card_that_names_milestones_shows_them_as_a_list()
+    {
+        await using var host = BotHost.Start(azurite);
+        var milestones = TestPlans.Small("odkm", milestones: 2).Milestones;
+        var answer = new Answer
+        {
+            Kind = QuestionKind.Unanswerable, Text = "Two milestones.", PlanId = "odkm", PlanName = "Plan odkm", AsAt = new DateOnly(2020, 1, 20),
+            Milestones = milestones,
+        };
+
+        var listed = Intent<QuestionIntent>(host).Reply(answer, "which two?", 1);
+        var plain = Intent<QuestionIntent>(host).Reply(answer with { Milestones = [] }, "which two?", 1);
+
+        Assert.Equal("Two milestones.", listed.Text);
+        var card = JsonSerializer.SerializeToNode(Assert.Single(listed.Attachments!).Content, BotJson.Options)!.ToJsonString();
+        Assert.Contains("Milestone 1", card);
+        Assert.Contains("Milestone 2", card);
+        Assert.Equal("Two milestones.", plain.Text);
+        Assert.Null(plain.Attachments);
     }
 
     private static T Intent<T>(WebApplicationFactory<Program> host) where T : IMessageIntent =>

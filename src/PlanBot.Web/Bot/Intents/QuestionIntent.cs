@@ -1,3 +1,4 @@
+using PlanBot.BotFramework.Schema;
 using PlanBot.Core.Questions;
 using PlanBot.Core.Time;
 using PlanBot.Web.Cards;
@@ -6,8 +7,8 @@ namespace PlanBot.Web.Bot.Intents;
 
 /// <summary>
 /// Everything no intent before it recognised: a question about the user's plan, answered by <see cref="QuestionAnswerer"/>
-/// and laid out by <see cref="AnswerCards"/> according to the kind of answer. It always answers, so it comes last: with
-/// no plan chosen it asks which, and what it cannot read it says so with examples.
+/// and laid out by <see cref="AnswerCards"/> according to the kind of answer (the one place a kind is given its card).
+/// It always answers, so it comes last: with no plan chosen it asks which, and what it cannot read it says so with examples.
 /// </summary>
 public sealed class QuestionIntent(PlanSelector planSelector, PlanChoice planChoice, PlanReadModels readModels, PlanClock clock, AnswerCards answerCards, PlanBotCards cards)
     : IMessageIntent
@@ -27,16 +28,20 @@ public sealed class QuestionIntent(PlanSelector planSelector, PlanChoice planCho
         }
 
         var answer = QuestionAnswerer.Ask(turn.Text, index, clock.Today, turn.Activity.From?.Name);
-        var reply = answer.Kind switch
-        {
-            QuestionKind.List or QuestionKind.Count => answerCards.List(answer, turn.Text, turn.Page).ToMessage(answer.Text),
-            QuestionKind.Owner => answerCards.Owner(answer).ToMessage(answer.Text),
-            QuestionKind.Status => answerCards.Status(answer).ToMessage(answer.Text),
-            QuestionKind.Choice => answerCards.Choice(answer).ToMessage(answer.Text),
-            QuestionKind.NotUnderstood => cards.NotUnderstood().ToMessage(answer.Text),
-            _ => CardMessages.PlainMessage(answer.Text),
-        };
-        await turn.AnswerAsync(reply, answer.Kind.ToString(), cancellationToken);
+        await turn.AnswerAsync(Reply(answer, turn.Text, turn.Page), answer.Kind.ToString(), cancellationToken);
         return true;
     }
+
+    /// <summary>The answer as a message: its sentence, above the card for its kind; <paramref name="page"/> of a list.</summary>
+    public Activity Reply(Answer answer, string question, int page) => answer.Kind switch
+    {
+        QuestionKind.List or QuestionKind.Count => answerCards.List(answer, question, page).ToMessage(answer.Text),
+        QuestionKind.Owner => answerCards.Owner(answer).ToMessage(answer.Text),
+        QuestionKind.Status => answerCards.Status(answer).ToMessage(answer.Text),
+        QuestionKind.Choice => answerCards.Choice(answer).ToMessage(answer.Text),
+        QuestionKind.NotUnderstood => cards.NotUnderstood().ToMessage(answer.Text),
+        // Any other answer that names milestones shows them as a list does, so a new kind of question needs no card.
+        _ when answer.Milestones.Count > 0 => answerCards.List(answer, question, page).ToMessage(answer.Text),
+        _ => CardMessages.PlainMessage(answer.Text),
+    };
 }
