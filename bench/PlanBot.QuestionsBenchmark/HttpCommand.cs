@@ -26,7 +26,7 @@ internal static class HttpCommand
     private const string ServiceUrl = LoadCommand.DefaultServiceUrl;
     private const string TurnFailed = "Sorry, something went wrong";
 
-    // Commands the host answers itself before the question engine (PlanBotActivityHandler, MessageText.Command).
+    // Commands the host answers itself before the question engine (src/PlanBot.Web/Bot/Intents/PlansIntent.cs).
     private static readonly HashSet<string> HostCommands = new(StringComparer.Ordinal) { "plans", "list plans", "which plans", "what plans" };
 
     public static async Task<int> RunAsync(CommandArguments arguments)

@@ -27,10 +27,8 @@ public static class PlanBotServiceCollectionExtensions
         services.AddHostedService<ReminderScheduler>();
         services.AddPlanBotDigests();
         services.AddOptions<UpdateOptions>().BindConfiguration(UpdateOptions.Section);
-        services.AddSingleton<IUpdateAuthoriser>(sp => new OwnerAuthoriser(
-            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<UpdateOptions>>().Value.AdminObjectIds.ToHashSet(StringComparer.OrdinalIgnoreCase),
-            sp.GetRequiredService<PlanBot.Core.People.IPeopleStore>(),
-            sp.GetRequiredService<PlanBot.Core.People.OwnerResolver>()));
+        services.AddSingleton(sp => new PlanBot.Core.People.PmoAdmins(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<UpdateOptions>>().Value.AdminObjectIds));
+        services.AddSingleton<IUpdateAuthoriser, OwnerAuthoriser>();
         services.AddSingleton<MilestoneUpdateService>();
         services.AddSingleton(sp => new PlanImportService(sp.GetRequiredService<IPlanStore>(), sp.GetRequiredService<PlanClock>().Time));
         services.AddPlanBotBoardPacks(configuration);

@@ -66,7 +66,7 @@ public sealed class BoardPackCommandTests(AzuriteFixture azurite) : IDisposable
         var people = new TablePeopleStore(_week1.Tables, TimeProvider.System);
         if ((await people.GetPeopleAsync()).Count == 0)
             await people.ReplaceAllAsync([.. OwnerIds.Select(o => new Person(o.Key, AadObjectId: o.Value))], "test", null);
-        var authoriser = new OwnerAuthoriser(new HashSet<string>(), people, new OwnerResolver(people, new NoDirectorySearch("tests"), TimeProvider.System));
+        var authoriser = new OwnerAuthoriser(new PmoAdmins([]), people, new OwnerResolver(people, new NoDirectorySearch("tests"), TimeProvider.System));
         var service = new MilestoneUpdateService((TablePlanStore)_week1.Store, authoriser, new PlanClock(TimeProvider.System, new DateOnly(2020, 1, 28)));
 
         var result = await service.UpdateAsync("odkm", MilestoneRef.Parse(reference), revision: null, update, new UpdateAuthor(owner, OwnerIds[owner]), "card");

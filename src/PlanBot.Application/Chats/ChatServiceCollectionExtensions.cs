@@ -10,7 +10,7 @@ public static class ChatServiceCollectionExtensions
 {
     /// <summary>
     /// Reaching people in Teams: the bot's identity and the connector (Bot Framework setting names at the root of
-    /// configuration), the adapter (section PlanBot:Bot), and <see cref="PersonalChats"/> (section PlanBot:PersonalChats),
+    /// configuration), the adapter (section PlanBot:Bot), and <see cref="ProactiveMessenger"/> (section PlanBot:PersonalChats),
     /// each checked at start. The web host adds its endpoint on top; the command line sends through these alone.
     /// </summary>
     public static IServiceCollection AddPlanBotChats(this IServiceCollection services, IConfiguration configuration)
@@ -22,10 +22,7 @@ public static class ChatServiceCollectionExtensions
         services.AddOptions<PersonalChatOptions>().BindConfiguration(PersonalChatOptions.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PersonalChatOptions>, PersonalChatOptionsValidator>());
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<PersonalChatOptions>>().Value);
-        services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<PersonalChats>(sp,
-            sp.GetRequiredService<PersonalChatOptions>().TenantId is { Length: > 0 } tenant
-                ? tenant
-                : sp.GetRequiredService<BotAuthenticationOptions>().MicrosoftAppTenantId ?? string.Empty));
+        services.TryAddSingleton<ProactiveMessenger>();
         return services;
     }
 }

@@ -32,7 +32,7 @@ public sealed record SweepReport(int Due, int Sent, int Released, int GivenUp, i
 /// together), turns that into one notice per person per milestone (<see cref="ReminderNotices"/>: an escalation and a
 /// reminder to the same person merge), and for each person claims their notices in the ledger — keyed by person,
 /// milestone and working day, so another sweep that day, on any host or the command line, finds them taken — then
-/// sends them to the person's 1:1 chat (<see cref="PersonalChats"/>): a card each, or one message listing them when
+/// sends them to the person's 1:1 chat (<see cref="ProactiveMessenger"/>): a card each, or one message listing them when
 /// there are more than <see cref="ReminderOptions.GroupAbove"/>. A notice is marked sent, or given back with the reason
 /// when nobody could be reached so a later sweep tries again, until <see cref="ReminderOptions.MaxAttempts"/> tries
 /// have failed that day. When a sweep reaches nobody at all, the log says why and how to fix it once, not every sweep.
@@ -44,8 +44,7 @@ public sealed partial class ReminderDispatcher(
     IMilestoneUpdateStore milestones,
     OwnerResolver owners,
     IDirectorySearch directory,
-    PersonalChats chats,
-    CloudAdapter adapter,
+    ProactiveMessenger messenger,
     ReminderCards cards,
     PlanClock clock,
     ReminderPlanner planner,
@@ -127,46 +126,37 @@ public sealed partial class ReminderDispatcher(
             await GiveAllBackAsync(claims, person.Name, resolution.Problem(directory.IsAvailable), now, tally, counts, cancellationToken);
             return;
         }
-        var chat = await chats.FindOrOpenAsync(objectId, cancellationToken);
-        if (chat.Reference is not { } reference)
-        {
-            await GiveAllBackAsync(claims, person.Name, chat.WhyNot!, now, tally, counts, cancellationToken);
-            return;
-        }
-
         var items = new List<ReminderItem>(claims.Count);
         foreach (var claim in claims)
         {
             if (await milestones.GetStoredMilestoneAsync(claim.Notice.PlanId, claim.Notice.Ref, cancellationToken) is { } stored) items.Add(new ReminderItem(claim, stored));
             else await GiveBackAsync(claim, "the milestone is gone", null, now, tally, counts, cancellationToken);
         }
+        if (items.Count == 0) return;
         var today = LondonTime.DateOf(now);
-        IEnumerable<(IReadOnlyList<ReminderItem> Items, Activity Message)> messages = items.Count > options.GroupAbove
-            ? items.Chunk(ReminderCards.MaxListed).Select(chunk => ((IReadOnlyList<ReminderItem>)chunk, cards.Listing(chunk)))
-            : items.Select(item => ((IReadOnlyList<ReminderItem>)[item], cards.Single(item, today)));
-        foreach (var (batch, message) in messages)
+        var messages = items.Count > options.GroupAbove
+            ? items.Chunk(ReminderCards.MaxListed).Select(chunk => (Items: (IReadOnlyList<ReminderItem>)chunk, Message: cards.Listing(chunk))).ToList()
+            : items.Select(item => (Items: (IReadOnlyList<ReminderItem>)[item], Message: cards.Single(item, today))).ToList();
+
+        var delivery = await messenger.SendToPersonAsync(objectId, [.. messages.Select(m => m.Message)], cancellationToken, async (sent, ct) =>
         {
-            try
-            {
-                await adapter.ContinueConversationAsync(reference, (turn, ct) => turn.SendActivityAsync(message, ct), cancellationToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogSendFailed(e, batch[0].Notice.Key, batch.Count, person.Name);
-                var blocked = e is ConnectorException { IsRecipientUnreachable: true };
-                var why = blocked ? "they have blocked or removed PlanBot" : "sending failed";
-                if (!blocked) Interlocked.Increment(ref counts.Transient);
-                foreach (var item in batch)
-                    await GiveBackAsync(item.Claim, $"could not reach {person.Name}: {why}", blocked ? $"{person.Name}: {why}" : null, now, tally, counts, cancellationToken);
-                continue;
-            }
             Interlocked.Increment(ref counts.Messages);
-            foreach (var item in batch)
+            foreach (var item in messages[sent].Items)
             {
-                await ledger.MarkSentAsync(item.Claim, clock.Time.GetUtcNow(), cancellationToken);
+                await ledger.MarkSentAsync(item.Claim, clock.Time.GetUtcNow(), ct);
                 Interlocked.Increment(ref tally.Sent);
             }
-        }
+        });
+        if (delivery.Succeeded) return;
+
+        // Sending stops at the first message that fails: it and the ones after it are given back.
+        var notSent = messages.Skip(delivery.Sent).SelectMany(m => m.Items).ToList();
+        if (delivery.Error is { } error) LogSendFailed(error, notSent[0].Notice.Key, notSent.Count, person.Name);
+        var unreachable = delivery.Outcome == DeliveryOutcome.Unreachable;
+        if (!unreachable) Interlocked.Increment(ref counts.Transient);
+        foreach (var item in notSent)
+            await GiveBackAsync(item.Claim, $"could not reach {person.Name}: {delivery.WhyNot}", unreachable ? $"{person.Name}: {delivery.WhyNot}" : null,
+                now, tally, counts, cancellationToken);
     }
 
     private async Task GiveAllBackAsync(List<ReminderClaim> claims, string name, string why, DateTimeOffset now, SweepTally tally, DeliveryCounts counts,
@@ -202,9 +192,9 @@ public sealed partial class ReminderDispatcher(
         {
             var reasons = counts.Reasons();
             var why = string.Join("; ", reasons.Select(r => $"{r.Reason} ({r.Count})"));
-            if (string.IsNullOrWhiteSpace(chats.TenantId)) why = "no Teams tenant is set (PlanBot:PersonalChats:TenantId, else MicrosoftAppTenantId), so no stored 1:1 chat is found and none can be opened; " + why;
+            if (string.IsNullOrWhiteSpace(messenger.TenantId)) why = "no Teams tenant is set (PlanBot:PersonalChats:TenantId, else MicrosoftAppTenantId), so no stored 1:1 chat is found and none can be opened; " + why;
             if (authentication.IsLocalMode) why = "PlanBot is in local mode (no MicrosoftAppId); " + why;
-            var signature = string.Join("|", reasons.Select(r => r.Reason)) + (string.IsNullOrWhiteSpace(chats.TenantId) ? "|no tenant" : "");
+            var signature = string.Join("|", reasons.Select(r => r.Reason)) + (string.IsNullOrWhiteSpace(messenger.TenantId) ? "|no tenant" : "");
             lock (_nobodyReachedLock)
             {
                 if (signature == _nobodyReachedLogged) return;

@@ -9,16 +9,16 @@ namespace PlanBot.Core.Updates;
 /// author's, and a delegate likewise. A Teams display name proves nothing (anyone can take one), so an owner known only
 /// by name cannot be acted for until the PMO adds their object id. PMO admins are people-file people with the "PMO
 /// admin" role, or object ids listed in configuration. A refusal names nobody, so it cannot tell an impostor whose
-/// name to take; an admin is told instead which owners lack an object id (<see cref="UpdatePermission.Notice"/>).
+/// name to take; an admin is told instead which owners lack an object id (<see cref="UpdatePermission.Notice"/>). Who is an
+/// admin is <see cref="PmoAdmins"/>'s rule, the same one chat features use.
 /// </summary>
-public sealed class OwnerAuthoriser(IReadOnlySet<string> adminObjectIds, IPeopleStore people, OwnerResolver resolver) : IUpdateAuthoriser
+public sealed class OwnerAuthoriser(PmoAdmins admins, IPeopleStore people, OwnerResolver resolver) : IUpdateAuthoriser
 {
     public async Task<UpdatePermission> CheckAsync(string planId, Milestone milestone, UpdateAuthor author, CancellationToken cancellationToken = default)
     {
         var objectId = author.AadObjectId is { Length: > 0 } id ? id.Trim() : null;
         var everyone = await people.GetPeopleAsync(cancellationToken).ConfigureAwait(false);
-        var isAdmin = objectId is not null
-            && (adminObjectIds.Contains(objectId) || everyone.FindByAadObjectId(objectId)?.IsPmoAdmin == true);
+        var isAdmin = admins.Includes(objectId, everyone);
 
         var unidentified = new List<string>();
         foreach (var ownerName in milestone.Owners.Select(o => o.Name).Distinct())

@@ -13,6 +13,7 @@ using PlanBot.Trackers.Exporting;
 using PlanBot.Web.Cards;
 using PlanBot.Web.People;
 using PlanBot.Core.Questions;
+using PlanBot.Web.Bot;
 
 namespace PlanBot.Web.BoardPacks;
 
@@ -33,7 +34,7 @@ public sealed partial class BoardPackConversation(
     PlanClock clock,
     FileUploadClient uploads,
     BoardPackUploadQueue queue,
-    CloudAdapter adapter,
+    ProactiveMessenger messenger,
     ILogger<BoardPackConversation> logger)
 {
     /// <summary>Marks a file consent card's context as a board pack offer (the bot may one day offer other files).</summary>
@@ -127,14 +128,8 @@ public sealed partial class BoardPackConversation(
             LogUploadFailed(logger, error, upload.PlanId);
             reply = CardMessages.PlainMessage($"Sorry, something went wrong while I was saving the board pack for {Name(upload.PlanId)}, so nothing was sent. {AskAgain}");
         }
-        try
-        {
-            await adapter.ContinueConversationAsync(upload.Chat, (turn, ct) => turn.SendActivityAsync(reply, ct), cancellationToken);
-        }
-        catch (Exception error) when (error is ConnectorException or HttpRequestException or UntrustedServiceUrlException)
-        {
-            LogReplyFailed(logger, error, upload.PlanId);
-        }
+        var delivery = await messenger.SendToChatAsync(upload.Chat, [reply], cancellationToken);
+        if (!delivery.Succeeded) LogReplyFailed(logger, delivery.Error, upload.PlanId, delivery.WhyNot);
     }
 
     /// <summary>The admin declined: the offer is closed, so the card cannot be accepted later, and the card removed.</summary>
@@ -260,8 +255,8 @@ public sealed partial class BoardPackConversation(
     [LoggerMessage(Level = LogLevel.Error, Message = "Building or uploading the board pack of {PlanId} failed")]
     private static partial void LogUploadFailed(ILogger logger, Exception error, string planId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not send the board pack of {PlanId} (or why not) to the chat it was asked for in")]
-    private static partial void LogReplyFailed(ILogger logger, Exception error, string planId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not send the board pack of {PlanId} (or why not) to the chat it was asked for in: {WhyNot}")]
+    private static partial void LogReplyFailed(ILogger logger, Exception? error, string planId, string? whyNot);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an answer to board pack offer {OfferId} from someone it was not made to")]
     private static partial void LogOfferNotTheirs(ILogger logger, string offerId);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using PlanBot.BotFramework.Authentication;
 using PlanBot.BotFramework.Connector;
 using PlanBot.BotFramework.Hosting;
+using PlanBot.Web.Bot.Intents;
 using PlanBot.Web.Cards;
 using PlanBot.Web.People;
 using PlanBot.Web.Digests;
@@ -28,6 +29,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<ChatSenders>();
         services.AddOptions<HeavyWorkOptions>().BindConfiguration(HeavyWorkOptions.Section);
         services.AddSingleton<HeavyWorkLimiter>();
+        services.AddPlanBotMessageIntents();
         services.AddSingleton<PlanBotActivityHandler>();
         services.AddHostedService<EndpointSecurityGuard>();
         return services;

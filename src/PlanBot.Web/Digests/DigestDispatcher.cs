@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using PlanBot.BotFramework.Connector;
-using PlanBot.BotFramework.Hosting;
 using PlanBot.Core.Digests;
 using PlanBot.Core.People;
 using PlanBot.Core.Plans;
@@ -8,7 +6,6 @@ using PlanBot.Core.Questions;
 using PlanBot.Core.Snapshots;
 using PlanBot.Core.Time;
 using PlanBot.Web.Bot;
-using PlanBot.Web.People;
 using PlanBot.Web.Scheduling;
 
 namespace PlanBot.Web.Digests;
@@ -35,9 +32,8 @@ public sealed partial class DigestDispatcher(
     IDigestLedger ledger,
     IPeopleStore people,
     RoleHolders roleHolders,
-    PersonalChats chats,
-    ChatSenders senders,
-    CloudAdapter adapter,
+    PmoAdmins admins,
+    ProactiveMessenger messenger,
     WeeklySnapshots snapshots,
     PlanClock clock,
     DigestOptions options,
@@ -81,7 +77,7 @@ public sealed partial class DigestDispatcher(
             await Parallel.ForEachAsync(recipients, parallel, async (recipient, ct) =>
             {
                 var audience = RecipientAudience.For(recipient.Person, recipient.Name, inputs.Plan, recipient.Subscription.Areas,
-                    senders.IsPmoAdmin(recipient.Person, recipient.AadObjectId));
+                    admins.Includes(recipient.AadObjectId, everyone));
                 // Composed once per audience: every chair of a plan reads the same whole-plan digest.
                 var digest = digests.GetOrAdd(audience, _ => new Lazy<Digest>(() => DigestWriter.Compose(inputs, audience))).Value;
                 await SendOneAsync(recipient, digest, now, tally, ct);
@@ -167,21 +163,9 @@ public sealed partial class DigestDispatcher(
     /// <summary>Sends the digest's messages to the recipient's 1:1 chat; null when sent, else why not.</summary>
     private async Task<string?> DeliverAsync(Recipient recipient, Digest digest, CancellationToken cancellationToken)
     {
-        var chat = await chats.FindOrOpenAsync(recipient.AadObjectId, cancellationToken);
-        if (chat.Reference is not { } reference) return chat.WhyNot;
-        try
-        {
-            await adapter.ContinueConversationAsync(reference, async (turn, ct) =>
-            {
-                foreach (var message in writer.Messages(digest)) await turn.SendActivityAsync(message, ct);
-            }, cancellationToken);
-            return null;
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            LogSendFailed(e, recipient.Name);
-            return e is ConnectorException { IsRecipientUnreachable: true } ? "they have blocked or removed PlanBot" : "sending failed";
-        }
+        var delivery = await messenger.SendToPersonAsync(recipient.AadObjectId, writer.Messages(digest), cancellationToken);
+        if (delivery.Error is { } error) LogSendFailed(error, recipient.Name);
+        return delivery.Succeeded ? null : delivery.WhyNot;
     }
 
     private void ForgetPastWeeks(DateTimeOffset now)

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using PlanBot.BotFramework.Hosting;
 using PlanBot.BotFramework.Schema;
 using PlanBot.Core.Plans;
 using PlanBot.Trackers.Importing;
@@ -29,16 +28,8 @@ public sealed partial class TrackerFileConversation(
 {
     public const string FileDownloadInfoContentType = "application/vnd.microsoft.teams.file.download.info";
 
-    /// <summary>Answers a message carrying a file; false (nothing sent) when it carries none.</summary>
-    public async Task<bool> TryHandleAsync(TurnContext turn, CancellationToken cancellationToken)
-    {
-        var files = turn.Activity.Attachments?.Where(a => a.ContentType == FileDownloadInfoContentType).ToList() ?? [];
-        if (files.Count == 0) return false;
-        await turn.SendActivityAsync(await AnswerAsync(turn.Activity, files, cancellationToken), cancellationToken);
-        return true;
-    }
-
-    private async Task<Activity> AnswerAsync(Activity activity, List<Attachment> files, CancellationToken cancellationToken)
+    /// <summary>The answer to a message carrying <paramref name="files"/> (Teams' file.download.info attachments): a preview card, or why not.</summary>
+    public async Task<Activity> AnswerAsync(Activity activity, IReadOnlyList<Attachment> files, CancellationToken cancellationToken)
     {
         var admin = await AdminAsync(activity, cancellationToken);
         if (admin is null) return CardMessages.PlainMessage("Only PMO admins can import a tracker. I haven't read or saved the file.");

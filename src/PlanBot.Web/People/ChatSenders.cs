@@ -1,12 +1,11 @@
-using Microsoft.Extensions.Options;
 using PlanBot.BotFramework.Schema;
 using PlanBot.Core.People;
 
 namespace PlanBot.Web.People;
 
 /// <summary>
-/// Who sent a message: their people-file entry, their Teams name and object id, and whether they are a PMO admin (the
-/// people file's role, or an object id in PlanBot:Updates:AdminObjectIds).
+/// Who sent a message: their people-file entry, their Teams name and object id, and whether they are a PMO admin
+/// (<see cref="PmoAdmins"/>).
 /// </summary>
 public sealed record ChatSender(Person? Person, string? Name, string? AadObjectId, bool IsPmoAdmin)
 {
@@ -20,19 +19,15 @@ public sealed record ChatSender(Person? Person, string? Name, string? AadObjectI
 /// person the people file lists without an object id is not recognised until the PMO adds it. The Teams name is kept
 /// for what is only read ("my milestones").
 /// </summary>
-public sealed class ChatSenders(IPeopleStore people, IOptions<UpdateOptions> updates)
+public sealed class ChatSenders(IPeopleStore people, PmoAdmins admins)
 {
     public async Task<(ChatSender Sender, PeopleSet Everyone)> IdentifyAsync(Activity activity, CancellationToken cancellationToken)
     {
         var everyone = await people.GetPeopleAsync(cancellationToken);
         var objectId = activity.From?.AadObjectId is { Length: > 0 } id ? id.Trim() : null;
         var person = everyone.FindByAadObjectId(objectId);
-        return (new ChatSender(person, activity.From?.Name, objectId, IsPmoAdmin(person, objectId)), everyone);
+        return (new ChatSender(person, activity.From?.Name, objectId, admins.Includes(objectId, everyone)), everyone);
     }
-
-    /// <summary>A PMO admin by the people file's role, or by an object id in PlanBot:Updates:AdminObjectIds.</summary>
-    public bool IsPmoAdmin(Person? person, string? objectId) =>
-        person?.IsPmoAdmin == true || (objectId is not null && updates.Value.AdminObjectIds.Contains(objectId, StringComparer.OrdinalIgnoreCase));
 
     /// <summary>
     /// Said after "Only PMO admins can …": whom to ask, without naming anyone (a name would tell an impostor which name

@@ -25,7 +25,7 @@ public sealed class OwnerAuthoriserTests
     {
         var people = new InMemoryPeopleStore(Sue, Jo, Pat, Louise);
         var resolver = new OwnerResolver(people, directory ?? new InMemoryDirectory(), new FakeTimeProvider());
-        return new OwnerAuthoriser(new HashSet<string>([ConfiguredAdminId], StringComparer.OrdinalIgnoreCase), people, resolver);
+        return new OwnerAuthoriser(new PmoAdmins([ConfiguredAdminId]), people, resolver);
     }
 
     private static Milestone OwnedBy(params string[] owners) => TestPlans.Milestone("45") with { Owners = [.. owners.Select(o => TestPlans.Delivery(o))] };
