@@ -59,6 +59,7 @@ public sealed class PlanIndex
     private readonly Lazy<Dictionary<string, int[]>> _acronyms;
     private readonly Lazy<Dictionary<string, List<string>>> _stems;
     private readonly Lazy<Dictionary<string, List<PlanPerson>>> _abbreviatedPeople;
+    private readonly Lazy<PlanVocabulary> _vocabulary;
     // Owner roles by the tracker's header as written → as a phrase; the milestones naming each role, and each person in it.
     private readonly Dictionary<string, string> _roleKeys = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SortedSet<int>> _roleMilestones = new(StringComparer.Ordinal);
@@ -91,6 +92,7 @@ public sealed class PlanIndex
         _acronyms = new Lazy<Dictionary<string, int[]>>(BuildAcronyms);
         _stems = new Lazy<Dictionary<string, List<string>>>(BuildStems);
         _abbreviatedPeople = new Lazy<Dictionary<string, List<PlanPerson>>>(BuildAbbreviatedPeople);
+        _vocabulary = new Lazy<PlanVocabulary>(() => new PlanVocabulary(plan));
         People = BuildPeople();
         Units = BuildUnits(synonyms ?? UnitSynonyms.Default);
         Roles = BuildRoles();
@@ -111,6 +113,9 @@ public sealed class PlanIndex
 
     /// <summary>The owner roles the tracker's columns name, read from each owner's <see cref="Owner.RoleTitle"/>.</summary>
     public IReadOnlyList<PlanRole> Roles { get; }
+
+    /// <summary>The tracker's own status words, name and trend marks, read on first use.</summary>
+    public PlanVocabulary Vocabulary => _vocabulary.Value;
 
     /// <summary>Milestones where <paramref name="person"/> is named in one of <paramref name="roles"/>, sorted.</summary>
     public int[] MilestonesOf(PlanPerson person, IReadOnlyCollection<PlanRole> roles)

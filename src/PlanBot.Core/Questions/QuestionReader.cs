@@ -70,8 +70,12 @@ public static partial class QuestionReader
         private DueWindow? _window;
         private readonly HashSet<PlanRole> _roles = [];
         private readonly HashSet<PlanRole> _missingRoles = [];
+        private readonly HashSet<PlanRole> _answerRoles = [];
         private readonly List<PlanPerson> _initialPeople = [];
         private string? _groupLabel;
+        private readonly List<MilestoneSet> _sets = [];
+        private readonly List<MilestoneSet> _statusSets = [];
+        private string? _cannotAnswer;
 
         public QuestionReading Run()
         {
@@ -85,12 +89,17 @@ public static partial class QuestionReader
                 }
             ConsumePhrases(QuestionVocabulary.NotAboutMe);
             ReadReferences();
+            ReadPlanName();
+            ReadFieldQuestions();
             ReadRoles();
+            ReadTrackerStatuses();
+            ReadTrend();
             ReadNegations();
             ReadPastDelivery();
             ReadPeopleByInitials();
             ClassifyWords();
 
+            if (_cannotAnswer is not null) return Unanswerable(_cannotAnswer);
             if (_missingRefs.Count > 0 && _refs.Count == 0)
                 return Unanswerable($"There is no milestone {string.Join(", ", _missingRefs.Select(r => "#" + r))} in {AnswerFormat.PlanLabel(index)}.");
 
@@ -185,6 +194,9 @@ public static partial class QuestionReader
                     {
                         _roles.Add(role);
                         _cues.Add(Cue.Owner);
+                        // "who's the SRO for ERP-04" names the role; "who's accountable" is any owner, whatever the header says.
+                        if (!(phrase.Length == 1 && QuestionVocabulary.GenericOwnerWords.Contains(phrase[0])))
+                            _answerRoles.Add(role);
                     }
                     break;
                 }
@@ -522,6 +534,203 @@ public static partial class QuestionReader
             };
         }
 
+        /// <summary>The statuses a question names, each with its milestones, so that several joined by "or" can mean any of them.</summary>
+        private List<MilestoneSet> StatusChoices()
+        {
+            var choices = new List<MilestoneSet>();
+            if (_cues.Contains(Cue.Overdue)) choices.Add(new MilestoneSet("overdue", Where((m, _) => m.IsOverdueAt(today))));
+            foreach (var (cue, wanted) in StatusCues)
+                if (_cues.Contains(cue) && wanted is not (StatusWanted.Open or StatusWanted.Finished))
+                    choices.Add(new MilestoneSet(StatusWords(wanted), Where((m, _) => MilestoneFilter.HasStatus(m, wanted))));
+            choices.AddRange(_statusSets);
+            return choices;
+        }
+
+        private static string StatusWords(StatusWanted wanted) => wanted switch
+        {
+            StatusWanted.Delayed => "delayed",
+            StatusWanted.AtRisk => "at risk",
+            StatusWanted.NotStarted => "not started",
+            _ => "on track",
+        };
+
+        private int[] Where(Func<Milestone, int, bool> test)
+        {
+            var found = new List<int>();
+            for (var i = 0; i < index.Milestones.Count; i++)
+                if (test(index.Milestones[i], i)) found.Add(i);
+            return [.. found];
+        }
+
+        /// <summary>
+        /// "what's overdue on the CDC mobilisation plan?", "what have I got on the KDM list?": the plan named by the words of its
+        /// own name (or its file's) is the whole plan, not a filter. At most one word of the name may be one the tracker
+        /// never uses ("the HR onboarding redesign"), when two or more are its name's.
+        /// </summary>
+        private void ReadPlanName()
+        {
+            var nameWords = index.Vocabulary.NameWords;
+            if (nameWords.Count == 0) return;
+            for (var i = 0; i < words.Count; i++)
+            {
+                if (_consumed[i] || words[i].Text is not ("on" or "in" or "for" or "of" or "about" or "across" or "from")) continue;
+                var start = i + 1;
+                if (start < words.Count && words[start].Text is "the" or "our" or "this") start++;
+                var end = start;
+                var named = 0;
+                var strangers = 0;
+                while (end < words.Count && !_consumed[end] && !QuestionVocabulary.PlanNouns.Contains(words[end].Text))
+                {
+                    var word = words[end].Text;
+                    if (nameWords.Contains(word) || (word.EndsWith('s') && nameWords.Contains(word[..^1]))) named++;
+                    else if (!IsVocabulary(word) && !index.Match(word).Any(m => m.Exact)) strangers++;
+                    else break;
+                    end++;
+                }
+                var noun = end < words.Count && !_consumed[end] && QuestionVocabulary.PlanNouns.Contains(words[end].Text);
+                var closes = noun || end == words.Count;
+                if (!closes || named == 0 || strangers > 1 || (strangers == 1 && named < 2) || (!noun && named < 2)) continue;
+                for (var k = i; k < end + (noun ? 1 : 0); k++) _consumed[k] = true;
+                return;
+            }
+        }
+
+        /// <summary>
+        /// Whether a field the tracker keeps is filled in: "which ones have no deadline", "actions that don't have a target date
+        /// yet", "tasks with nobody assigned", "issues that are unassigned", "milestones with a revised date", "no RAG".
+        /// </summary>
+        private void ReadFieldQuestions()
+        {
+            for (var i = 0; i < words.Count; i++)
+            {
+                if (_consumed[i]) continue;
+                if (QuestionVocabulary.Unowned.FirstOrDefault(p => At(i, p)) is { } unowned)
+                {
+                    var end = i + unowned.Length;
+                    // "nobody in Assigned To", "no one assigned": the owner words after say the same.
+                    while (end < words.Count && !_consumed[end] && (QuestionVocabulary.OwnerWords.Contains(words[end].Text)
+                        || index.Roles.Any(r => r.Phrases.Any(p => p.Contains(words[end].Text)))))
+                        end++;
+                    Consume(i, end);
+                    _sets.Add(new MilestoneSet("with no owner named", Where((m, _) => m.Owners.Count == 0)));
+                    continue;
+                }
+                var negation = QuestionVocabulary.FieldNegations.FirstOrDefault(p => At(i, p));
+                var j = i + (negation?.Length ?? 0);
+                while (j < words.Count && !_consumed[j] && QuestionVocabulary.FieldFillers.Contains(words[j].Text)) j++;
+                if (j >= words.Count) continue;
+                var (fieldWords, field) = QuestionVocabulary.Fields.FirstOrDefault(f => At(j, f.Words));
+                if (fieldWords is null) continue;
+                var after = j + fieldWords.Length;
+                // "had their target date revised", "dates changed": the date named, then the verb.
+                if (negation is null && field == TrackerField.DueDate && after < words.Count && words[after].Text is "revised" or "changed" or "moved" or "extended")
+                {
+                    field = TrackerField.RevisedDate;
+                    after++;
+                }
+                if (negation is null && field != TrackerField.RevisedDate) continue;
+                if (field == TrackerField.Group && !index.Milestones.Any(m => !string.IsNullOrWhiteSpace(m.Programme))) continue;
+                Consume(negation is null ? j : i, after);
+                if (negation is not null && field == TrackerField.DueDate)
+                {
+                    // "no date - TBC or ongoing": the tracker's words for no date, said again.
+                    while (after < words.Count && !_consumed[after] && QuestionVocabulary.NoDateWords.Contains(words[after].Text)) _consumed[after++] = true;
+                }
+                _sets.Add(FieldSet(field, missing: negation is not null, string.Join(' ', fieldWords)));
+            }
+            for (var i = 0; i < words.Count; i++)
+                if (!_consumed[i] && (words[i].Text is "rescheduled" or "replanned" or "redated" || (At(i, ["been", "revised"]))))
+                {
+                    Consume(i, i + (words[i].Text == "been" ? 2 : 1));
+                    _sets.Add(FieldSet(TrackerField.RevisedDate, missing: false, "revised"));
+                }
+        }
+
+        private MilestoneSet FieldSet(TrackerField field, bool missing, string typed) => field switch
+        {
+            TrackerField.DueDate => new("with no due date", Where((m, _) => m.EffectiveDue is null)),
+            TrackerField.RevisedDate => missing
+                ? new("with no revised due date", Where((m, _) => m.RevisedDue.IsBlank))
+                : new("with a revised due date", Where((m, _) => !m.RevisedDue.IsBlank)),
+            TrackerField.Rag => new("with no RAG rating", Where((m, _) => m.Rag == Rag.None && string.IsNullOrWhiteSpace(m.RagText))),
+            TrackerField.Status => new("with no status", Where((m, _) => m.Status == MilestoneStatus.Unknown && string.IsNullOrWhiteSpace(m.StatusText))),
+            TrackerField.Owner => new("with no owner named", Where((m, _) => m.Owners.Count == 0)),
+            _ => new($"with no {typed}", Where((m, _) => string.IsNullOrWhiteSpace(m.Programme))),
+        };
+
+        private void Consume(int from, int to)
+        {
+            for (var k = from; k < to; k++) _consumed[k] = true;
+        }
+
+        /// <summary>
+        /// The tracker's own statuses, quoted: "how many are In Progress?", "which tasks are Off track?", "still Working on it",
+        /// "showing as Overdue". Taken where PlanBot's word would mean something broader (in progress is any open milestone)
+        /// or nothing at all, and wherever the question says it is the status ("in Open status", "marked", "showing as").
+        /// </summary>
+        private void ReadTrackerStatuses()
+        {
+            var statuses = index.Vocabulary.Statuses;
+            if (statuses.Count < 2) return;
+            for (var i = 0; i < words.Count; i++)
+            {
+                if (_consumed[i]) continue;
+                foreach (var status in statuses)
+                {
+                    var phrase = status.Phrase.Split(' ');
+                    if (!At(i, phrase)) continue;
+                    var before = i > 0 ? words[i - 1].Text : "";
+                    var next = i + phrase.Length < words.Count ? words[i + phrase.Length].Text : "";
+                    var quoted = before is "marked" or "showing" or "flagged" or "status" or "set" or "as" or "rated" || next is "status" or "state";
+                    var (knownWords, cue) = QuestionVocabulary.Phrases.FirstOrDefault(p => p.Words.SequenceEqual(phrase));
+                    var known = knownWords is not null;
+                    var take = quoted
+                        || (phrase.Length > 1 && (!known || cue is Cue.Open or Cue.Overdue))
+                        || (phrase.Length == 1 && !known && !QuestionVocabulary.Ordinary.Contains(phrase[0]) && !index.Match(phrase[0]).Any(m => m.Exact && m.Use.Titles.Count > 0));
+                    if (!take) continue;
+                    Consume(i, i + phrase.Length);
+                    _statusSets.Add(new MilestoneSet("marked " + status.Written, status.Members));
+                    break;
+                }
+            }
+        }
+
+        /// <summary>
+        /// "anything gone backwards since last report?", "which ones improved since the last report": the trend the tracker
+        /// marks against its previous report (↑ ↓ ↔). A tracker without one says so rather than guessing.
+        /// </summary>
+        private void ReadTrend()
+        {
+            var since = -1;
+            for (var i = 0; i + 1 < words.Count && since < 0; i++)
+                if (!_consumed[i] && words[i].Text == "since" && words.Skip(i + 1).Take(2).Any(w => w.Text is "last" or "previous")) since = i;
+            for (var i = 0; i < words.Count; i++)
+            {
+                if (_consumed[i]) continue;
+                var (trendWords, direction) = QuestionVocabulary.TrendPhrases.FirstOrDefault(p => At(i, p.Words));
+                if (trendWords is null) continue;
+                if (!index.Vocabulary.HasTrend && since < 0) return;
+                Consume(i, i + trendWords.Length);
+                if (since >= 0)
+                {
+                    var end = since + 1;
+                    while (end < words.Count && words[end].Text is "the" or "last" or "previous" or "report" or "time" or "month" or "update" or "meeting"
+                        or "board" or "period" or "week" or "review" or "reporting") end++;
+                    Consume(since, end);
+                }
+                if (!index.Vocabulary.HasTrend)
+                {
+                    _cannotAnswer = $"{AnswerFormat.PlanLabel(index)} marks no trend since the last report, so I can't tell what has {(direction > 0 ? "improved" : direction < 0 ? "got worse" : "stayed the same")}.";
+                    return;
+                }
+                var vocabulary = index.Vocabulary;
+                _sets.Add(direction > 0 ? new MilestoneSet("improved since the last report", vocabulary.Improved)
+                    : direction < 0 ? new MilestoneSet("worse since the last report", vocabulary.Worsened)
+                    : new MilestoneSet("unchanged since the last report", vocabulary.Unchanged));
+                return;
+            }
+        }
+
         private bool IsYesNoQuestion() =>
             words.Count > 0 && words[0].Text is "is" or "has" or "was" or "did" or "does" or "have" or "isnt" or "hasnt" or "will" or "are";
 
@@ -569,6 +778,7 @@ public static partial class QuestionReader
         {
             Kind = _cues.Contains(Cue.Owner) ? QuestionKind.Owner : QuestionKind.Status,
             Targets = [milestone],
+            OwnerRoles = [.. _answerRoles],
         };
 
         private QuestionReading List(Entities entities)
@@ -594,13 +804,34 @@ public static partial class QuestionReader
                 if (_cues.Contains(cue)) { status = wanted; break; }
             Rag? rag = _cues.Contains(Cue.Red) ? Rag.Red : _cues.Contains(Cue.Amber) ? Rag.Amber
                 : _cues.Contains(Cue.Green) ? Rag.Green : _cues.Contains(Cue.Blue) ? Rag.Blue : null;
+            var sets = new List<MilestoneSet>(_sets);
+            // "red or amber": a milestone has one colour, so several colours named are any of them.
+            var colours = ((Cue Cue, Rag Rag)[])[(Cue.Red, Rag.Red), (Cue.Amber, Rag.Amber), (Cue.Green, Rag.Green), (Cue.Blue, Rag.Blue)];
+            var named = colours.Where(c => _cues.Contains(c.Cue)).ToList();
+            if (named.Count > 1)
+            {
+                rag = null;
+                sets.Add(new MilestoneSet("rated " + string.Join(" or ", named.Select(c => c.Rag.ToString().ToLowerInvariant())),
+                    Where((m, _) => named.Any(c => m.EffectiveRag == c.Rag))));
+            }
+            var overdue = _cues.Contains(Cue.Overdue);
+            // "behind schedule or at risk", "at risk or off track": statuses joined by "or" are any of them.
+            var statusChoices = StatusChoices();
+            if (words.Any(w => w.Text == "or") && statusChoices.Count > 1)
+            {
+                status = null;
+                overdue = false;
+                sets.Add(new MilestoneSet(string.Join(" or ", statusChoices.Select(c => c.Description)),
+                    [.. statusChoices.SelectMany(c => c.Members).Distinct().Order()]));
+            }
+            else sets.AddRange(_statusSets);
             var window = _window;
             if (window is null && _cues.Contains(Cue.Upcoming))
                 window = new DueWindow(today, today.AddDays(14), $"due in the next 2 weeks ({today:d MMM} – {today.AddDays(14):d MMM yyyy})");
 
             var filter = new MilestoneFilter
             {
-                Overdue = _cues.Contains(Cue.Overdue),
+                Overdue = overdue,
                 Status = status,
                 Rag = rag,
                 CriticalPath = _cues.Contains(Cue.CriticalPath),
@@ -612,6 +843,7 @@ public static partial class QuestionReader
                 WithoutRole = _missingRoles.Count == 0 ? null
                     : new RoleGap(string.Join(" or ", _missingRoles.Select(r => r.InSentence)), index.MilestonesWithRole(_missingRoles)),
                 PeopleRole = _roles.Count == 0 || people.Count == 0 ? null : string.Join(" or ", _roles.Select(r => r.InSentence)),
+                Sets = sets,
             };
             var targets = _refs.Distinct().ToList();
             if (filter.IsEmpty && targets.Count == 0 && !_cues.Contains(Cue.All) && kind != QuestionKind.Count && !AsksForEverything())
