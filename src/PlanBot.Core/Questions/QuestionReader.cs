@@ -143,6 +143,9 @@ public static partial class QuestionReader
                 // "for Jan Thomas" names a person, not January.
                 var last = words.FindLastIndex(w => w.Start < start + length);
                 if (last >= 0 && last + 1 < words.Count && IsPersonName(words[last].Text, words[last + 1].Text)) return;
+                // "worse since last month" compares with the last report; it is not a due window.
+                var first = words.FindIndex(w => w.End > start);
+                if (first > 0 && words[first - 1].Text == "since") return;
                 _window = window;
                 for (var i = 0; i < words.Count; i++)
                     if (words[i].Start < start + length && words[i].End > start) _consumed[i] = true;
