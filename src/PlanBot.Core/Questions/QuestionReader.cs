@@ -50,6 +50,12 @@ public static partial class QuestionReader
     {
         var texts = words.Select(w => w.Text == "u" ? "you" : w.Text).ToList();
         if (texts[0] == "help" && texts.Count <= 8) return true;
+        // "what sort of things can I ask you about this log?" is "what can I ask you".
+        if (texts.Count > 3 && texts.Contains("ask"))
+        {
+            var plain = texts.Where(t => !QuestionVocabulary.HelpFillers.Contains(t)).ToList();
+            if (plain.Count >= 2 && QuestionVocabulary.HelpWords.Contains(string.Join(' ', plain))) return true;
+        }
         while (texts.Count > 1 && texts[^1] is "bot" or "planbot" or "please" or "pls") texts.RemoveAt(texts.Count - 1);
         if (texts.Count > 1 && texts[^1] == "this" && words.Count > texts.Count) texts.RemoveAt(texts.Count - 1);
         var phrase = string.Join(' ', texts);
@@ -88,6 +94,7 @@ public static partial class QuestionReader
                     _consumed[i] = _consumed[i + 1] = _consumed[i + 2] = true;
                 }
             ConsumePhrases(QuestionVocabulary.NotAboutMe);
+            ReadWhereAt();
             ReadReferences();
             ReadPlanName();
             ReadFieldQuestions();
@@ -258,7 +265,10 @@ public static partial class QuestionReader
                     var last = words[i + length - 1].Text;
                     if (IsVocabulary(first) || IsVocabulary(last)) continue;
                     var initials = string.Concat(span.Select(k => words[k].Text[0]));
-                    if (index.PeopleWithInitials(initials) is not [var person]) continue;
+                    // "deputy CFO" for "DCFO (KL)": the words' initials, the last word an abbreviation already.
+                    var led = string.Concat(span.SkipLast(1).Select(k => words[k].Text[0])) + last;
+                    if ((index.PeopleWithInitials(initials) is [var byInitials] ? byInitials
+                        : last.Length is >= 2 and <= 4 && index.PeopleWithInitials(led) is [var byLead] ? byLead : null) is not { } person) continue;
                     foreach (var k in span) _consumed[k] = true;
                     _initialPeople.Add(person);
                     break;
@@ -515,8 +525,17 @@ public static partial class QuestionReader
             if (best.Count == 0) best = matches;
             var found = best.SelectMany(m => m.Use.Titles).ToHashSet();
             if (found.Count == 0) found = [.. index.TitlesWithInitials(word)];
+            // "IT actions": an everyday word typed in capitals is the capitalised word in titles ("IT: …"), not the pronoun.
+            if (QuestionVocabulary.Ordinary.Contains(word) && Capitalised.Contains(word))
+            {
+                var capitals = new Regex(@"\b" + Regex.Escape(word.ToUpperInvariant()) + @"\b", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+                found.RemoveWhere(i => !capitals.IsMatch(index.Milestones[i].Title));
+            }
             return found;
         }
+
+        private HashSet<string> Capitalised => _capitalised ??= [.. CapitalisedWord().Matches(original).Select(m => m.Value.ToLowerInvariant())];
+        private HashSet<string>? _capitalised;
 
         /// <summary>"structure" and "structures": a plural is the same word in a title, where a typo is only a guess.</summary>
         private static bool SameWordInflected(string typed, string known) =>
@@ -535,6 +554,17 @@ public static partial class QuestionReader
                     .Select(p => new QuestionChoice(p.Name, text[..start] + p.Name + text[end..]))
                     .ToList(),
             };
+        }
+
+        /// <summary>"where's the MRI scanner delivery at?", "where is the lease up to": where one milestone stands.</summary>
+        private void ReadWhereAt()
+        {
+            if (words.Count < 3 || words[0].Text is not ("where" or "wheres")) return;
+            var last = words.Count - 1;
+            if (words[last].Text == "at") _consumed[last] = true;
+            else if (words[last].Text == "to" && words[last - 1].Text == "up") _consumed[last] = _consumed[last - 1] = true;
+            else return;
+            _cues.Add(Cue.Status);
         }
 
         /// <summary>The statuses a question names, each with its milestones, so that several joined by "or" can mean any of them.</summary>
@@ -567,8 +597,8 @@ public static partial class QuestionReader
 
         /// <summary>
         /// "what's overdue on the CDC mobilisation plan?", "what have I got on the KDM list?": the plan named by the words of its
-        /// own name (or its file's) is the whole plan, not a filter. At most one word of the name may be one the tracker
-        /// never uses ("the HR onboarding redesign"), when two or more are its name's.
+        /// own name (or its file's) is the whole plan, not a filter. One word may be other than its name's ("the HR onboarding
+        /// redesign", "EPR training readiness") when two or more are. "how many KDMs": its initials on their own name its items.
         /// </summary>
         private void ReadPlanName()
         {
@@ -586,7 +616,7 @@ public static partial class QuestionReader
                 {
                     var word = words[end].Text;
                     if (nameWords.Contains(word) || (word.EndsWith('s') && nameWords.Contains(word[..^1]))) named++;
-                    else if (!IsVocabulary(word) && !index.Match(word).Any(m => m.Exact)) strangers++;
+                    else if (!IsVocabulary(word) && !char.IsDigit(word[0])) strangers++;
                     else break;
                     end++;
                 }
@@ -595,6 +625,14 @@ public static partial class QuestionReader
                 if (!closes || named == 0 || strangers > 1 || (strangers == 1 && named < 2) || (!noun && named < 2)) continue;
                 for (var k = i; k < end + (noun ? 1 : 0); k++) _consumed[k] = true;
                 return;
+            }
+            for (var i = 0; i < words.Count; i++)
+            {
+                var word = words[i].Text;
+                var singular = word.EndsWith('s') ? word[..^1] : word;
+                if (!_consumed[i] && singular.Length >= 3 && !IsVocabulary(word) && (nameWords.Contains(word) || nameWords.Contains(singular))
+                    && index.Match(word).Count == 0 && index.Match(singular).Count == 0)
+                    _consumed[i] = true;
             }
         }
 
@@ -873,6 +911,9 @@ public static partial class QuestionReader
         private PlanPerson? FindAsker()
         {
             if (string.IsNullOrWhiteSpace(asker)) return null;
+            // Signed in by e-mail address: the owner the tracker names by that address ("R Nash (r.nash@…)").
+            if (asker.Contains('@') && index.People.Where(p => p.Name.Contains(asker.Trim(), StringComparison.OrdinalIgnoreCase)).ToList() is [var byAddress])
+                return byAddress;
             // Owners written as roles ("DCFO (KL)") keep their brackets; people's display names drop theirs ("Sue Graham (CCG)").
             return Find(QuestionText.Phrase(asker)) ?? Find(QuestionText.NamePhrase(asker));
 
@@ -908,4 +949,7 @@ public static partial class QuestionReader
 
     [GeneratedRegex(@"\bIT\b")]
     private static partial Regex ItInCapitals();
+
+    [GeneratedRegex(@"\b[A-Z]{2,5}\b")]
+    private static partial Regex CapitalisedWord();
 }

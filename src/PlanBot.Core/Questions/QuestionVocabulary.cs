@@ -155,6 +155,13 @@ public static class QuestionVocabulary
         "what can i ask", "what can i ask you", "how does this work", "who are you", "instructions", "options", "what can i ask about", "what do i ask", "how do i use it", "what can you tell me",
     };
 
+    /// <summary>Words a request for help may carry around its phrase ("what sort of things can I ask you about this log?").</summary>
+    public static IReadOnlySet<string> HelpFillers { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "sort", "sorts", "kind", "kinds", "type", "types", "of", "things", "thing", "stuff", "questions", "question", "about", "this", "the",
+        "log", "tracker", "plan", "bot", "planbot", "please", "pls", "exactly", "actually", "here", "else", "other",
+    };
+
     /// <summary>Words that name a grouping of milestones ("section 6", "workstream 2"): a number after one names the refs under it.</summary>
     public static IReadOnlySet<string> GroupingWords { get; } = new HashSet<string>(StringComparer.Ordinal)
     {

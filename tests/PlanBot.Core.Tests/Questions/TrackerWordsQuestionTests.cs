@@ -132,4 +132,63 @@ public sealed class TrackerWordsQuestionTests
         Assert.Equal(QuestionKind.Count, answer.Kind);
         Assert.Single(answer.Milestones);
     }
+
+    private static PlanIndex Digital() => new(new Plan
+    {
+        Id = "digital",
+        Name = "Digital Strategy",
+        SourceFile = "north-ics-key-digital-milestones.csv",
+        Milestones =
+        [
+            Row("D1", "IT: replace the ward printers", "In Progress", Rag.Green, due: "2020-03-31",
+                owners: [TestPlans.Delivery("H Khan (h.khan@north.nhs.uk)", "Assigned To")]) with { OtherFields = new Dictionary<string, string> { ["Priority"] = "Urgent" } },
+            Row("D2", "Make it easier to book rooms", "In Progress", Rag.Green, due: "2020-04-30",
+                owners: [TestPlans.Delivery("DCFO (AB)", "Assigned To")]) with { OtherFields = new Dictionary<string, string> { ["Priority"] = "Low" } },
+            Row("D3", "Submission of the Electronic Prescribing & Medicines Administration business case", "Not Started", Rag.Amber, due: "2020-02-28",
+                owners: [TestPlans.Delivery("CFO (CD)", "Assigned To")]) with { OtherFields = new Dictionary<string, string> { ["Priority"] = "Low" } },
+        ],
+    }, "v1");
+
+    [Fact]
+    public void Help_asked_round_about_is_help()
+    {
+        Assert.Equal(QuestionKind.Help, Digital().Ask("what kind of questions can I ask you about this tracker?").Kind);
+        Assert.Equal(QuestionKind.Help, Digital().Ask("what other stuff can I ask").Kind);
+    }
+
+    [Fact]
+    public void Where_is_it_at_asks_for_the_status_of_one_milestone()
+    {
+        var answer = Digital().Ask("where are the ward printers at?");
+
+        Assert.Equal(QuestionKind.Status, answer.Kind);
+        Assert.Equal(["D1"], answer.Refs());
+    }
+
+    [Fact]
+    public void A_verb_finds_the_title_that_names_it_as_a_noun() =>
+        Assert.Equal(["D3"], Digital().Ask("has the EPMA business case been submitted?").Refs());
+
+    [Fact]
+    public void A_role_written_out_finds_the_owner_the_tracker_abbreviates() =>
+        Assert.Equal(["D2"], Digital().Ask("deputy CFO actions").Refs());
+
+    [Fact]
+    public void An_everyday_word_in_capitals_matches_the_capitalised_word_in_titles() =>
+        Assert.Equal(["D1"], Digital().Ask("how many IT tasks").Refs());
+
+    [Fact]
+    public void An_asker_known_by_e_mail_address_is_the_owner_named_with_it() =>
+        Assert.Equal(["D1"], Digital().Ask("what have I got?", asker: "h.khan@north.nhs.uk").Refs());
+
+    [Fact]
+    public void A_priority_column_groups_milestones_by_its_values()
+    {
+        Assert.Equal(["D1"], Digital().Ask("which urgent tasks are open").Refs());
+        Assert.Equal(["D2", "D3"], Digital().Ask("low priority items").SortedRefs());
+    }
+
+    [Fact]
+    public void The_initials_of_the_trackers_file_name_name_its_items() =>
+        Assert.Equal(3, Digital().Ask("how many KDMs are there?").Milestones.Count);
 }
