@@ -597,8 +597,8 @@ public static partial class QuestionReader
 
         /// <summary>
         /// "what's overdue on the CDC mobilisation plan?", "what have I got on the KDM list?": the plan named by the words of its
-        /// own name (or its file's) is the whole plan, not a filter. One word may be other than its name's ("the HR onboarding
-        /// redesign", "EPR training readiness") when two or more are. "how many KDMs": its initials on their own name its items.
+        /// own name (or its file's) is the whole plan, not a filter. Some words may be other than its name's ("the HR onboarding
+        /// redesign", "the Ward Block B decant") when two or more are, and no more than are. "how many KDMs": its initials on their own name its items.
         /// </summary>
         private void ReadPlanName()
         {
@@ -622,7 +622,7 @@ public static partial class QuestionReader
                 }
                 var noun = end < words.Count && !_consumed[end] && QuestionVocabulary.PlanNouns.Contains(words[end].Text);
                 var closes = noun || end == words.Count;
-                if (!closes || named == 0 || strangers > 1 || (strangers == 1 && named < 2) || (!noun && named < 2)) continue;
+                if (!closes || named == 0 || strangers > named || (strangers > 0 && named < 2) || (!noun && named < 2)) continue;
                 for (var k = i; k < end + (noun ? 1 : 0); k++) _consumed[k] = true;
                 return;
             }

@@ -191,4 +191,12 @@ public sealed class TrackerWordsQuestionTests
     [Fact]
     public void The_initials_of_the_trackers_file_name_name_its_items() =>
         Assert.Equal(3, Digital().Ask("how many KDMs are there?").Milestones.Count);
+
+    [Fact]
+    public void Past_its_finish_date_is_overdue_whatever_the_date_column_is_called()
+    {
+        var answer = Estates().Ask("what has gone past its end date on the estates strategy refresh?");
+
+        Assert.True(Sorted(answer) is ["E4"], answer.Text);
+    }
 }
