@@ -3,7 +3,10 @@ using PlanBot.Core.Plans;
 namespace PlanBot.Core.Questions;
 
 /// <summary>A status as one tracker writes it ("In Progress", "Working on it"), and the milestones it is written on.</summary>
-public sealed record TrackerStatus(string Phrase, string Written, int[] Members);
+public sealed record TrackerStatus(string Phrase, string Written, int[] Members)
+{
+    public string[] Words { get; } = Phrase.Split(' ');
+}
 
 /// <summary>
 /// The words one tracker uses of its own that a question may repeat back: its status values as written, the words of its
@@ -32,6 +35,9 @@ public sealed class PlanVocabulary
             .Select(s => new TrackerStatus(s.Key, s.Value.Written.MaxBy(w => w.Value).Key, [.. s.Value.Members]))
             .OrderByDescending(s => s.Phrase.Count(c => c == ' '))
             .ToList();
+
+        StatusesByFirstWord = Statuses.GroupBy(st => st.Words[0], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<TrackerStatus>)[.. g], StringComparer.Ordinal);
 
         var nameWords = new HashSet<string>(StringComparer.Ordinal);
         foreach (var name in (string?[])[plan.Name, Path.GetFileNameWithoutExtension(plan.SourceFile ?? "")])
@@ -70,6 +76,9 @@ public sealed class PlanVocabulary
 
     /// <summary>Every status the tracker writes, longest phrase first.</summary>
     public IReadOnlyList<TrackerStatus> Statuses { get; }
+
+    /// <summary><see cref="Statuses"/> by their first word, longest phrase first, so a question's words are looked up, not scanned.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<TrackerStatus>> StatusesByFirstWord { get; }
 
     /// <summary>The words of the plan's name and its file's name, and the initials of their runs ("kdm"), without ordinary words.</summary>
     public IReadOnlySet<string> NameWords { get; }

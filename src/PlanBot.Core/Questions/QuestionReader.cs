@@ -630,7 +630,7 @@ public static partial class QuestionReader
             {
                 var word = words[i].Text;
                 var singular = word.EndsWith('s') ? word[..^1] : word;
-                if (!_consumed[i] && singular.Length >= 3 && !IsVocabulary(word) && (nameWords.Contains(word) || nameWords.Contains(singular))
+                if (!_consumed[i] && singular.Length >= 3 && (nameWords.Contains(word) || nameWords.Contains(singular)) && !IsVocabulary(word)
                     && index.Match(word).Count == 0 && index.Match(singular).Count == 0)
                     _consumed[i] = true;
             }
@@ -711,14 +711,14 @@ public static partial class QuestionReader
         /// </summary>
         private void ReadTrackerStatuses()
         {
-            var statuses = index.Vocabulary.Statuses;
-            if (statuses.Count < 2) return;
+            var vocabulary = index.Vocabulary;
+            if (vocabulary.Statuses.Count < 2) return;
             for (var i = 0; i < words.Count; i++)
             {
-                if (_consumed[i]) continue;
+                if (_consumed[i] || !vocabulary.StatusesByFirstWord.TryGetValue(words[i].Text, out var statuses)) continue;
                 foreach (var status in statuses)
                 {
-                    var phrase = status.Phrase.Split(' ');
+                    var phrase = status.Words;
                     if (!At(i, phrase)) continue;
                     var before = i > 0 ? words[i - 1].Text : "";
                     var next = i + phrase.Length < words.Count ? words[i + phrase.Length].Text : "";
@@ -857,8 +857,8 @@ public static partial class QuestionReader
             }
             var overdue = _cues.Contains(Cue.Overdue);
             // "behind schedule or at risk", "at risk or off track": statuses joined by "or" are any of them.
-            var statusChoices = StatusChoices();
-            if (words.Any(w => w.Text == "or") && statusChoices.Count > 1)
+            var statusChoices = words.Any(w => w.Text == "or") ? StatusChoices() : [];
+            if (statusChoices.Count > 1)
             {
                 status = null;
                 overdue = false;
