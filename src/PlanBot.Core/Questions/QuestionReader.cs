@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using PlanBot.Core.Dates;
 using PlanBot.Core.Plans;
 
 namespace PlanBot.Core.Questions;
@@ -156,7 +157,31 @@ public static partial class QuestionReader
                 _window = window;
                 for (var i = 0; i < words.Count; i++)
                     if (words[i].Start < start + length && words[i].End > start) _consumed[i] = true;
+                var next = last + 1;
+                // "Q1 of the new financial year": the quarter of the year named after it.
+                if (FinancialYearAfter(next) is { } year && DueWindowReader.TryRead(
+                        text.Substring(start, length) + " " + FinancialYear.Label(year.StartYear), today, out var inYear, out _))
+                {
+                    _window = inYear;
+                    Consume(next, next + year.Words);
+                    next += year.Words;
+                }
+                // "Q1 (Apr-Jun)": the months said again in other words.
+                while (next < words.Count && next <= last + 4 && !_consumed[next] && QuestionVocabulary.MonthNames.Contains(words[next].Text))
+                    _consumed[next++] = true;
             }
+        }
+
+        /// <summary>"of the new financial year", "this financial year", "next fiscal year": the year's start and how many words say it.</summary>
+        private (int StartYear, int Words)? FinancialYearAfter(int at)
+        {
+            var i = at;
+            if (i < words.Count && words[i].Text is "of" or "in") i++;
+            if (i < words.Count && words[i].Text == "the") i++;
+            if (i + 2 >= words.Count) return null;
+            var offset = words[i].Text switch { "new" or "next" or "coming" => 1, "this" or "current" => 0, "last" or "previous" => -1, _ => (int?)null };
+            if (offset is null || words[i + 1].Text is not ("financial" or "fiscal") || words[i + 2].Text != "year") return null;
+            return (FinancialYear.StartYearOf(today) + offset.Value, i + 3 - at);
         }
 
         private bool IsPersonName(string first, string second) =>

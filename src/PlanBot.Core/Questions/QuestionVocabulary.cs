@@ -157,6 +157,13 @@ public static class QuestionVocabulary
         "what can i ask", "what can i ask you", "how does this work", "who are you", "instructions", "options", "what can i ask about", "what do i ask", "how do i use it", "what can you tell me",
     };
 
+    /// <summary>Month names and their short forms, which after a due window only say it again ("Q1 (Apr-Jun)").</summary>
+    public static IReadOnlySet<string> MonthNames { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july", "aug", "august",
+        "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december", "to",
+    };
+
     /// <summary>Words a request for help may carry around its phrase ("what sort of things can I ask you about this log?").</summary>
     public static IReadOnlySet<string> HelpFillers { get; } = new HashSet<string>(StringComparer.Ordinal)
     {

@@ -199,4 +199,17 @@ public sealed class TrackerWordsQuestionTests
 
         Assert.True(Sorted(answer) is ["E4"], answer.Text);
     }
+
+    [Fact]
+    public void A_quarter_of_the_next_financial_year_is_that_years_quarter()
+    {
+        var answer = Estates().Ask("what's due in Q1 of the next financial year?");
+
+        Assert.Contains("Q1 2020/21", answer.Text);
+        Assert.Equal(["E6"], Sorted(answer));
+    }
+
+    [Fact]
+    public void Months_after_a_quarter_only_say_it_again() =>
+        Assert.Equal(["E1", "E2"], Sorted(Estates().Ask("anything due in Q4 (Jan to Mar)?")));
 }
