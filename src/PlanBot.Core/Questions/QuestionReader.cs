@@ -139,6 +139,10 @@ public static partial class QuestionReader
             if (_refs.Count == 0 && wantsOne && !_cues.Contains(Cue.Count) && !_cues.Contains(Cue.All) && entities.Units.Count > 0
                 && OnlyMilestone(entities) is { } only)
                 return Single(only);
+            // "who owns the go-live comms plan action": title words and a name that together fit one milestone are that milestone.
+            if (_refs.Count == 0 && wantsOne && titleBeforePerson && !_cues.Contains(Cue.Count) && !_cues.Contains(Cue.All)
+                && entities.Titles.Count > 0 && entities.People.Count > 0 && OnlyMilestone(entities) is { } named)
+                return Single(named);
 
             return List(entities);
         }

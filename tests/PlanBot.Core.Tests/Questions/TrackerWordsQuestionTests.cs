@@ -212,4 +212,13 @@ public sealed class TrackerWordsQuestionTests
     [Fact]
     public void Months_after_a_quarter_only_say_it_again() =>
         Assert.Equal(["E1", "E2"], Sorted(Estates().Ask("anything due in Q4 (Jan to Mar)?")));
+
+    [Fact]
+    public void A_name_and_title_words_that_fit_one_milestone_are_that_milestone()
+    {
+        var answer = Estates().Ask("who owns the Nair roof survey?");
+
+        Assert.Equal(QuestionKind.Owner, answer.Kind);
+        Assert.Equal(["E1"], answer.Refs());
+    }
 }
