@@ -39,8 +39,11 @@ public sealed record MilestoneFilter
     /// <summary>"no delivery owner": milestones with nobody in that role.</summary>
     public RoleGap? WithoutRole { get; init; }
 
+    /// <summary>Other sets the question named ("with no due date", "improved since the last report"), each met by its members.</summary>
+    public IReadOnlyList<MilestoneSet> Sets { get; init; } = [];
+
     public bool IsEmpty => !Overdue && Status is null && Rag is null && !CriticalPath && Window is null && UnitGroups.Count == 0
-        && People.Count == 0 && TitleWords.Count == 0 && WithoutRole is null;
+        && People.Count == 0 && TitleWords.Count == 0 && WithoutRole is null && Sets.Count == 0;
 
     public bool Matches(Milestone milestone, int index, DateOnly today)
     {
@@ -61,6 +64,8 @@ public sealed record MilestoneFilter
         foreach (var word in TitleWords)
             if (!word.Milestones.Contains(index)) return false;
         if (WithoutRole is { } gap && Array.BinarySearch(gap.Members, index) >= 0) return false;
+        foreach (var set in Sets)
+            if (Array.BinarySearch(set.Members, index) < 0) return false;
         return true;
     }
 
@@ -86,3 +91,6 @@ public sealed record TitleWord(string Typed, HashSet<int> Milestones);
 
 /// <summary>An owner role asked about as missing ("no delivery owner"), and the milestones that do name someone in it.</summary>
 public sealed record RoleGap(string Role, int[] Members);
+
+/// <summary>Milestones a question picked by something other than a unit, person or title ("with no due date"), sorted, and how an answer names them.</summary>
+public sealed record MilestoneSet(string Description, int[] Members);

@@ -59,6 +59,7 @@ public static class NearestAnswer
         foreach (var unit in filter.UnitGroups) parts.Add((unit.Units.All(u => u.Kind == UnitKind.Status) ? "marked " : "in ") + unit.Name);
         if (filter.People.Count > 0) parts.Add("owned by " + string.Join(" and ", filter.People.Select(p => p.Name)));
         if (filter.TitleWords.Count > 0) parts.Add("with " + string.Join(" and ", filter.TitleWords.Select(w => $"'{w.Typed}'")) + " in the title");
+        foreach (var set in filter.Sets) parts.Add(set.Description);
         if (filter.Window is { } window) parts.Add(window.Description);
         return parts.Count == 0 ? "open" : string.Join(' ', parts);
     }

@@ -59,12 +59,13 @@ public sealed class PlanIndex
     private readonly Lazy<Dictionary<string, int[]>> _acronyms;
     private readonly Lazy<Dictionary<string, List<string>>> _stems;
     private readonly Lazy<Dictionary<string, List<PlanPerson>>> _abbreviatedPeople;
+    private readonly Lazy<PlanVocabulary> _vocabulary;
     // Owner roles by the tracker's header as written → as a phrase; the milestones naming each role, and each person in it.
     private readonly Dictionary<string, string> _roleKeys = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SortedSet<int>> _roleMilestones = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Role, string Person), SortedSet<int>> _rolePersonMilestones = [];
     private const int MinAcronym = 3;
-    private const int MaxAcronym = 5;
+    private const int MaxAcronym = 6;
 
     private static readonly string[] Endings = ["ment", "ments", "ing", "ed", "ion", "ions", "ation", "s", "es"];
 
@@ -91,6 +92,7 @@ public sealed class PlanIndex
         _acronyms = new Lazy<Dictionary<string, int[]>>(BuildAcronyms);
         _stems = new Lazy<Dictionary<string, List<string>>>(BuildStems);
         _abbreviatedPeople = new Lazy<Dictionary<string, List<PlanPerson>>>(BuildAbbreviatedPeople);
+        _vocabulary = new Lazy<PlanVocabulary>(() => new PlanVocabulary(plan));
         People = BuildPeople();
         Units = BuildUnits(synonyms ?? UnitSynonyms.Default);
         Roles = BuildRoles();
@@ -111,6 +113,9 @@ public sealed class PlanIndex
 
     /// <summary>The owner roles the tracker's columns name, read from each owner's <see cref="Owner.RoleTitle"/>.</summary>
     public IReadOnlyList<PlanRole> Roles { get; }
+
+    /// <summary>The tracker's own status words, name and trend marks, read on first use.</summary>
+    public PlanVocabulary Vocabulary => _vocabulary.Value;
 
     /// <summary>Milestones where <paramref name="person"/> is named in one of <paramref name="roles"/>, sorted.</summary>
     public int[] MilestonesOf(PlanPerson person, IReadOnlyCollection<PlanRole> roles)
@@ -187,8 +192,16 @@ public sealed class PlanIndex
     public static string Stem(string word)
     {
         foreach (var ending in StemEndings)
-            if (word.Length - ending.Length >= 5 && word.EndsWith(ending, StringComparison.Ordinal)) return word[..^ending.Length];
+            if (word.Length - ending.Length >= 5 && word.EndsWith(ending, StringComparison.Ordinal)) return Undoubled(word[..^ending.Length]);
         return word;
+    }
+
+    /// <summary>"submitt" (submitting, submitted) → "submit"; "submiss" (submission) → "submit", as admit/admission, commit/commission.</summary>
+    private static string Undoubled(string stem)
+    {
+        if (stem.EndsWith("miss", StringComparison.Ordinal)) return stem[..^2] + "t";
+        var last = stem[^1];
+        return stem.Length > 5 && stem[^2] == last && last is not ('s' or 'l' or 'f' or 'z') && !"aeiou".Contains(last) ? stem[..^1] : stem;
     }
 
     private static readonly string[] StemEndings = ["ative", "ation", "ations", "ments", "ment", "ions", "ion", "ing", "ive", "ed", "es", "s"];
@@ -209,7 +222,9 @@ public sealed class PlanIndex
         var acronyms = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var i = 0; i < Milestones.Count; i++)
         {
-            var initials = string.Concat(QuestionText.Phrase(Milestones[i].Title).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w[0]));
+            // "SHELAA" for "Strategic Housing & Economic Land Availability Assessment": an ampersand has no initial.
+            var initials = string.Concat(QuestionText.Phrase(Milestones[i].Title).Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                .Where(w => w != "&").Select(w => w[0]));
             for (var start = 0; start < initials.Length; start++)
                 for (var length = MinAcronym; length <= MaxAcronym && start + length <= initials.Length; length++)
                 {
@@ -424,7 +439,8 @@ public sealed class PlanIndex
         && !value.Any(char.IsDigit);
 
     private static readonly string[] GroupingHeaderWords =
-        ["group", "project", "programme", "program", "workstream", "stream", "bucket", "phase", "section", "epic", "theme", "board", "category"];
+        ["group", "project", "programme", "program", "workstream", "stream", "bucket", "phase", "section", "epic", "theme", "board", "category",
+            "component", "priority"];
 
     /// <summary>A column whose header names a grouping ("PROJECT/ROLE", "Group to oversee action", "Bucket", "Epic").</summary>
     private static bool NamesAGrouping(string header) =>

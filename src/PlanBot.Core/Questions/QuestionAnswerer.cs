@@ -77,6 +77,10 @@ public static class QuestionAnswerer
             case QuestionKind.Owner:
             {
                 var milestone = index.Milestones[reading.Targets[0]];
+                // "who's the SRO for ERP-04": the people in the role asked about, when the milestone names any.
+                var roles = reading.OwnerRoles.Select(r => r.Title).ToHashSet(StringComparer.Ordinal);
+                if (roles.Count > 0 && milestone.Owners.Where(o => roles.Contains(QuestionText.Phrase(o.RoleTitle))).ToList() is { Count: > 0 } inRole)
+                    milestone = milestone with { Owners = inRole };
                 return Make(OwnerSentence(milestone)) with { Milestones = [milestone], ShowOwners = true };
             }
             case QuestionKind.Status:
@@ -171,6 +175,7 @@ public static class QuestionAnswerer
         }
         if (filter.TitleWords.Count > 0) parts.Add("with " + string.Join(" and ", filter.TitleWords.Select(w => $"'{w.Typed}'")) + " in the title");
         if (filter.WithoutRole is { } gap) parts.Add("with no " + gap.Role);
+        foreach (var set in filter.Sets) parts.Add(set.Description);
         if (filter.Window is { } window) parts.Add(window.Description);
         if (reading.TargetsLabel is { } label) parts.Add("in " + label);
         else if (reading.Targets.Count > 0) parts.Add("of " + string.Join(", ", reading.Targets.Select(i => index.Milestones[i].Ref.Display)));

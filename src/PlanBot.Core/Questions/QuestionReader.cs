@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using PlanBot.Core.Dates;
 using PlanBot.Core.Plans;
 
 namespace PlanBot.Core.Questions;
@@ -50,6 +51,12 @@ public static partial class QuestionReader
     {
         var texts = words.Select(w => w.Text == "u" ? "you" : w.Text).ToList();
         if (texts[0] == "help" && texts.Count <= 8) return true;
+        // "what sort of things can I ask you about this log?" is "what can I ask you".
+        if (texts.Count > 3 && texts.Contains("ask"))
+        {
+            var plain = texts.Where(t => !QuestionVocabulary.HelpFillers.Contains(t)).ToList();
+            if (plain.Count >= 2 && QuestionVocabulary.HelpWords.Contains(string.Join(' ', plain))) return true;
+        }
         while (texts.Count > 1 && texts[^1] is "bot" or "planbot" or "please" or "pls") texts.RemoveAt(texts.Count - 1);
         if (texts.Count > 1 && texts[^1] == "this" && words.Count > texts.Count) texts.RemoveAt(texts.Count - 1);
         var phrase = string.Join(' ', texts);
@@ -70,8 +77,12 @@ public static partial class QuestionReader
         private DueWindow? _window;
         private readonly HashSet<PlanRole> _roles = [];
         private readonly HashSet<PlanRole> _missingRoles = [];
+        private readonly HashSet<PlanRole> _answerRoles = [];
         private readonly List<PlanPerson> _initialPeople = [];
         private string? _groupLabel;
+        private readonly List<MilestoneSet> _sets = [];
+        private readonly List<MilestoneSet> _statusSets = [];
+        private string? _cannotAnswer;
 
         public QuestionReading Run()
         {
@@ -84,13 +95,19 @@ public static partial class QuestionReader
                     _consumed[i] = _consumed[i + 1] = _consumed[i + 2] = true;
                 }
             ConsumePhrases(QuestionVocabulary.NotAboutMe);
+            ReadWhereAt();
             ReadReferences();
+            ReadPlanName();
+            ReadFieldQuestions();
             ReadRoles();
+            ReadTrackerStatuses();
+            ReadTrend();
             ReadNegations();
             ReadPastDelivery();
             ReadPeopleByInitials();
             ClassifyWords();
 
+            if (_cannotAnswer is not null) return Unanswerable(_cannotAnswer);
             if (_missingRefs.Count > 0 && _refs.Count == 0)
                 return Unanswerable($"There is no milestone {string.Join(", ", _missingRefs.Select(r => "#" + r))} in {AnswerFormat.PlanLabel(index)}.");
 
@@ -122,6 +139,10 @@ public static partial class QuestionReader
             if (_refs.Count == 0 && wantsOne && !_cues.Contains(Cue.Count) && !_cues.Contains(Cue.All) && entities.Units.Count > 0
                 && OnlyMilestone(entities) is { } only)
                 return Single(only);
+            // "who owns the go-live comms plan action": title words and a name that together fit one milestone are that milestone.
+            if (_refs.Count == 0 && wantsOne && titleBeforePerson && !_cues.Contains(Cue.Count) && !_cues.Contains(Cue.All)
+                && entities.Titles.Count > 0 && entities.People.Count > 0 && OnlyMilestone(entities) is { } named)
+                return Single(named);
 
             return List(entities);
         }
@@ -134,10 +155,37 @@ public static partial class QuestionReader
                 // "for Jan Thomas" names a person, not January.
                 var last = words.FindLastIndex(w => w.Start < start + length);
                 if (last >= 0 && last + 1 < words.Count && IsPersonName(words[last].Text, words[last + 1].Text)) return;
+                // "worse since last month" compares with the last report; it is not a due window.
+                var first = words.FindIndex(w => w.End > start);
+                if (first > 0 && words[first - 1].Text == "since") return;
                 _window = window;
                 for (var i = 0; i < words.Count; i++)
                     if (words[i].Start < start + length && words[i].End > start) _consumed[i] = true;
+                var next = last + 1;
+                // "Q1 of the new financial year": the quarter of the year named after it.
+                if (FinancialYearAfter(next) is { } year && DueWindowReader.TryRead(
+                        text.Substring(start, length) + " " + FinancialYear.Label(year.StartYear), today, out var inYear, out _))
+                {
+                    _window = inYear;
+                    Consume(next, next + year.Words);
+                    next += year.Words;
+                }
+                // "Q1 (Apr-Jun)": the months said again in other words.
+                while (next < words.Count && next <= last + 4 && !_consumed[next] && QuestionVocabulary.MonthNames.Contains(words[next].Text))
+                    _consumed[next++] = true;
             }
+        }
+
+        /// <summary>"of the new financial year", "this financial year", "next fiscal year": the year's start and how many words say it.</summary>
+        private (int StartYear, int Words)? FinancialYearAfter(int at)
+        {
+            var i = at;
+            if (i < words.Count && words[i].Text is "of" or "in") i++;
+            if (i < words.Count && words[i].Text == "the") i++;
+            if (i + 2 >= words.Count) return null;
+            var offset = words[i].Text switch { "new" or "next" or "coming" => 1, "this" or "current" => 0, "last" or "previous" => -1, _ => (int?)null };
+            if (offset is null || words[i + 1].Text is not ("financial" or "fiscal") || words[i + 2].Text != "year") return null;
+            return (FinancialYear.StartYearOf(today) + offset.Value, i + 3 - at);
         }
 
         private bool IsPersonName(string first, string second) =>
@@ -185,6 +233,9 @@ public static partial class QuestionReader
                     {
                         _roles.Add(role);
                         _cues.Add(Cue.Owner);
+                        // "who's the SRO for ERP-04" names the role; "who's accountable" is any owner, whatever the header says.
+                        if (!(phrase.Length == 1 && QuestionVocabulary.GenericOwnerWords.Contains(phrase[0])))
+                            _answerRoles.Add(role);
                     }
                     break;
                 }
@@ -243,7 +294,10 @@ public static partial class QuestionReader
                     var last = words[i + length - 1].Text;
                     if (IsVocabulary(first) || IsVocabulary(last)) continue;
                     var initials = string.Concat(span.Select(k => words[k].Text[0]));
-                    if (index.PeopleWithInitials(initials) is not [var person]) continue;
+                    // "deputy CFO" for "DCFO (KL)": the words' initials, the last word an abbreviation already.
+                    var led = string.Concat(span.SkipLast(1).Select(k => words[k].Text[0])) + last;
+                    if ((index.PeopleWithInitials(initials) is [var byInitials] ? byInitials
+                        : last.Length is >= 2 and <= 4 && index.PeopleWithInitials(led) is [var byLead] ? byLead : null) is not { } person) continue;
                     foreach (var k in span) _consumed[k] = true;
                     _initialPeople.Add(person);
                     break;
@@ -500,8 +554,17 @@ public static partial class QuestionReader
             if (best.Count == 0) best = matches;
             var found = best.SelectMany(m => m.Use.Titles).ToHashSet();
             if (found.Count == 0) found = [.. index.TitlesWithInitials(word)];
+            // "IT actions": an everyday word typed in capitals is the capitalised word in titles ("IT: …"), not the pronoun.
+            if (QuestionVocabulary.Ordinary.Contains(word) && Capitalised.Contains(word))
+            {
+                var capitals = new Regex(@"\b" + Regex.Escape(word.ToUpperInvariant()) + @"\b", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+                found.RemoveWhere(i => !capitals.IsMatch(index.Milestones[i].Title));
+            }
             return found;
         }
+
+        private HashSet<string> Capitalised => _capitalised ??= [.. CapitalisedWord().Matches(original).Select(m => m.Value.ToLowerInvariant())];
+        private HashSet<string>? _capitalised;
 
         /// <summary>"structure" and "structures": a plural is the same word in a title, where a typo is only a guess.</summary>
         private static bool SameWordInflected(string typed, string known) =>
@@ -520,6 +583,222 @@ public static partial class QuestionReader
                     .Select(p => new QuestionChoice(p.Name, text[..start] + p.Name + text[end..]))
                     .ToList(),
             };
+        }
+
+        /// <summary>"where's the MRI scanner delivery at?", "where is the lease up to": where one milestone stands.</summary>
+        private void ReadWhereAt()
+        {
+            if (words.Count < 3 || words[0].Text is not ("where" or "wheres")) return;
+            var last = words.Count - 1;
+            if (words[last].Text == "at") _consumed[last] = true;
+            else if (words[last].Text == "to" && words[last - 1].Text == "up") _consumed[last] = _consumed[last - 1] = true;
+            else return;
+            _cues.Add(Cue.Status);
+        }
+
+        /// <summary>The statuses a question names, each with its milestones, so that several joined by "or" can mean any of them.</summary>
+        private List<MilestoneSet> StatusChoices()
+        {
+            var choices = new List<MilestoneSet>();
+            if (_cues.Contains(Cue.Overdue)) choices.Add(new MilestoneSet("overdue", Where((m, _) => m.IsOverdueAt(today))));
+            foreach (var (cue, wanted) in StatusCues)
+                if (_cues.Contains(cue) && wanted is not (StatusWanted.Open or StatusWanted.Finished))
+                    choices.Add(new MilestoneSet(StatusWords(wanted), Where((m, _) => MilestoneFilter.HasStatus(m, wanted))));
+            choices.AddRange(_statusSets);
+            return choices;
+        }
+
+        private static string StatusWords(StatusWanted wanted) => wanted switch
+        {
+            StatusWanted.Delayed => "delayed",
+            StatusWanted.AtRisk => "at risk",
+            StatusWanted.NotStarted => "not started",
+            _ => "on track",
+        };
+
+        private int[] Where(Func<Milestone, int, bool> test)
+        {
+            var found = new List<int>();
+            for (var i = 0; i < index.Milestones.Count; i++)
+                if (test(index.Milestones[i], i)) found.Add(i);
+            return [.. found];
+        }
+
+        /// <summary>
+        /// "what's overdue on the CDC mobilisation plan?", "what have I got on the KDM list?": the plan named by the words of its
+        /// own name (or its file's) is the whole plan, not a filter. Some words may be other than its name's ("the HR onboarding
+        /// redesign", "the Ward Block B decant") when two or more are, and no more than are. "how many KDMs": its initials on their own name its items.
+        /// </summary>
+        private void ReadPlanName()
+        {
+            var nameWords = index.Vocabulary.NameWords;
+            if (nameWords.Count == 0) return;
+            for (var i = 0; i < words.Count; i++)
+            {
+                if (_consumed[i] || words[i].Text is not ("on" or "in" or "for" or "of" or "about" or "across" or "from")) continue;
+                var start = i + 1;
+                if (start < words.Count && words[start].Text is "the" or "our" or "this") start++;
+                var end = start;
+                var named = 0;
+                var strangers = 0;
+                while (end < words.Count && !_consumed[end] && !QuestionVocabulary.PlanNouns.Contains(words[end].Text))
+                {
+                    var word = words[end].Text;
+                    if (nameWords.Contains(word) || (word.EndsWith('s') && nameWords.Contains(word[..^1]))) named++;
+                    else if (!IsVocabulary(word) && !char.IsDigit(word[0])) strangers++;
+                    else break;
+                    end++;
+                }
+                var noun = end < words.Count && !_consumed[end] && QuestionVocabulary.PlanNouns.Contains(words[end].Text);
+                var closes = noun || end == words.Count;
+                if (!closes || named == 0 || strangers > named || (strangers > 0 && named < 2) || (!noun && named < 2)) continue;
+                for (var k = i; k < end + (noun ? 1 : 0); k++) _consumed[k] = true;
+                return;
+            }
+            for (var i = 0; i < words.Count; i++)
+            {
+                var word = words[i].Text;
+                var singular = word.EndsWith('s') ? word[..^1] : word;
+                if (!_consumed[i] && singular.Length >= 3 && (nameWords.Contains(word) || nameWords.Contains(singular)) && !IsVocabulary(word)
+                    && index.Match(word).Count == 0 && index.Match(singular).Count == 0)
+                    _consumed[i] = true;
+            }
+        }
+
+        /// <summary>
+        /// Whether a field the tracker keeps is filled in: "which ones have no deadline", "actions that don't have a target date
+        /// yet", "tasks with nobody assigned", "issues that are unassigned", "milestones with a revised date", "no RAG".
+        /// </summary>
+        private void ReadFieldQuestions()
+        {
+            for (var i = 0; i < words.Count; i++)
+            {
+                if (_consumed[i]) continue;
+                if (QuestionVocabulary.Unowned.FirstOrDefault(p => At(i, p)) is { } unowned)
+                {
+                    var end = i + unowned.Length;
+                    // "nobody in Assigned To", "no one assigned": the owner words after say the same.
+                    while (end < words.Count && !_consumed[end] && (QuestionVocabulary.OwnerWords.Contains(words[end].Text)
+                        || index.Roles.Any(r => r.Phrases.Any(p => p.Contains(words[end].Text)))))
+                        end++;
+                    Consume(i, end);
+                    _sets.Add(new MilestoneSet("with no owner named", Where((m, _) => m.Owners.Count == 0)));
+                    continue;
+                }
+                var negation = QuestionVocabulary.FieldNegations.FirstOrDefault(p => At(i, p));
+                var j = i + (negation?.Length ?? 0);
+                while (j < words.Count && !_consumed[j] && QuestionVocabulary.FieldFillers.Contains(words[j].Text)) j++;
+                if (j >= words.Count) continue;
+                var (fieldWords, field) = QuestionVocabulary.Fields.FirstOrDefault(f => At(j, f.Words));
+                if (fieldWords is null) continue;
+                var after = j + fieldWords.Length;
+                // "had their target date revised", "dates changed": the date named, then the verb.
+                if (negation is null && field == TrackerField.DueDate && after < words.Count && words[after].Text is "revised" or "changed" or "moved" or "extended")
+                {
+                    field = TrackerField.RevisedDate;
+                    after++;
+                }
+                if (negation is null && field != TrackerField.RevisedDate) continue;
+                if (field == TrackerField.Group && !index.Milestones.Any(m => !string.IsNullOrWhiteSpace(m.Programme))) continue;
+                Consume(negation is null ? j : i, after);
+                if (negation is not null && field == TrackerField.DueDate)
+                {
+                    // "no date - TBC or ongoing": the tracker's words for no date, said again.
+                    while (after < words.Count && !_consumed[after] && QuestionVocabulary.NoDateWords.Contains(words[after].Text)) _consumed[after++] = true;
+                }
+                _sets.Add(FieldSet(field, missing: negation is not null, string.Join(' ', fieldWords)));
+            }
+            for (var i = 0; i < words.Count; i++)
+                if (!_consumed[i] && (words[i].Text is "rescheduled" or "replanned" or "redated" || (At(i, ["been", "revised"]))))
+                {
+                    Consume(i, i + (words[i].Text == "been" ? 2 : 1));
+                    _sets.Add(FieldSet(TrackerField.RevisedDate, missing: false, "revised"));
+                }
+        }
+
+        private MilestoneSet FieldSet(TrackerField field, bool missing, string typed) => field switch
+        {
+            TrackerField.DueDate => new("with no due date", Where((m, _) => m.EffectiveDue is null)),
+            TrackerField.RevisedDate => missing
+                ? new("with no revised due date", Where((m, _) => m.RevisedDue.IsBlank))
+                : new("with a revised due date", Where((m, _) => !m.RevisedDue.IsBlank)),
+            TrackerField.Rag => new("with no RAG rating", Where((m, _) => m.Rag == Rag.None && string.IsNullOrWhiteSpace(m.RagText))),
+            TrackerField.Status => new("with no status", Where((m, _) => m.Status == MilestoneStatus.Unknown && string.IsNullOrWhiteSpace(m.StatusText))),
+            TrackerField.Owner => new("with no owner named", Where((m, _) => m.Owners.Count == 0)),
+            _ => new($"with no {typed}", Where((m, _) => string.IsNullOrWhiteSpace(m.Programme))),
+        };
+
+        private void Consume(int from, int to)
+        {
+            for (var k = from; k < to; k++) _consumed[k] = true;
+        }
+
+        /// <summary>
+        /// The tracker's own statuses, quoted: "how many are In Progress?", "which tasks are Off track?", "still Working on it",
+        /// "showing as Overdue". Taken where PlanBot's word would mean something broader (in progress is any open milestone)
+        /// or nothing at all, and wherever the question says it is the status ("in Open status", "marked", "showing as").
+        /// </summary>
+        private void ReadTrackerStatuses()
+        {
+            var vocabulary = index.Vocabulary;
+            if (vocabulary.Statuses.Count < 2) return;
+            for (var i = 0; i < words.Count; i++)
+            {
+                if (_consumed[i] || !vocabulary.StatusesByFirstWord.TryGetValue(words[i].Text, out var statuses)) continue;
+                foreach (var status in statuses)
+                {
+                    var phrase = status.Words;
+                    if (!At(i, phrase)) continue;
+                    var before = i > 0 ? words[i - 1].Text : "";
+                    var next = i + phrase.Length < words.Count ? words[i + phrase.Length].Text : "";
+                    var quoted = before is "marked" or "showing" or "flagged" or "status" or "set" or "as" or "rated" || next is "status" or "state";
+                    var (knownWords, cue) = QuestionVocabulary.Phrases.FirstOrDefault(p => p.Words.SequenceEqual(phrase));
+                    var known = knownWords is not null;
+                    var take = quoted
+                        || (phrase.Length > 1 && (!known || cue is Cue.Open or Cue.Overdue))
+                        || (phrase.Length == 1 && !known && !QuestionVocabulary.Ordinary.Contains(phrase[0]) && !index.Match(phrase[0]).Any(m => m.Exact && m.Use.Titles.Count > 0));
+                    if (!take) continue;
+                    Consume(i, i + phrase.Length);
+                    _statusSets.Add(new MilestoneSet("marked " + status.Written, status.Members));
+                    break;
+                }
+            }
+        }
+
+        /// <summary>
+        /// "anything gone backwards since last report?", "which ones improved since the last report": the trend the tracker
+        /// marks against its previous report (↑ ↓ ↔). A tracker without one says so rather than guessing.
+        /// </summary>
+        private void ReadTrend()
+        {
+            var since = -1;
+            for (var i = 0; i + 1 < words.Count && since < 0; i++)
+                if (!_consumed[i] && words[i].Text == "since" && words.Skip(i + 1).Take(2).Any(w => w.Text is "last" or "previous")) since = i;
+            for (var i = 0; i < words.Count; i++)
+            {
+                if (_consumed[i]) continue;
+                var (trendWords, direction) = QuestionVocabulary.TrendPhrases.FirstOrDefault(p => At(i, p.Words));
+                if (trendWords is null) continue;
+                if (!index.Vocabulary.HasTrend && since < 0) return;
+                Consume(i, i + trendWords.Length);
+                if (since >= 0)
+                {
+                    var end = since + 1;
+                    while (end < words.Count && words[end].Text is "the" or "last" or "previous" or "report" or "time" or "month" or "update" or "meeting"
+                        or "board" or "period" or "week" or "review" or "reporting") end++;
+                    Consume(since, end);
+                }
+                if (!index.Vocabulary.HasTrend)
+                {
+                    _cannotAnswer = $"{AnswerFormat.PlanLabel(index)} marks no trend since the last report, so I can't tell what has {(direction > 0 ? "improved" : direction < 0 ? "got worse" : "stayed the same")}.";
+                    return;
+                }
+                var vocabulary = index.Vocabulary;
+                _sets.Add(direction > 0 ? new MilestoneSet("improved since the last report", vocabulary.Improved)
+                    : direction < 0 ? new MilestoneSet("worse since the last report", vocabulary.Worsened)
+                    : new MilestoneSet("unchanged since the last report", vocabulary.Unchanged));
+                return;
+            }
         }
 
         private bool IsYesNoQuestion() =>
@@ -569,6 +848,7 @@ public static partial class QuestionReader
         {
             Kind = _cues.Contains(Cue.Owner) ? QuestionKind.Owner : QuestionKind.Status,
             Targets = [milestone],
+            OwnerRoles = [.. _answerRoles],
         };
 
         private QuestionReading List(Entities entities)
@@ -594,13 +874,34 @@ public static partial class QuestionReader
                 if (_cues.Contains(cue)) { status = wanted; break; }
             Rag? rag = _cues.Contains(Cue.Red) ? Rag.Red : _cues.Contains(Cue.Amber) ? Rag.Amber
                 : _cues.Contains(Cue.Green) ? Rag.Green : _cues.Contains(Cue.Blue) ? Rag.Blue : null;
+            var sets = new List<MilestoneSet>(_sets);
+            // "red or amber": a milestone has one colour, so several colours named are any of them.
+            var colours = ((Cue Cue, Rag Rag)[])[(Cue.Red, Rag.Red), (Cue.Amber, Rag.Amber), (Cue.Green, Rag.Green), (Cue.Blue, Rag.Blue)];
+            var named = colours.Where(c => _cues.Contains(c.Cue)).ToList();
+            if (named.Count > 1)
+            {
+                rag = null;
+                sets.Add(new MilestoneSet("rated " + string.Join(" or ", named.Select(c => c.Rag.ToString().ToLowerInvariant())),
+                    Where((m, _) => named.Any(c => m.EffectiveRag == c.Rag))));
+            }
+            var overdue = _cues.Contains(Cue.Overdue);
+            // "behind schedule or at risk", "at risk or off track": statuses joined by "or" are any of them.
+            var statusChoices = words.Any(w => w.Text == "or") ? StatusChoices() : [];
+            if (statusChoices.Count > 1)
+            {
+                status = null;
+                overdue = false;
+                sets.Add(new MilestoneSet(string.Join(" or ", statusChoices.Select(c => c.Description)),
+                    [.. statusChoices.SelectMany(c => c.Members).Distinct().Order()]));
+            }
+            else sets.AddRange(_statusSets);
             var window = _window;
             if (window is null && _cues.Contains(Cue.Upcoming))
                 window = new DueWindow(today, today.AddDays(14), $"due in the next 2 weeks ({today:d MMM} – {today.AddDays(14):d MMM yyyy})");
 
             var filter = new MilestoneFilter
             {
-                Overdue = _cues.Contains(Cue.Overdue),
+                Overdue = overdue,
                 Status = status,
                 Rag = rag,
                 CriticalPath = _cues.Contains(Cue.CriticalPath),
@@ -612,6 +913,7 @@ public static partial class QuestionReader
                 WithoutRole = _missingRoles.Count == 0 ? null
                     : new RoleGap(string.Join(" or ", _missingRoles.Select(r => r.InSentence)), index.MilestonesWithRole(_missingRoles)),
                 PeopleRole = _roles.Count == 0 || people.Count == 0 ? null : string.Join(" or ", _roles.Select(r => r.InSentence)),
+                Sets = sets,
             };
             var targets = _refs.Distinct().ToList();
             if (filter.IsEmpty && targets.Count == 0 && !_cues.Contains(Cue.All) && kind != QuestionKind.Count && !AsksForEverything())
@@ -638,6 +940,9 @@ public static partial class QuestionReader
         private PlanPerson? FindAsker()
         {
             if (string.IsNullOrWhiteSpace(asker)) return null;
+            // Signed in by e-mail address: the owner the tracker names by that address ("R Nash (r.nash@…)").
+            if (asker.Contains('@') && index.People.Where(p => p.Name.Contains(asker.Trim(), StringComparison.OrdinalIgnoreCase)).ToList() is [var byAddress])
+                return byAddress;
             // Owners written as roles ("DCFO (KL)") keep their brackets; people's display names drop theirs ("Sue Graham (CCG)").
             return Find(QuestionText.Phrase(asker)) ?? Find(QuestionText.NamePhrase(asker));
 
@@ -673,4 +978,7 @@ public static partial class QuestionReader
 
     [GeneratedRegex(@"\bIT\b")]
     private static partial Regex ItInCapitals();
+
+    [GeneratedRegex(@"\b[A-Z]{2,5}\b")]
+    private static partial Regex CapitalisedWord();
 }

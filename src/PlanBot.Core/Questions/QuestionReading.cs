@@ -57,5 +57,11 @@ public sealed record QuestionReading
     /// <summary>Whether the list should name owners prominently ("who owns the overdue finance items?").</summary>
     public bool AsksForOwners { get; init; }
 
+    /// <summary>
+    /// For <see cref="QuestionKind.Owner"/>: the owner roles asked about as the tracker's headers name them ("SRO"), so the
+    /// answer names the people in those roles; empty for every owner.
+    /// </summary>
+    public IReadOnlyList<PlanRole> OwnerRoles { get; init; } = [];
+
     public static QuestionReading NotUnderstood(string? reason = null) => new() { Kind = QuestionKind.NotUnderstood, Reason = reason };
 }

@@ -26,6 +26,19 @@ public enum Cue
     Inside,
 }
 
+/// <summary>A field of a milestone a question can ask about being filled in ("no deadline", "a revised date", "no RAG").</summary>
+public enum TrackerField
+{
+    DueDate,
+    RevisedDate,
+    Rag,
+    Status,
+    Owner,
+
+    /// <summary>The grouping a milestone sits in ("no epic", "no section").</summary>
+    Group,
+}
+
 /// <summary>
 /// The fixed words of PlanBot's questions: phrases that set a filter or an intent, and the ordinary words that carry
 /// nothing ("what", "show", "please"). Typed words are compared against these before the plan's own words.
@@ -37,6 +50,8 @@ public static class QuestionVocabulary
     {
         [Cue.Count] = ["how many", "number of", "count", "total", "how much", "number"],
         [Cue.Overdue] = ["overdue", "over due", "past due", "past their due date", "past the due date", "past deadline", "missed deadline",
+            "past its due date", "past its deadline", "past their deadline", "past its finish date", "past their finish date",
+            "past its end date", "past their end date", "past its target date", "past their target date", "slipped past", "gone past",
             "missed deadlines", "missed", "miss", "misses", "behind schedule", "out of date", "expired", "gone past", "past due date"],
         [Cue.Delayed] = ["delayed", "late", "slipped", "slipping", "slippage", "behind", "delay", "delays", "running late"],
         // A bare "risk" is as often the subject ("risk register") as the status, so it is left to the plan's titles.
@@ -103,6 +118,12 @@ public static class QuestionVocabulary
         "happen", "happened", "happens", "else", "coming", "come", "comes", "schedule", "scheduled", "term", "terms", "type", "kind",
         "sort", "mean", "means", "stand", "where", "whereabouts", "say", "said", "says", "marked", "flagged", "showing", "shown", "listed",
         "rated", "rating", "rag", "colour", "color", "status", "got", "gotten", "getting", "has", "having", "still", "yet",
+        // Chat shorthand: "how many r overdue", "what have u got", "wot's due".
+        "r", "ur", "wot", "wots", "wat", "wats", "tho", "btw",
+        // Ways of saying when something is due: "fall due in May", "finish in August", "forecast to finish", "sit under".
+        "fall", "falls", "falling", "finish", "finishes", "finishing", "forecast", "forecasted", "target", "targeted", "end", "ends", "ending",
+        "sit", "sits", "sitting", "run", "runs", "running", "out", "log", "tracker", "tickets", "ticket", "issues", "issue", "subitems",
+        "subitem", "subtasks", "subtask", "line", "lines", "register", "component", "components", "label", "labels",
         // Contractions, as typed without the apostrophe.
         "thats", "theres", "hes", "shes", "theyre", "youre", "weve", "whatre", "heres", "wont", "cant", "couldnt", "wouldnt",
         "shouldnt", "werent", "youve", "theyve", "lets", "whatve", "whore",
@@ -136,6 +157,20 @@ public static class QuestionVocabulary
         "what can i ask", "what can i ask you", "how does this work", "who are you", "instructions", "options", "what can i ask about", "what do i ask", "how do i use it", "what can you tell me",
     };
 
+    /// <summary>Month names and their short forms, which after a due window only say it again ("Q1 (Apr-Jun)").</summary>
+    public static IReadOnlySet<string> MonthNames { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july", "aug", "august",
+        "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december", "to",
+    };
+
+    /// <summary>Words a request for help may carry around its phrase ("what sort of things can I ask you about this log?").</summary>
+    public static IReadOnlySet<string> HelpFillers { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "sort", "sorts", "kind", "kinds", "type", "types", "of", "things", "thing", "stuff", "questions", "question", "about", "this", "the",
+        "log", "tracker", "plan", "bot", "planbot", "please", "pls", "exactly", "actually", "here", "else", "other",
+    };
+
     /// <summary>Words that name a grouping of milestones ("section 6", "workstream 2"): a number after one names the refs under it.</summary>
     public static IReadOnlySet<string> GroupingWords { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -155,6 +190,88 @@ public static class QuestionVocabulary
     {
         "yet", "been", "be", "fully", "quite", "all", "actually", "really", "got", "gotten", "even", "marked", "rated", "signed",
     };
+
+    /// <summary>Words that name the tracker itself after its name ("the winter plan", "the action log", "the KDM list").</summary>
+    public static IReadOnlySet<string> PlanNouns { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "plan", "plans", "log", "list", "tracker", "programme", "program", "project", "dashboard", "register", "sheet", "spreadsheet",
+    };
+
+    /// <summary>Everyday words for any owner, which a tracker may also use to head one owner column ("Accountable officer").</summary>
+    public static IReadOnlySet<string> GenericOwnerWords { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "accountable", "responsible", "lead", "leads", "owner", "owners", "assigned", "assignee", "owns", "owned",
+    };
+
+    /// <summary>"nobody", "no one", "unassigned": a milestone with no owner named.</summary>
+    public static IReadOnlyList<string[]> Unowned { get; } =
+    [
+        .. new[] { "no one", "no body", "nobody", "noone", "unassigned", "unowned", "not assigned", "not allocated", "unallocated" }
+            .Select(p => p.Split(' ')).OrderByDescending(p => p.Length),
+    ];
+
+    /// <summary>Words that may follow <see cref="Unowned"/> and say the same ("nobody assigned to it", "no one in charge").</summary>
+    public static IReadOnlySet<string> OwnerWords { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "assigned", "allocated", "in", "to", "as", "named", "owning", "owns", "responsible", "against", "it", "them", "yet", "charge", "on",
+    };
+
+    /// <summary>What comes before a field a question asks about as missing ("no deadline", "don't have a target date").</summary>
+    public static IReadOnlyList<string[]> FieldNegations { get; } =
+    [
+        .. new[]
+        {
+            "no", "without", "dont have", "doesnt have", "do not have", "does not have", "havent got", "hasnt got", "have not got",
+            "has not got", "not got", "lack", "lacking", "lacks", "missing", "havent", "hasnt",
+        }.Select(p => p.Split(' ')).OrderByDescending(p => p.Length),
+    ];
+
+    /// <summary>Words allowed between a negation and the field ("no RAG", "haven't got a RAG", "don't have a target date yet").</summary>
+    public static IReadOnlySet<string> FieldFillers { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "a", "an", "any", "got", "their", "its", "set", "been", "given", "yet", "the", "proper", "real",
+    };
+
+    /// <summary>The fields, longest phrase first; any grouping word ("no epic") is a group.</summary>
+    public static IReadOnlyList<(string[] Words, TrackerField Field)> Fields { get; } =
+    [
+        .. new (string Phrase, TrackerField Field)[]
+        {
+            ("revised due date", TrackerField.RevisedDate), ("revised target date", TrackerField.RevisedDate), ("revised end date", TrackerField.RevisedDate),
+            ("revised date", TrackerField.RevisedDate), ("revised deadline", TrackerField.RevisedDate), ("new date", TrackerField.RevisedDate),
+            ("new due date", TrackerField.RevisedDate), ("revision", TrackerField.RevisedDate),
+            ("target date", TrackerField.DueDate), ("due date", TrackerField.DueDate), ("end date", TrackerField.DueDate),
+            ("finish date", TrackerField.DueDate), ("completion date", TrackerField.DueDate), ("deadline", TrackerField.DueDate),
+            ("deadlines", TrackerField.DueDate), ("date", TrackerField.DueDate), ("dates", TrackerField.DueDate), ("by when", TrackerField.DueDate),
+            ("timescale", TrackerField.DueDate), ("timescales", TrackerField.DueDate), ("due", TrackerField.DueDate),
+            ("rag rating", TrackerField.Rag), ("rag status", TrackerField.Rag), ("rag", TrackerField.Rag), ("rating", TrackerField.Rag),
+            ("colour", TrackerField.Rag), ("color", TrackerField.Rag),
+            ("status", TrackerField.Status),
+            ("owner", TrackerField.Owner), ("owners", TrackerField.Owner), ("lead", TrackerField.Owner), ("assignee", TrackerField.Owner),
+        }.Select(f => (f.Phrase.Split(' '), f.Field))
+            .Concat(GroupingWords.Select(w => (new[] { w }, TrackerField.Group)))
+            .Concat(GroupingWords.Select(w => (new[] { w, "link" }, TrackerField.Group)))
+            .OrderByDescending(f => f.Item1.Length),
+    ];
+
+    /// <summary>A tracker's words for "no date", said after asking for milestones without one ("no date - TBC or ongoing").</summary>
+    public static IReadOnlySet<string> NoDateWords { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "tbc", "tba", "tbd", "ongoing", "on", "going", "or", "and", "unknown", "undated", "set", "given", "yet",
+    };
+
+    /// <summary>Trend since the last report: +1 better, -1 worse, 0 the same.</summary>
+    public static IReadOnlyList<(string[] Words, int Direction)> TrendPhrases { get; } =
+    [
+        .. new (string Phrase, int Direction)[]
+        {
+            ("improved", 1), ("improving", 1), ("got better", 1), ("getting better", 1), ("gone up", 1), ("going up", 1), ("moved up", 1),
+            ("gone backwards", -1), ("going backwards", -1), ("gone backward", -1), ("backwards", -1), ("got worse", -1),
+            ("getting worse", -1), ("worse", -1), ("worsened", -1), ("worsening", -1), ("deteriorated", -1), ("deteriorating", -1),
+            ("declined", -1), ("declining", -1), ("gone down", -1), ("going down", -1),
+            ("no change", 0), ("unchanged", 0), ("not changed", 0), ("stayed the same", 0), ("the same", 0),
+        }.Select(p => (p.Phrase.Split(' '), p.Direction)).OrderByDescending(p => p.Item1.Length),
+    ];
 
     private static List<(string[] Words, Cue Cue)> Build(Dictionary<Cue, string[]> phrases) =>
         phrases.SelectMany(p => p.Value.Select(text => (Words: text.Split(' '), Cue: p.Key)))
