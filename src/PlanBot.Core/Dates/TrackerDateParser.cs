@@ -75,8 +75,16 @@ public sealed class TrackerDateParser(int? financialYearStart = null, bool month
     /// <summary>"Ongoing", "On-going (Start in June)", "BAU": no deadline, and the start when the cell gives one.</summary>
     private DateCell? ReadOpenEnded(string text, string clean)
     {
-        var word = OpenEndedWords.FirstOrDefault(w => clean.StartsWith(w, StringComparison.OrdinalIgnoreCase)
-            && (clean.Length == w.Length || !char.IsLetter(clean[w.Length])));
+        string? word = null;
+        foreach (var w in OpenEndedWords)
+        {
+            if (clean.StartsWith(w, StringComparison.OrdinalIgnoreCase) && (clean.Length == w.Length || !char.IsLetter(clean[w.Length])))
+            {
+                word = w;
+                break;
+            }
+        }
+
         if (word is null) return null;
         var rest = clean[word.Length..].Trim(' ', '-', '–', ',', ';', ':', '(', ')', '.');
         TrackerDate? start = null;
