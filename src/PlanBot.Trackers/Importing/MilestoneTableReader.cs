@@ -357,10 +357,10 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
     /// on one a column left. When the RAG cell holds no rating and one of the next two cells or the one before holds
     /// nothing but one ("B", "Green"), in a column that is not itself a status, date or RAG column, it is read from there.
     /// </summary>
-    private static void AlignTypedColumns(List<TrackerCell> cells, TableLayout layout)
+    private void AlignTypedColumns(List<TrackerCell> cells, TableLayout layout)
     {
         var ragCol = layout.Column(ColumnField.Rag);
-        if (ragCol < 0 || ragCol >= cells.Count - 1) return;
+        if (ragCol < 0 || ragCol >= cells.Count) return;
         var own = Text(cells, ragCol);
         if (StatusReader.ParseRagColumn(own) != Rag.None || (ragCol < cells.Count && cells[ragCol].Fill is not null && own.Length == 0)) return;
         foreach (var c in (int[])[ragCol + 1, ragCol + 2, ragCol - 1])
@@ -370,6 +370,15 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
                 or ColumnField.Title or ColumnField.Ref) return;
             var text = Text(cells, c);
             if (text.Length == 0 || text.Length > 12 || StatusReader.ParseRag(text) == Rag.None) continue;
+            if (c == ragCol - 1 && own.Length > 0)
+            {
+                // One cell short before the rating, and the cells after it one column left too: the row lost a cell.
+                // It is put back before a date that sits just left of a date column, else just before the rating.
+                var at = c > 0 && IsPlainDate(Text(cells, c - 1)) && HeaderVocabulary.Recognise(layout.HeaderTexts.ElementAtOrDefault(c) ?? string.Empty).Field
+                    is ColumnField.Due or ColumnField.RevisedDue or ColumnField.Start ? c - 1 : c;
+                cells.Insert(at, TrackerCell.Empty);
+                return;
+            }
             cells[ragCol] = cells[c];
             cells[c] = own.Length > 0 && layout.FieldAt(c) is null ? new TrackerCell(own) : TrackerCell.Empty;
             return;

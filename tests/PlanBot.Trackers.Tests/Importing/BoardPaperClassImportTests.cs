@@ -193,4 +193,17 @@ public sealed class BoardPaperClassImportTests
         Assert.Equal(MilestoneStatus.Complete, plan.Milestones[4].Status);
         Assert.Contains(result.Warnings, w => w.Text.Contains("out of line", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_row_one_cell_short_before_its_update_date_has_the_date_the_rating_and_what_follows_put_back_in_place()
+    {
+        var plan = Grid.Import(Grid.Tsv("short.txt",
+            "No.\tAction\tLead\tBy when\tProgress Update\tDate\tRAG\tEvidence detail",
+            "1\tAgree the scope\tAmy Ross\tMar-25\tAgreed at the board\t01/03/2025\tB\tMinutes",
+            "2\tAward the contract\tIan Fell\tMay-25\t01/05/2025\tG\tTender report")).Plan!;
+
+        var shortRow = plan.Find(MilestoneRef.Parse("2"))!;
+        Assert.Equal(Rag.Green, shortRow.Rag);
+        Assert.Equal(("01/05/2025", "Tender report"), (shortRow.OtherFields["Date"], shortRow.OtherFields["Evidence detail"]));
+    }
 }

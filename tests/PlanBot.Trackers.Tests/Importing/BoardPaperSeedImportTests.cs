@@ -85,6 +85,8 @@ public sealed class BoardPaperSeedImportTests
         Assert.Equal((Rag.Blue, "Feb/ May 2018"), (lostTwo.Rag, lostTwo.Due.Text));
         Assert.StartsWith("Secure external resource to review the PMO function", lostTwo.Title, StringComparison.Ordinal);
         Assert.Equal(["AO (CG)"], lostTwo.AccountableOwners.Select(o => o.Name));
+        // Its second lost cell was before the date it was updated: that date, and the evidence after it, are in place.
+        Assert.Equal(("01/11/2018", "Joint programme SWOT and Action Plan"), (lostTwo.OtherFields["Date"], lostTwo.OtherFields["Evidence detail"]));
         Assert.Equal((Rag.Blue, MilestoneStatus.Complete), (M(Southend, "1.1").Rag, M(Southend, "1.1").Status)); // "B" under "new"
         Assert.Equal((Rag.Red, MilestoneStatus.Delayed), (M(Southend, "1.10.2").Rag, M(Southend, "1.10.2").Status));
         Assert.Equal((Rag.Green, "G"), (M(Southend, "3.1").Rag, M(Southend, "3.1").RagText)); // two columns right of RAG
