@@ -67,6 +67,7 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
             .Where(c => c != refCol && !layout.IsIgnored(c) && c != layout.OpaqueIdColumn
                 && (GroupingFieldAt(layout, c) || (!layout.IsMapped(c) && !layout.IsUnnamed(c) && !HasOwnMeaning(layout, c))))
             .ToList();
+        _groupHeaders = groupingCols.Select(layout.HeaderName).ToArray();
         var headingProgramme = NumberedHeading().Match(segment.Heading ?? string.Empty) is { Success: true } h
             ? h.Groups["name"].Value.Trim()
             : segment.IsOneOfSeveral && (segment.GroupName ?? segment.Heading) is { Length: <= 80 } heading ? heading : null;
@@ -260,9 +261,9 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
             var group = parents.Count > 0 ? parents[^1].Name : headingGroup ?? headingProgramme;
             var milestone = Build(cells, row, layout, reference, title, group, location);
             records++;
-            _groupHeaders = groupingCols.Select(layout.HeaderName).ToArray();
-            var groupKey = string.Join("\u001f", groupingCols.Select(c => Text(cells, c)));
-            var topGroup = groupingCols.Count > 0 ? Text(cells, groupingCols[0]) : milestone.Programme ?? string.Empty;
+            // Only rows without a reference can be matched to an earlier table's by their place in the groups.
+            var groupKey = reference is null ? string.Join("\u001f", groupingCols.Select(c => Text(cells, c))) : string.Empty;
+            var topGroup = reference is not null ? string.Empty : groupingCols.Count > 0 ? Text(cells, groupingCols[0]) : milestone.Programme ?? string.Empty;
             Add(milestone, reference is not null, location, groupKey, topGroup);
         }
         MatchByPlace();
