@@ -29,6 +29,7 @@ internal readonly record struct TrackerDateView(Core.Plans.TrackerDate Date)
     {
         Core.Plans.DateProblem.Impossible => "not a real date",
         Core.Plans.DateProblem.MissingYear => "no year",
+        Core.Plans.DateProblem.NoDeadline => "no deadline",
         _ => "not a date",
     };
 }

@@ -145,6 +145,8 @@ internal static class ImportCommand
     /// </summary>
     private static void PrintSummary(ImportSummary summary)
     {
+        if (summary.SheetChoice is { } sheet)
+            AnsiConsole.MarkupLineInterpolated($"[grey]Sheet: {sheet}[/]");
         AnsiConsole.WriteLine(summary.Line());
         foreach (var decision in summary.ColumnDecisions)
             AnsiConsole.MarkupLineInterpolated($"[grey]Column {decision}.[/]");

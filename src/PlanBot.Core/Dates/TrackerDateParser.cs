@@ -4,9 +4,13 @@ using PlanBot.Core.Plans;
 
 /// <summary>
 /// Reads the date cells UK trackers write: "01-Apr-19", "30/06/16", "May-18", "Jan 18 to March 18",
-/// "Q4 2017/18 - Q4 2021/22", "27-Sep-19 rev 31-Dec-19", "30/06/2016 Complete", "Initial date 27-Sep-19".
+/// "Q4 2017/18 - Q4 2021/22", "27-Sep-19 rev 31-Dec-19", "30/06/2016 Complete", "Summer 2017", "In post by March 2018".
 /// Day first unless <c>monthFirst</c> (a US export, decided from the file's own dates by <see cref="OrderShownBy"/>);
-/// a month or quarter means its last day; days and months without a year are placed in <c>financialYearStart</c>
+/// a month, quarter or season means its last day (one convention for every period: "Summer 2017" is 31 August 2017,
+/// spring being March to May, summer June to August, autumn September to November and winter December to February);
+/// "Ongoing" and a cell that gives only a start ("Oct (Start date)") have no deadline
+/// (<see cref="DateProblem.NoDeadline"/>, the start in <see cref="DateCell.Start"/>);
+/// days and months without a year are placed in <c>financialYearStart</c>
 /// (April–December in that year, January–March in the next) when it is given. A leading weekday ("Mon 03/03/25",
 /// as Microsoft Project writes dates) or "End" / "End of" ("End March 2025") is read past.
 /// </summary>
@@ -19,6 +23,16 @@ public sealed class TrackerDateParser(int? financialYearStart = null, bool month
     private static readonly string[] Leaders = ["end of", "end", "by end of", "by the end of", "by end", "by", "w/c", "wc", "w/e", "before", "no later than"];
 
     private static readonly string[] Weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+    // Words that say the work has no deadline, longest first so "on going" is not read as "on".
+    private static readonly string[] OpenEndedWords = ["business as usual", "on going", "on-going", "ongoing", "continuous", "continuing", "rolling", "bau"];
+
+    // What follows a date that gives only the start: "Oct (Start date)", "July (start)".
+    private static readonly string[] StartNotes = ["start date", "start", "starts", "starting", "start month", "commencing"];
+
+    // Spring, summer, autumn (fall) and winter by their first month; winter runs into the next year.
+    private static readonly (string Name, int FirstMonth)[] Seasons =
+        [("spring", 3), ("summer", 6), ("autumn", 9), ("fall", 9), ("winter", 12)];
 
     /// <summary>
     /// What a numeric date says about the file's order: "14/03/2025" can only be day first, "03/14/2025" only month
@@ -54,9 +68,44 @@ public sealed class TrackerDateParser(int? financialYearStart = null, bool month
 
         var original = text.Trim();
         var clean = SkipLeaders(CellMarkup.Strip(original));
-        return clean.Length == 0
-            ? new DateCell(NotADate(original), null)
-            : ReadCell(original, clean);
+        if (clean.Length == 0) return new DateCell(NotADate(original), null);
+        return ReadOpenEnded(original, clean) ?? StartOnly(original, ReadCell(original, clean));
+    }
+
+    /// <summary>"Ongoing", "On-going (Start in June)", "BAU": no deadline, and the start when the cell gives one.</summary>
+    private DateCell? ReadOpenEnded(string text, string clean)
+    {
+        string? word = null;
+        foreach (var w in OpenEndedWords)
+        {
+            if (clean.StartsWith(w, StringComparison.OrdinalIgnoreCase) && (clean.Length == w.Length || !char.IsLetter(clean[w.Length])))
+            {
+                word = w;
+                break;
+            }
+        }
+
+        if (word is null) return null;
+        var rest = clean[word.Length..].Trim(' ', '-', '–', ',', ';', ':', '(', ')', '.');
+        TrackerDate? start = null;
+        foreach (var lead in (string[])["starting in", "starting", "start in", "start from", "starts", "start", "from"])
+        {
+            if (!rest.StartsWith(lead, StringComparison.OrdinalIgnoreCase) || rest.Length == lead.Length || char.IsLetter(rest[lead.Length])) continue;
+            var when = rest[lead.Length..].Trim();
+            var read = ReadCell(when, SkipLeaders(when)).Date;
+            if (read.Date is not null || read.Problem == DateProblem.MissingYear) start = read with { Text = text, Note = null };
+            break;
+        }
+        return new DateCell(new TrackerDate(text, null, Problem: DateProblem.NoDeadline, Note: rest.Length > 0 ? rest : null), null) { Start = start };
+    }
+
+    /// <summary>"Oct (Start date)": the month is when the work starts, not a deadline.</summary>
+    private static DateCell StartOnly(string text, DateCell cell)
+    {
+        if (cell.Revised is not null || cell.Date.Note is not { } note || cell.Date.Problem is not (DateProblem.None or DateProblem.MissingYear)
+            || !StartNotes.Any(n => note.Equals(n, StringComparison.OrdinalIgnoreCase)))
+            return cell;
+        return new DateCell(new TrackerDate(text, null, Problem: DateProblem.NoDeadline, Note: note), null) { Start = cell.Date with { Note = null } };
     }
 
     /// <summary>"Mon 03/03/25" → "03/03/25"; "End March 2025" → "March 2025". Only when a date follows.</summary>
@@ -78,7 +127,7 @@ public sealed class TrackerDateParser(int? financialYearStart = null, bool month
         {
             if (s.Length <= leader.Length + 1 || !s.StartsWith(leader, StringComparison.OrdinalIgnoreCase) || char.IsLetter(s[leader.Length])) continue;
             var rest = s[leader.Length..].TrimStart(' ', ':', '-');
-            if (rest.Length > 0 && (char.IsAsciiDigit(rest[0]) || MonthNumber(FirstWord(rest)) > 0 || rest[0] is 'Q' or 'q')) return rest;
+            if (rest.Length > 0 && (char.IsAsciiDigit(rest[0]) || MonthNumber(FirstWord(rest)) > 0 || SeasonMonth(FirstWord(rest)) > 0 || rest[0] is 'Q' or 'q')) return rest;
         }
 
         return s;
@@ -115,12 +164,37 @@ public sealed class TrackerDateParser(int? financialYearStart = null, bool month
         return new DateCell(Build(text, parts, Note(rest)), null);
     }
 
-    /// <summary>A cell that is not a date form may still state one full date: "The NWAFT Contract was agreed on 19.10.2019".</summary>
+    /// <summary>
+    /// A cell that is not a date form may still state one full date ("The NWAFT Contract was agreed on 19.10.2019"),
+    /// or, with no full date, one deadline after "by" ("In post by March 2018", "running by end of Nov 2019").
+    /// </summary>
     private TrackerDate ReadSentence(string text, string clean)
     {
         // Two different dates in one sentence ("IPAC 28.10.2019, then GB 5.11.2019") would be a guess.
-        if (CountFullDates(clean, out var found) != 1) return NotADate(text);
-        return Build(text, [found], note: clean);
+        var fullDates = CountFullDates(clean, out var found);
+        if (fullDates == 1) return Build(text, [found], note: clean);
+        if (fullDates == 0 && ReadByDeadline(text, clean) is { } deadline) return deadline;
+        return NotADate(text);
+    }
+
+    /// <summary>The one date with a year after the word "by" in a sentence; null when there is none, or two different.</summary>
+    private TrackerDate? ReadByDeadline(string text, string clean)
+    {
+        TrackerDate? deadline = null;
+        Span<Part> parts = stackalloc Part[MaxRangeParts];
+        for (var i = clean.IndexOf("by ", StringComparison.OrdinalIgnoreCase); i >= 0; i = clean.IndexOf("by ", i + 3, StringComparison.OrdinalIgnoreCase))
+        {
+            if (i > 0 && char.IsLetter(clean[i - 1])) continue;
+            var after = SkipLeaders(clean[i..]);
+            if (after.Length == clean.Length - i) continue; // nothing date-like follows "by"
+            var end = 0;
+            if (!TryReadExpression(after, ref end, parts, out var count) || !AllHaveYears(parts[..count])) continue;
+            var read = Build(text, parts[..count], note: clean);
+            if (read.Date is null) continue;
+            if (deadline is not null && deadline.Date != read.Date) return null;
+            deadline = read;
+        }
+        return deadline;
     }
 
     private static TrackerDate NotADate(string text) => new(text, null, Problem: DateProblem.NotADate);
@@ -229,8 +303,45 @@ public sealed class TrackerDateParser(int? financialYearStart = null, bool month
         var c = s[pos];
         if (char.IsAsciiDigit(c)) return TryReadNumberFirst(s, ref pos, out part);
         if (c is 'Q' or 'q' && pos + 1 < s.Length && char.IsAsciiDigit(s[pos + 1])) return TryReadQuarter(s, ref pos, out part);
-        if (char.IsLetter(c)) return TryReadMonthFirst(s, ref pos, out part);
+        if (char.IsLetter(c)) return TryReadMonthFirst(s, ref pos, out part) || TryReadSeason(s, ref pos, out part);
         return false;
+    }
+
+    // "Summer 2017", "Autumn 18", "Winter 2017/18": a season with its year, never without one.
+    private static bool TryReadSeason(ReadOnlySpan<char> s, ref int pos, out Part part)
+    {
+        part = default;
+        var p = pos;
+        while (p < s.Length && char.IsLetter(s[p])) p++;
+        var firstMonth = SeasonMonth(s[pos..p]);
+        if (firstMonth == 0) return false;
+        if (!TryReadYearAfterMonth(s, ref p, out var year))
+        {
+            // "Winter 2017/18": the winter that starts in the first year.
+            var q = p;
+            SkipSpaces(s, ref q);
+            var digits = ReadDigits(s, ref q, out var first);
+            if (firstMonth != 12 || digits is not (2 or 4) || q + 1 >= s.Length || s[q] != '/') return false;
+            q++;
+            var secondDigits = ReadDigits(s, ref q, out var second);
+            year = FullYear(first, digits);
+            if (secondDigits is not (2 or 4) || !IsBoundary(s, q) || FullYear(second, secondDigits) % 100 != (year + 1) % 100) return false;
+            p = q;
+        }
+
+        part = new Part(PartKind.Season, 0, firstMonth, year);
+        pos = p;
+        return true;
+    }
+
+    private static int SeasonMonth(ReadOnlySpan<char> word)
+    {
+        foreach (var (name, month) in Seasons)
+        {
+            if (word.Equals(name, StringComparison.OrdinalIgnoreCase)) return month;
+        }
+
+        return 0;
     }
 
     // "30/06/2016", "12.02.19", "2019-09-27T00:00:00", "01-Apr-19", "31 st October 2018", "24-May".
@@ -595,6 +706,7 @@ public sealed class TrackerDateParser(int? financialYearStart = null, bool month
         MonthYear,
         Month,
         Quarter,
+        Season,
     }
 
     // Year is 0 when the text gave none. For a quarter, Day is the quarter number and Year the financial year's start.
@@ -603,12 +715,12 @@ public sealed class TrackerDateParser(int? financialYearStart = null, bool month
         /// <summary>Written as numbers only (03/04/2025), so day and month may be in either order.</summary>
         public bool Numeric { get; init; }
 
-        public bool HasYear => Kind is PartKind.FullDate or PartKind.MonthYear or PartKind.Quarter;
+        public bool HasYear => Kind is PartKind.FullDate or PartKind.MonthYear or PartKind.Quarter or PartKind.Season;
 
         /// <summary>False when no year could make it real: 31/04, 32-Jan, month 13.</summary>
         public bool CanExist => Kind switch
         {
-            PartKind.Quarter => Year is >= 1 and < 9999,
+            PartKind.Quarter or PartKind.Season => Year is >= 1 and < 9999,
             PartKind.FullDate => IsRealDate(Year, Month, Day),
             PartKind.DayMonth => Month is >= 1 and <= 12 && Day >= 1 && Day <= (Month == 2 ? 29 : DateTime.DaysInMonth(2001, Month)),
             _ => Month is >= 1 and <= 12 && Year is >= 0 and <= 9999,
@@ -616,7 +728,7 @@ public sealed class TrackerDateParser(int? financialYearStart = null, bool month
 
         public bool ExistsIn(int year) => Kind switch
         {
-            PartKind.Quarter => true,
+            PartKind.Quarter or PartKind.Season => true,
             PartKind.FullDate or PartKind.DayMonth => IsRealDate(year, Month, Day),
             _ => year is >= 1 and <= 9999,
         };
@@ -631,6 +743,7 @@ public sealed class TrackerDateParser(int? financialYearStart = null, bool month
         public DateOnly EndIn(int year) => Kind switch
         {
             PartKind.Quarter => FinancialYear.Quarter(Year, Day).End,
+            PartKind.Season => new DateOnly(year, Month, 1).AddMonths(3).AddDays(-1),
             PartKind.FullDate or PartKind.DayMonth => new DateOnly(year, Month, Day),
             _ => new DateOnly(year, Month, DateTime.DaysInMonth(year, Month)),
         };

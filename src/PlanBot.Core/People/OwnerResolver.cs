@@ -117,8 +117,9 @@ public sealed class OwnerResolver
         var reading = PersonName.Read(name);
         var people = await GetPeopleAsync().ConfigureAwait(false);
 
-        var known = people.FindByName(reading.Text) ?? people.FindByName(reading.SearchName)
-            ?? (reading.Kind == OwnerNameKind.Email ? people.FindByEmail(reading.Text) : null);
+        // An address names one person; a name the address spells ("R Nash") may name several.
+        var known = (reading.Email is { } email ? people.FindByEmail(email) : null)
+            ?? people.FindByName(reading.Text) ?? people.FindByName(reading.SearchName);
         if (known is not null) return OwnerResolution.Resolved(name, await CompleteAsync(known).ConfigureAwait(false), OwnerSource.PeopleFile);
 
         switch (reading.Kind)
@@ -130,7 +131,7 @@ public sealed class OwnerResolver
             case OwnerNameKind.RoleOnly:
                 return new OwnerResolution(name, OwnerResolutionOutcome.RoleOnly, Candidates: RoleHolders(people, reading));
             case OwnerNameKind.Email:
-                return FromDirectory(name, await _directory.FindByEmailAsync(reading.Text).ConfigureAwait(false));
+                return FromDirectory(name, await _directory.FindByEmailAsync(reading.Email!).ConfigureAwait(false));
         }
 
         var matches = await _directory.FindByDisplayNameAsync(reading.SearchName).ConfigureAwait(false);

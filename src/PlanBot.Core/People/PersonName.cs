@@ -29,6 +29,12 @@ public enum OwnerNameKind
 /// </summary>
 public sealed record OwnerNameReading(string Text, string SearchName, OwnerNameKind Kind, string? Role = null, string? Initials = null)
 {
+    /// <summary>
+    /// The e-mail address of an <see cref="OwnerNameKind.Email"/> name: the whole text, or the address in brackets after
+    /// the name it spells ("R Nash (r.nash@nhs.net)", as the importer shows an owner given only as an address).
+    /// </summary>
+    public string? Email { get; init; }
+
     public string? FirstName => Kind is OwnerNameKind.FullName or OwnerNameKind.FirstNameOnly ? SearchName.Split(' ')[0] : null;
 
     public string? Surname => Kind == OwnerNameKind.FullName && SearchName.LastIndexOf(' ') is > 0 and var space ? SearchName[(space + 1)..] : null;
@@ -63,7 +69,10 @@ public static class PersonName
     {
         var text = Tidy(ownerName);
         if (!text.Any(char.IsLetterOrDigit)) return new OwnerNameReading(text, text, OwnerNameKind.Empty);
-        if (LooksLikeEmail(text)) return new OwnerNameReading(text, text, OwnerNameKind.Email);
+        if (LooksLikeEmail(text)) return new OwnerNameReading(text, text, OwnerNameKind.Email) { Email = text };
+        if (text.EndsWith(')') && text.LastIndexOf(" (", StringComparison.Ordinal) is > 0 and var open
+            && text[(open + 2)..^1] is var address && LooksLikeEmail(address))
+            return new OwnerNameReading(text, text[..open], OwnerNameKind.Email) { Email = address };
 
         var name = StripQualifiers(text);
         string? initials = null;

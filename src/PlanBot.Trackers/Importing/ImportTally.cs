@@ -31,11 +31,23 @@ public sealed record ImportSummary
 
     public bool RefsGenerated => GeneratedRefsReason is not null;
 
+    /// <summary>
+    /// With generated references, the column whose machine ids each milestone keeps in its other fields ("Task ID"):
+    /// a re-import matches milestones by it, not by their numbers. Null otherwise.
+    /// </summary>
+    public string? KeptIdField { get; init; }
+
     /// <summary>How columns were read where that was decided by content or corrected from the header: "'Finish' read as the due date by its content (dates…)".</summary>
     public IReadOnlyList<string> ColumnDecisions { get; init; } = [];
 
     /// <summary>The as-at date the file states in its title rows ("Position as at 3 March 2025", "Date of export").</summary>
     public DateOnly? ReportDate { get; init; }
+
+    /// <summary>
+    /// Which sheet of a workbook was read when no sheet was named and one clearly holds the tracker, and why:
+    /// "read sheet 'Actions'; 'Issues' is a register of issues, not milestones (--sheet reads another)". Null otherwise.
+    /// </summary>
+    public string? SheetChoice { get; init; }
 
     /// <summary>"42 data rows read: 38 imported, 3 heading rows grouped, 1 skipped."</summary>
     public string Line()

@@ -28,6 +28,7 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
     // The heading group in force at the end of the last table, and its header, for a table continued after a page break.
     private string? _lastHeadingGroup;
     private IReadOnlyList<string>? _lastHeader;
+    private Dictionary<int, TrackerCell> _lastInherited = [];
     private int _tableIndex;
 
     private sealed class Draft(Milestone milestone, int tableIndex)
@@ -35,12 +36,29 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
         public Milestone Milestone { get; set; } = milestone;
         public int TableIndex { get; } = tableIndex;
         public bool HasOwnRef { get; init; }
+
+        /// <summary>The values of the grouping columns left of the title ("Transformation", "Technology Enablement").</summary>
+        public string GroupKey { get; init; } = string.Empty;
+
+        /// <summary>The value of the first grouping column: the programme.</summary>
+        public string TopGroup { get; init; } = string.Empty;
+
+        /// <summary>A row of a later table was merged into it: a later table accounts for it already.</summary>
+        public bool HasLaterAccount { get; set; }
     }
+
+    // Rows of the table being read that repeat no earlier milestone by title, kept until the table ends: if most of
+    // its rows repeat earlier ones, it is a detailed account of an earlier summary and these are matched by place.
+    private readonly List<(Draft Draft, SourceLocation Location)> _unmatched = [];
+    private int _repeatedInTable;
+    private string[] _groupHeaders = [];
 
     /// <summary>Reads one table; returns how many milestones it gave (including ones merged into earlier tables).</summary>
     public int Read(TableSegment segment)
     {
         _tableIndex++;
+        _unmatched.Clear();
+        _repeatedInTable = 0;
         var layout = segment.Layout;
         var refCol = layout.Column(ColumnField.Ref);
         var titleCol = layout.Column(ColumnField.Title);
@@ -49,27 +67,33 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
             .Where(c => c != refCol && !layout.IsIgnored(c) && c != layout.OpaqueIdColumn
                 && (GroupingFieldAt(layout, c) || (!layout.IsMapped(c) && !layout.IsUnnamed(c) && !HasOwnMeaning(layout, c))))
             .ToList();
+        _groupHeaders = groupingCols.Select(layout.HeaderName).ToArray();
         var headingProgramme = NumberedHeading().Match(segment.Heading ?? string.Empty) is { Success: true } h
             ? h.Groups["name"].Value.Trim()
-            : segment.IsOneOfSeveral && segment.Heading is { Length: <= 80 } heading ? heading : null;
+            : segment.IsOneOfSeveral && (segment.GroupName ?? segment.Heading) is { Length: <= 80 } heading ? heading : null;
         var hierarchy = Hierarchy.For(segment.DataRows, layout);
         var rows = segment.DataRows.Where(r => !r.IsBlank).ToList();
         var parentRowsByOwnerGap = !layout.Has(ColumnField.Programme) && !hierarchy.IsKnown && MostRowsNameSomeone(rows, layout);
-        // An unnamed column just left of the title that is empty on most rows: a row with text there lost a cell before it.
+        // An unnamed column just left of the title that is empty on most rows (once rows that lost their leading cells
+        // are lined up by their reference): a row with text there lost a cell before it.
         var spacerLeftOfTitle = titleCol > 0 && titleCol - 1 != refCol && layout.IsUnnamed(titleCol - 1)
-            && rows.Count(r => r.Text(titleCol - 1).Length > 0) * 2 < rows.Count;
+            && rows.Count(r => Text(refCol >= 0 ? LineUpReference(r.Cells.ToList(), layout, refCol) : r.Cells.ToList(), titleCol - 1).Length > 0) * 2 < rows.Count;
 
         var namedParents = layout.ParentNameColumn >= 0
             ? rows.Select(r => r.Text(layout.ParentNameColumn)).Where(t => t.Length > 0).ToHashSet(StringComparer.OrdinalIgnoreCase)
             : [];
         var mergedOwnerColumns = MergedOwnerColumns(rows, layout, groupingCols, titleCol);
         _openMeansNotStarted = OpenMeansNotStarted(rows, layout);
-        var inherited = new Dictionary<int, TrackerCell>();
         var inheritedOwners = new Dictionary<int, TrackerCell>();
         var parents = new List<(int Depth, string Name)>();
         // The same header again (a page break in an exported paper) continues the table above under its last heading.
-        string? headingGroup = _lastHeader is not null && _lastHeader.SequenceEqual(layout.HeaderTexts) ? _lastHeadingGroup : null;
+        var repeatsHeader = _lastHeader is not null && _lastHeader.SequenceEqual(layout.HeaderTexts);
+        string? headingGroup = repeatsHeader ? _lastHeadingGroup : null;
+        // With no title line of its own it also continues the groups in force (a requirement written once, its rows
+        // running on over the page); a table under its own title starts its groups afresh.
+        var inherited = repeatsHeader && segment.Heading is null ? new Dictionary<int, TrackerCell>(_lastInherited) : [];
         MilestoneRef? parent = null;
+        string? handedOnTitle = null;
         var nextLetter = 'a';
         var records = 0;
 
@@ -91,6 +115,13 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
             if (refCol >= 0) cells = LineUpReference(cells, layout, refCol);
             if (spacerLeftOfTitle && Text(cells, titleCol - 1).Length > 0 && nonEmpty > 2)
                 cells.Insert(titleCol - 1, TrackerCell.Empty);
+
+            if (refCol < 0 && nonEmpty == 2 && ReadOutOfLine(cells, layout, titleCol) is { } lined)
+            {
+                Warn(location, layout.HeaderName(titleCol),
+                    $"this row's cells are out of line; read '{Shorten(Text(lined, titleCol))}' as the milestone, due {Text(lined, layout.Column(ColumnField.Due))}.");
+                cells = lined;
+            }
 
             if (nonEmpty == 1)
             {
@@ -159,9 +190,11 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
 
             var subLetter = TakeLetterColumn(cells, titleCol);
             var ownRef = refCol >= 0 && MilestoneRef.TryParse(Text(cells, refCol), out var r) ? r : null;
+            if (handedOnTitle is not null && ownRef is null && Text(cells, titleCol).Length == 0 && Text(cells, titleCol + 1).Length == 0)
+                cells[titleCol] = new TrackerCell(handedOnTitle); // written into the row above, one column right
             if (ownRef is null && Text(cells, titleCol).Length == 0 && Text(cells, titleCol + 1).Length > 0)
                 cells.RemoveAt(titleCol); // the title drifted one column right on this row
-            RepairDueColumn(cells, layout);
+            handedOnTitle = RepairDueColumn(cells, layout, next);
             AlignTypedColumns(cells, layout);
 
             var isContinuation = refCol >= 0 ? ownRef is null : groupingCols.Count > 0 && Text(cells, groupingCols[0]).Length == 0;
@@ -228,10 +261,15 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
             var group = parents.Count > 0 ? parents[^1].Name : headingGroup ?? headingProgramme;
             var milestone = Build(cells, row, layout, reference, title, group, location);
             records++;
-            Add(milestone, reference is not null, location);
+            // Only rows without a reference can be matched to an earlier table's by their place in the groups.
+            var groupKey = reference is null ? string.Join("\u001f", groupingCols.Select(c => Text(cells, c))) : string.Empty;
+            var topGroup = reference is not null ? string.Empty : groupingCols.Count > 0 ? Text(cells, groupingCols[0]) : milestone.Programme ?? string.Empty;
+            Add(milestone, reference is not null, location, groupKey, topGroup);
         }
+        MatchByPlace();
         _lastHeadingGroup = headingGroup;
         _lastHeader = layout.HeaderTexts;
+        _lastInherited = inherited;
         return records;
     }
 
@@ -320,10 +358,10 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
     /// on one a column left. When the RAG cell holds no rating and one of the next two cells or the one before holds
     /// nothing but one ("B", "Green"), in a column that is not itself a status, date or RAG column, it is read from there.
     /// </summary>
-    private static void AlignTypedColumns(List<TrackerCell> cells, TableLayout layout)
+    private void AlignTypedColumns(List<TrackerCell> cells, TableLayout layout)
     {
         var ragCol = layout.Column(ColumnField.Rag);
-        if (ragCol < 0 || ragCol >= cells.Count - 1) return;
+        if (ragCol < 0 || ragCol >= cells.Count) return;
         var own = Text(cells, ragCol);
         if (StatusReader.ParseRagColumn(own) != Rag.None || (ragCol < cells.Count && cells[ragCol].Fill is not null && own.Length == 0)) return;
         foreach (var c in (int[])[ragCol + 1, ragCol + 2, ragCol - 1])
@@ -333,6 +371,15 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
                 or ColumnField.Title or ColumnField.Ref) return;
             var text = Text(cells, c);
             if (text.Length == 0 || text.Length > 12 || StatusReader.ParseRag(text) == Rag.None) continue;
+            if (c == ragCol - 1 && own.Length > 0)
+            {
+                // One cell short before the rating, and the cells after it one column left too: the row lost a cell.
+                // It is put back before a date that sits just left of a date column, else just before the rating.
+                var at = c > 0 && IsPlainDate(Text(cells, c - 1)) && HeaderVocabulary.Recognise(layout.HeaderTexts.ElementAtOrDefault(c) ?? string.Empty).Field
+                    is ColumnField.Due or ColumnField.RevisedDue or ColumnField.Start ? c - 1 : c;
+                cells.Insert(at, TrackerCell.Empty);
+                return;
+            }
             cells[ragCol] = cells[c];
             cells[c] = own.Length > 0 && layout.FieldAt(c) is null ? new TrackerCell(own) : TrackerCell.Empty;
             return;
@@ -359,7 +406,54 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
         return _drafts.Select(d => d.Milestone).OrderBy(m => m.Ref).ToList();
     }
 
-    private void Add(Milestone milestone, bool hasOwnRef, SourceLocation location)
+    /// <summary>
+    /// A table most of whose rows repeat milestones of earlier tables is a detailed account of an earlier summary (a
+    /// dashboard's summary page, then a page per programme, where some rows are worded afresh: "Dorset Care Record -
+    /// preferred bidder" in the summary, "… - awarding contract" in the detail). Each of its other rows is the account of
+    /// the earlier milestone in its place: the one with the same groups and date, else the next not yet accounted for in
+    /// the same groups, else the one of the same programme and date. A row with none stays a milestone of its own.
+    /// </summary>
+    private void MatchByPlace()
+    {
+        var repeat = _repeatedInTable > 0 && _repeatedInTable >= _unmatched.Count;
+        foreach (var (draft, location) in _unmatched)
+        {
+            var later = draft.Milestone;
+            var earlier = !repeat ? null : Earlier(d => d.GroupKey == draft.GroupKey && SameDue(d.Milestone, later))
+                ?? Earlier(d => d.GroupKey == draft.GroupKey)
+                ?? Earlier(d => d.TopGroup.Length > 0 && d.TopGroup == draft.TopGroup && SameDue(d.Milestone, later));
+            if (earlier is null)
+            {
+                tally.Imported++;
+                _byIdentity.TryAdd(Identity(later), draft);
+                _drafts.Add(draft);
+                continue;
+            }
+            earlier.Milestone = Merge(earlier.Milestone, later) is var merged && !string.Equals(merged.Title, later.Title, StringComparison.OrdinalIgnoreCase)
+                ? merged with { OtherFields = new Dictionary<string, string>(merged.OtherFields) { [LaterTitleField] = later.Title } }
+                : merged;
+            earlier.HasLaterAccount = true;
+            var groups = string.Join(" and ", _groupHeaders.Select(h => $"'{h}'"));
+            messages.Add(new(ImportSeverity.Info, location, null,
+                $"'{Shorten(later.Title)}' is read as this table's account of '{Shorten(earlier.Milestone.Title)}' from row {earlier.Milestone.Source?.Row}" +
+                $"{(groups.Length > 0 ? $" (the same {groups})" : string.Empty)}: most rows of this table repeat earlier ones, so the two rows were merged."));
+            tally.Merged++;
+        }
+        _unmatched.Clear();
+
+        Draft? Earlier(Func<Draft, bool> fits) =>
+            _drafts.FirstOrDefault(d => !d.HasOwnRef && !d.HasLaterAccount && d.TableIndex < _tableIndex && fits(d));
+    }
+
+    /// <summary>Where a later table's wording of a merged milestone is kept.</summary>
+    internal const string LaterTitleField = "Title in a later table";
+
+    private static bool SameDue(Milestone a, Milestone b) => a.Due.Date is { } x && x == b.Due.Date;
+
+    private static string Identity(Milestone milestone) =>
+        HeaderVocabulary.Normalise(milestone.Title) + "|" + HeaderVocabulary.Normalise(milestone.Programme ?? string.Empty);
+
+    private void Add(Milestone milestone, bool hasOwnRef, SourceLocation location, string groupKey, string topGroup)
     {
         if (hasOwnRef)
         {
@@ -377,17 +471,24 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
             return;
         }
 
-        var identity = HeaderVocabulary.Normalise(milestone.Title) + "|" + HeaderVocabulary.Normalise(milestone.Programme ?? string.Empty);
+        var identity = Identity(milestone);
         if (_byIdentity.TryGetValue(identity, out var earlier) && earlier.TableIndex != _tableIndex)
         {
             earlier.Milestone = Merge(earlier.Milestone, milestone);
+            earlier.HasLaterAccount = true;
+            _repeatedInTable++;
             messages.Add(new(ImportSeverity.Info, location, null,
                 $"'{Shorten(milestone.Title)}' repeats a milestone from row {earlier.Milestone.Source?.Row}; the two rows were merged."));
             tally.Merged++;
             return;
         }
+        var added = new Draft(milestone, _tableIndex) { GroupKey = groupKey, TopGroup = topGroup };
+        if (_tableIndex > 1)
+        {
+            _unmatched.Add((added, location)); // decided when the table ends
+            return;
+        }
         tally.Imported++;
-        var added = new Draft(milestone, _tableIndex);
         _byIdentity.TryAdd(identity, added);
         _drafts.Add(added);
     }
@@ -397,8 +498,11 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
         string Field(ColumnField f) => layout.Column(f) is var c and >= 0 ? CellText.Clean(Text(cells, c)) : string.Empty;
         string? Optional(ColumnField f) => Field(f) is { Length: > 0 } s ? s : null;
 
-        var start = dates.Parse(Field(ColumnField.Start)).Date;
+        var startCell = dates.Parse(Field(ColumnField.Start));
+        var start = startCell.Start ?? startCell.Date;
         var due = dates.Parse(Field(ColumnField.Due));
+        // "Oct (Start date)" under the due date: no deadline, and the start the tracker gives no column of its own.
+        if (start.IsBlank && due.Start is { } startFromDue) start = startFromDue;
         var revised = due.Revised ?? dates.Parse(Field(ColumnField.RevisedDue)).Date;
         // A timeline ("2025-03-03 - 2025-03-14") in the due column gives the start too.
         if (start.IsBlank && due.Date.RangeStart is { } rangeStart && !layout.Has(ColumnField.Start) && due.Date.Date is not null
@@ -424,6 +528,10 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
             ? MilestoneStatus.NotStarted
             : StatusReader.Normalise(statusText, ragText);
         status = DoneOrLate(status, Field(ColumnField.PercentComplete), Field(ColumnField.CompletedDate), Field(ColumnField.Late), Field(ColumnField.Resolution));
+        // "30/06/2016 Complete" under the due date, with no status column saying otherwise: done on that date.
+        if (statusText.Length == 0 && due.Date.Date is not null && due.Revised is null && due.Date.Note is { } dueNote
+            && StatusReader.Normalise(dueNote, null) == MilestoneStatus.Complete && dueNote.Split(' ').Length <= 2)
+            status = MilestoneStatus.Complete;
 
         return new Milestone
         {
@@ -622,22 +730,49 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
 
     /// <summary>
     /// When the due cell holds words and the cell after it the date, the row has an extra column: the words belong to
-    /// the title ("Communications and continuing engagement" | "Public Consultation" | 01-Sep-16 …).
+    /// the title ("Communications and continuing engagement" | "Public Consultation" | 01-Sep-16 …) — or, when the row
+    /// below has the same extra column and a date but no title ("" | "" | 31-Jul-16), they are that row's title, which
+    /// is returned to hand on.
     /// </summary>
-    private void RepairDueColumn(List<TrackerCell> cells, TableLayout layout)
+    private string? RepairDueColumn(List<TrackerCell> cells, TableLayout layout, TrackerRow? below)
     {
         var dueCol = layout.Column(ColumnField.Due);
         var titleCol = layout.Column(ColumnField.Title);
-        if (dueCol < 0 || dueCol + 1 >= cells.Count || Text(cells, titleCol).Length == 0) return;
+        if (dueCol < 0 || dueCol + 1 >= cells.Count || Text(cells, titleCol).Length == 0) return null;
         var nextField = layout.FieldAt(dueCol + 1);
-        if (nextField is ColumnField.Start or ColumnField.RevisedDue or ColumnField.ProposedRevisedDate) return;
+        if (nextField is ColumnField.Start or ColumnField.RevisedDue or ColumnField.ProposedRevisedDate) return null;
         var dueText = Text(cells, dueCol);
-        if (dueText.Length > 0 && dates.Parse(dueText).Date.Problem != DateProblem.NotADate) return;
-        var next = dates.Parse(Text(cells, dueCol + 1)).Date;
-        if (next.Date is null || next.Problem != DateProblem.None || next.Note is not null) return;
+        if (dueText.Length > 0 && dates.Parse(dueText).Date.Problem != DateProblem.NotADate) return null;
+        if (!IsPlainDate(Text(cells, dueCol + 1))) return null;
+        string? handedOn = null;
         if (dueText.Length > 0 && titleCol >= 0)
-            cells[titleCol] = new TrackerCell($"{Text(cells, titleCol)}: {dueText}");
+        {
+            if (below is not null && Enumerable.Range(0, dueCol + 1).All(c => below.Text(c).Length == 0) && IsPlainDate(below.Text(dueCol + 1)))
+                handedOn = dueText;
+            else
+                cells[titleCol] = new TrackerCell($"{Text(cells, titleCol)}: {dueText}");
+        }
         cells.RemoveAt(dueCol);
+        return handedOn;
+    }
+
+    private bool IsPlainDate(string text) =>
+        dates.Parse(text).Date is { Date: not null, Problem: DateProblem.None, Note: null };
+
+    /// <summary>
+    /// A row of two cells, words left of the title column and a date in it ("Implementation Plan to be agreed" | "" |
+    /// 31-Jul-16): it lost its place at a page break. Read as the milestone and its due date, its groups inherited.
+    /// </summary>
+    private List<TrackerCell>? ReadOutOfLine(List<TrackerCell> cells, TableLayout layout, int titleCol)
+    {
+        var dueCol = layout.Column(ColumnField.Due);
+        if (titleCol <= 0 || dueCol < 0 || !IsPlainDate(Text(cells, titleCol))) return null;
+        var words = cells.FindIndex(c => !c.IsBlank);
+        if (words >= titleCol || Text(cells, words) is not { } text || !text.Contains(' ') || !text.Any(char.IsLetter) || ColumnContent.IsDate(text, dates)) return null;
+        var lined = Enumerable.Repeat(TrackerCell.Empty, Math.Max(cells.Count, Math.Max(titleCol, dueCol) + 1)).ToList();
+        lined[titleCol] = cells[words];
+        lined[dueCol] = cells[titleCol];
+        return lined;
     }
 
     private static void ReadSerialDates(List<TrackerCell> cells, TableLayout layout)
@@ -713,7 +848,7 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
 
     private void ReportDate(SourceLocation location, TableLayout layout, ColumnField field, TrackerDate date)
     {
-        if (date.IsBlank || date.Problem == DateProblem.None) return;
+        if (date.IsBlank || date.Problem is DateProblem.None or DateProblem.NoDeadline) return; // "Ongoing" says what it means
         var column = layout.Column(field) is var c and >= 0 ? layout.HeaderName(c) : field.ToString();
         var text = date.Problem switch
         {

@@ -34,7 +34,14 @@ public sealed class PlanImportService(IPlanStore store, TimeProvider time)
         PlanBotTelemetry.Imported(result.HasErrors || result.Plan is null ? "refused" : "previewed");
         if (result.Plan is null) return new ImportPreview(path, result, null, null);
         var existing = await store.GetPlanAsync(options.PlanId, cancellationToken);
-        var merge = await ReimportMerge.MergeAsync(store, existing, result.Plan, prefer, cancellationToken);
+        if (existing is not null && result.Summary.KeptIdField is { } idField
+            && KeptIdMatch.Renumber(result.Plan, existing.Plan, idField) is { Matched: > 0 } match)
+        {
+            var said = new ImportMessage(ImportSeverity.Info, new SourceLocation(Path.GetFileName(path), options.Sheet, 0), idField,
+                $"{match.Matched} milestones matched the stored plan by their '{idField}' and keep their numbers; {match.Numbered} new ones numbered after the stored plan's last.");
+            result = result with { Plan = match.Plan, Messages = [.. result.Messages, said] };
+        }
+        var merge = await ReimportMerge.MergeAsync(store, existing, result.Plan!, prefer, cancellationToken);
         return new ImportPreview(path, result, merge.Diff, existing?.Summary) { Merge = merge };
     }
 

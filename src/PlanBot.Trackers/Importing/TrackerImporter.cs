@@ -29,6 +29,13 @@ public sealed class TrackerImporter
         }
 
         var segments = sheets.SelectMany(s => Segment(s, options.ColumnMap)).ToList();
+        var sheetChoice = options.Sheet is null ? ChooseTrackerSheet(segments) : null;
+        if (sheetChoice is { } chosen)
+        {
+            sheets = sheets.Where(s => s.Name == chosen.Sheet).ToList();
+            segments = segments.Where(s => s.Sheet == chosen.Sheet).ToList();
+            messages.Add(new(ImportSeverity.Info, new SourceLocation(fileName, chosen.Sheet, 0), null, chosen.Reason));
+        }
         var preamble = sheets.Count > 0 ? Preamble(sheets[0], options.ColumnMap) : [];
         var planName = options.PlanName ?? preamble.FirstOrDefault() ?? Path.GetFileNameWithoutExtension(fileName);
         var financialYear = options.FinancialYearStart
@@ -55,16 +62,26 @@ public sealed class TrackerImporter
         }
 
         foreach (var segment in milestoneTables) segment.Layout.Refine(segment.DataRows, dates);
-        // monday.com's groups: the same header repeated under each group's name, with no grouping column of its own.
+        // The same header repeated under each section's title line (monday.com's groups, a board paper's sections
+        // "M10 – Progress Leadership", "M10 – Progress Governance"), with no programme column of its own: each title
+        // names the group of its table's rows.
         foreach (var sheetTables in milestoneTables.GroupBy(s => s.Sheet).Where(g => g.Count() > 1))
         {
             // Sub-item tables are grouped by their parent item already; a table resumed after them shares its heading.
-            var tables = sheetTables.Where(t => t.Parent is null).DistinctBy(t => t.Layout).ToList();
-            if (tables.Count < 2) continue;
-            if (tables.All(t => t.Heading is not null && !t.Layout.Has(ColumnField.Programme) && !t.Layout.Has(ColumnField.Requirement))
-                && tables.Select(t => t.Heading).Distinct(StringComparer.OrdinalIgnoreCase).Count() == tables.Count)
-                foreach (var segment in sheetTables.Where(t => t.Parent is null))
+            var tops = sheetTables.Where(t => t.Parent is null).ToList();
+            foreach (var sameHeader in tops.GroupBy(t => string.Join("\u001f", t.Layout.HeaderTexts)))
+            {
+                var tables = sameHeader.DistinctBy(t => t.Layout).ToList();
+                if (tables.Count < 2) continue;
+                if (!tables.All(t => t.Heading is not null && !t.Layout.Has(ColumnField.Programme))
+                    || tables.Select(t => t.Heading).Distinct(StringComparer.OrdinalIgnoreCase).Count() != tables.Count) continue;
+                var names = SectionNames.Of(tables.Select(t => t.Heading!).ToList());
+                foreach (var segment in sameHeader)
+                {
                     segment.IsOneOfSeveral = true;
+                    segment.GroupName = names[segment.Heading!];
+                }
+            }
         }
 
         var tally = new ImportTally();
@@ -91,6 +108,8 @@ public sealed class TrackerImporter
             GeneratedRefsReason = generatedReason,
             ColumnDecisions = decisions,
             ReportDate = FindReportDate(sheets, options.ColumnMap, dates),
+            SheetChoice = sheetChoice?.Reason,
+            KeptIdField = generatedReason is not null && opaque is not null ? opaque.HeaderName(opaque.OpaqueIdColumn) : null,
         };
         ReportIncompleteRead(summary, tally, milestoneTables, fileName, messages);
 
@@ -122,6 +141,28 @@ public sealed class TrackerImporter
             Exceptions = exceptions,
         };
         return new TrackerImportResult(plan, messages, found) { Summary = summary };
+    }
+
+    // The registers of a RAID workbook other than its action log: their rows are risks, issues and decisions, not milestones.
+    private static readonly string[] RegisterSheetWordStarts = ["risk", "issue", "decision", "assumption", "dependenc", "lesson"];
+    private static readonly string[] NotesSheetWords = ["cover", "guidance", "instructions", "lookup", "lookups", "readme"];
+
+    /// <summary>
+    /// A workbook with milestone-like tables on several sheets, all but one of them registers of a RAID workbook (Risks,
+    /// Issues, Decisions) or its cover and key: that one sheet holds the tracker. Null when no sheet clearly does.
+    /// </summary>
+    private static (string Sheet, string Reason)? ChooseTrackerSheet(List<TableSegment> segments)
+    {
+        var withTables = segments.Where(s => s.Layout.Kind == TableKind.Milestones && s.Sheet is not null)
+            .Select(s => s.Sheet!).Distinct(StringComparer.Ordinal).ToList();
+        if (withTables.Count < 2) return null;
+        static bool IsRegister(string sheet) => sheet.Split([' ', '_', '-', '&', '/'], StringSplitOptions.RemoveEmptyEntries)
+            .Any(word => RegisterSheetWordStarts.Any(w => word.StartsWith(w, StringComparison.OrdinalIgnoreCase))
+                || NotesSheetWords.Any(w => word.Equals(w, StringComparison.OrdinalIgnoreCase)));
+        var trackers = withTables.Where(s => !IsRegister(s)).ToList();
+        if (trackers.Count != 1) return null;
+        var others = string.Join(", ", withTables.Where(s => s != trackers[0]).Select(s => $"'{s}'"));
+        return (trackers[0], $"read sheet '{trackers[0]}' as the tracker; {others} {(withTables.Count > 2 ? "are registers" : "is a register")} of a RAID log, not milestones (--sheet reads another sheet).");
     }
 
     /// <summary>
@@ -326,6 +367,9 @@ internal sealed class TableSegment(string? sheet, TableLayout layout, string? he
 
     /// <summary>One of several milestone tables on a sheet under the same header (monday.com's groups): its heading names its group.</summary>
     public bool IsOneOfSeveral { get; set; }
+
+    /// <summary>The group its heading names, without the words every section title shares ("M10 – Progress").</summary>
+    public string? GroupName { get; set; }
 
     /// <summary>For a table of sub-items indented under an item of another table: that table, which resumes after them.</summary>
     public TableSegment? Parent { get; init; }

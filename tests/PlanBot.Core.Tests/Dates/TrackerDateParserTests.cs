@@ -283,15 +283,86 @@ public class TrackerDateParserTests(ITestOutputHelper output)
 
     [Theory]
     [InlineData("Initial date Sep-20")]
-    [InlineData("In post by March 2018")]
     [InlineData("Work commenced, workshop held 13 June")]
-    [InlineData("Proposed to be running by end of Nov 2019")]
-    public void Only_full_dates_are_picked_out_of_sentences(string text)
+    [InlineData("Delivered by the team in 2019")]
+    public void Only_full_dates_and_deadlines_after_by_are_picked_out_of_sentences(string text)
     {
         var date = Parser.Parse(text).Date;
 
         Assert.Null(date.Date);
         Assert.Equal(DateProblem.NotADate, date.Problem);
+    }
+
+    [Theory]
+    [InlineData("In post by March 2018", "2018-03-31")]
+    [InlineData("Proposed to be running by end of Nov 2019", "2019-11-30")]
+    [InlineData("Business case to Cabinet by Summer 2018", "2018-08-31")]
+    public void A_deadline_after_by_in_a_sentence_is_the_end_of_that_period(string text, string expected)
+    {
+        var date = Parser.Parse(text).Date;
+
+        Assert.Equal(Day(expected), date.Date);
+        Assert.Equal(text, date.Text);
+    }
+
+    [Fact]
+    public void Two_different_deadlines_after_by_are_not_guessed()
+    {
+        Assert.Null(Parser.Parse("Draft by March 2018, final by June 2018").Date.Date);
+    }
+
+    [Theory]
+    [InlineData("Spring 2018", "2018-03-01", "2018-05-31")]
+    [InlineData("Summer 2017", "2017-06-01", "2017-08-31")]
+    [InlineData("summer 18", "2018-06-01", "2018-08-31")]
+    [InlineData("Autumn 2019", "2019-09-01", "2019-11-30")]
+    [InlineData("Winter 2019", "2019-12-01", "2020-02-29")]
+    [InlineData("Winter 2017/18", "2017-12-01", "2018-02-28")]
+    [InlineData("End of Summer 2018", "2018-06-01", "2018-08-31")]
+    public void A_season_is_the_end_of_its_three_months(string text, string start, string end)
+    {
+        var date = Parser.Parse(text).Date;
+
+        Assert.Equal(Day(end), date.Date);
+        Assert.Null(date.RangeStart);
+        Assert.Equal(Day(start), Parser.Parse(text + " - " + "Winter 2030").Date.RangeStart);
+    }
+
+    [Theory]
+    [InlineData("Summer")]
+    [InlineData("Winter 2017/19")]
+    public void A_season_without_its_year_is_not_a_date(string text)
+    {
+        Assert.Equal(DateProblem.NotADate, Parser2018.Parse(text).Date.Problem);
+    }
+
+    [Theory]
+    [InlineData("Ongoing", null)]
+    [InlineData("On-going", null)]
+    [InlineData("on going", null)]
+    [InlineData("BAU", null)]
+    [InlineData("Ongoing (Start in June)", "2018-06-30")]
+    [InlineData("Ongoing (Start in October)", "2018-10-31")]
+    public void Ongoing_work_has_no_deadline_and_keeps_the_start_it_gives(string text, string? start)
+    {
+        var cell = Parser2018.Parse(text);
+
+        Assert.Null(cell.Date.Date);
+        Assert.Equal(DateProblem.NoDeadline, cell.Date.Problem);
+        Assert.Equal(text, cell.Date.Text);
+        Assert.Equal(start is null ? null : Day(start), cell.Start?.Date);
+    }
+
+    [Theory]
+    [InlineData("Oct (Start date)", "2018-10-31")]
+    [InlineData("July (Start date)", "2018-07-31")]
+    [InlineData("01/09/2018 - start", "2018-09-01")]
+    public void A_date_that_gives_only_the_start_has_no_deadline(string text, string start)
+    {
+        var cell = Parser2018.Parse(text);
+
+        Assert.Equal((null, DateProblem.NoDeadline), (cell.Date.Date, cell.Date.Problem));
+        Assert.Equal(Day(start), cell.Start?.Date);
     }
 
     [Fact]
@@ -363,8 +434,6 @@ public class TrackerDateParserTests(ITestOutputHelper output)
     [InlineData("Mar 10th")]
     [InlineData("12th Feb")]
     [InlineData("01-Sep")]
-    [InlineData("Oct (Start date)")]
-    [InlineData("July (Start date)")]
     [InlineData("Oct - Dec")]
     public void Day_or_month_without_a_year_is_missing_its_year_when_the_plan_year_is_unknown(string text)
     {
@@ -397,8 +466,7 @@ public class TrackerDateParserTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [InlineData("Oct (Start date)", "2018-10-31", "Start date")]
-    [InlineData("July (Start date)", "2018-07-31", "Start date")]
+    [InlineData("Oct (planned)", "2018-10-31", "planned")]
     [InlineData("Feb", "2019-02-28", null)]
     public void Month_without_a_year_is_the_end_of_that_month_in_the_plans_financial_year(string text, string expected, string? note)
     {
@@ -431,10 +499,6 @@ public class TrackerDateParserTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [InlineData("Ongoing")]
-    [InlineData("On-going")]
-    [InlineData("Ongoing (Start in June)")]
-    [InlineData("Ongoing (Start in October)")]
     [InlineData("Immediate")]
     [InlineData("NA")]
     [InlineData("n/a")]
@@ -443,8 +507,6 @@ public class TrackerDateParserTests(ITestOutputHelper output)
     [InlineData("Changed to Ongoing")]
     [InlineData("Dependant on NHSE Stage II")]
     [InlineData("Individual plan milestones")]
-    [InlineData("Summer 2018")]
-    [InlineData("Summer 2017")]
     [InlineData("TBD")]
     [InlineData("Not applicable.")]
     [InlineData("01/09")]

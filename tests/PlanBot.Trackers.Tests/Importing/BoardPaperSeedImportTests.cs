@@ -78,9 +78,15 @@ public sealed class BoardPaperSeedImportTests
     {
         var plan = PlanOf(Southend);
         Assert.Equal(103, plan.Milestones.Count);
-        // 1.4 and 1.10 are parent lines with nothing but a title; 1.10.1 and 1.10.3 leave RAG empty in the file; 6.27's
-        // row lost two cells in a table where most rows lost one, and is still read out of line.
-        Assert.Equal(["1.4", "1.10", "1.10.1", "1.10.3", "6.27"], plan.Milestones.Where(m => m.Rag == Rag.None).Select(m => m.Ref.Value));
+        // 1.4 and 1.10 are parent lines with nothing but a title; 1.10.1 and 1.10.3 leave RAG empty in the file.
+        Assert.Equal(["1.4", "1.10", "1.10.1", "1.10.3"], plan.Milestones.Where(m => m.Rag == Rag.None).Select(m => m.Ref.Value));
+        // 6.27's row lost its spacer cell in a table where most rows lost their leading cells instead: lined up by its reference.
+        var lostTwo = M(Southend, "6.27");
+        Assert.Equal((Rag.Blue, "Feb/ May 2018"), (lostTwo.Rag, lostTwo.Due.Text));
+        Assert.StartsWith("Secure external resource to review the PMO function", lostTwo.Title, StringComparison.Ordinal);
+        Assert.Equal(["AO (CG)"], lostTwo.AccountableOwners.Select(o => o.Name));
+        // Its second lost cell was before the date it was updated: that date, and the evidence after it, are in place.
+        Assert.Equal(("01/11/2018", "Joint programme SWOT and Action Plan"), (lostTwo.OtherFields["Date"], lostTwo.OtherFields["Evidence detail"]));
         Assert.Equal((Rag.Blue, MilestoneStatus.Complete), (M(Southend, "1.1").Rag, M(Southend, "1.1").Status)); // "B" under "new"
         Assert.Equal((Rag.Red, MilestoneStatus.Delayed), (M(Southend, "1.10.2").Rag, M(Southend, "1.10.2").Status));
         Assert.Equal((Rag.Green, "G"), (M(Southend, "3.1").Rag, M(Southend, "3.1").RagText)); // two columns right of RAG

@@ -185,6 +185,20 @@ public sealed class OwnerResolverTests
     }
 
     [Fact]
+    public async Task An_owner_shown_as_the_name_an_address_spells_is_resolved_by_the_address_in_the_people_file_and_the_directory()
+    {
+        var directory = new InMemoryDirectory(User("Jess Bawden", "jess.bawden@nhs.net", "13131313-1313-1313-1313-131313131313"));
+        var resolver = Resolver(new InMemoryPeopleStore(Rachel), directory);
+
+        var fromFile = await resolver.ResolveAsync("R Pilsworth (rachel.pilsworth@nhs.net)");
+        var fromDirectory = await resolver.ResolveAsync("J Bawden (jess.bawden@nhs.net)");
+
+        Assert.Equal((Rachel.AadObjectId, OwnerSource.PeopleFile), (fromFile.Person!.AadObjectId, fromFile.Source));
+        Assert.Equal(("Jess Bawden", OwnerSource.Directory), (fromDirectory.Person!.Name, fromDirectory.Source));
+        Assert.Equal(["email:jess.bawden@nhs.net"], directory.Searches);
+    }
+
+    [Fact]
     public async Task A_name_missing_from_display_names_is_found_by_given_name_and_surname()
     {
         var directory = new InMemoryDirectory(User("Anderson, Carol (NHS Somewhere CCG)", "carol.anderson@nhs.net", "14141414-1414-1414-1414-141414141414"));
