@@ -48,7 +48,7 @@ public sealed partial class UpdateConversation(
         if (result.Kind == UpdateResultKind.Saved) await RecordForRemindersAsync(planId, reference);
         return CardMessages.InvokeReply(result.Kind switch
         {
-            UpdateResultKind.Saved => cards.Updated(result.Current!, author.Name, clock.Time.GetUtcNow(), clock.Today, update.DelayReason),
+            UpdateResultKind.Saved => cards.Updated(result.Current!, author.Name, clock.Time.GetUtcNow(), clock.Today, result.Recorded?.Note),
             UpdateResultKind.Invalid => cards.Form(result.Current!, clock.Today, notice: "Nothing was saved.", problems: result.Problems, entered: update),
             UpdateResultKind.Stale => cards.Form(result.Current!, clock.Today, notice: result.Message, entered: update),
             _ => cards.Closed(NothingSaved(result.Message), result.Current?.Milestone),
