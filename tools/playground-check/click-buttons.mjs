@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Drives the Microsoft 365 Agents Playground's web client in headless Chromium and presses PlanBot's card buttons the
-// way a person would: Help on the welcome card, Show more under a long list, and a choice button after an ambiguous
-// name. Each press must bring the bot's answer into the chat, and the page must log no script error.
+// way a person would: Help on the welcome card, Show more under a long list, a list row's Details button, and a choice
+// button after an ambiguous name. Each press must bring the bot's answer into the chat, and the page must log no script error.
 //
 //   node tools/playground-check/click-buttons.mjs PLAYGROUND_URL SCREENSHOT_DIR
 //
@@ -79,6 +79,12 @@ try {
   await send('list all milestones');
   await page.getByRole('button', { name: 'Show more', exact: true }).last().waitFor({ timeout: ANSWER_TIMEOUT_MS });
   await step('show-more', () => page.getByRole('button', { name: 'Show more', exact: true }).last().click(), 'Showing 11–20 of 55.');
+  // The first row's own button in a fresh list: #36 is the first of Finance's overdue milestones.
+  const details = page.getByRole('button', { name: 'Details', exact: true });
+  const detailsBefore = await details.count();
+  await send("what's overdue in finance?");
+  await details.nth(detailsBefore).waitFor({ timeout: ANSWER_TIMEOUT_MS });
+  await step('row-details', () => details.nth(detailsBefore).click(), 'Negotiate 20/21 CT with regulators and system: delayed');
   await send('what does mark own?');
   await page.getByRole('button', { name: 'Mark Balaam', exact: true }).last().waitFor({ timeout: ANSWER_TIMEOUT_MS });
   await step('choice', () => page.getByRole('button', { name: 'Mark Balaam', exact: true }).last().click(), 'owned by Mark Balaam');
