@@ -137,9 +137,7 @@ public sealed class AnswerCards
     {
         var overdue = milestone.IsOverdueAt(asAt);
         var owners = OwnerLabels(milestone.Owners);
-        var state = overdue
-            ? $"overdue by {Days(milestone.DaysOverdueAt(asAt))}, marked {QuestionAnswerer.StatusName(milestone)}"
-            : QuestionAnswerer.StatusName(milestone);
+        var state = AnswerFormat.StateText(milestone, asAt);
         var text = new Column
         {
             Width = ColumnWidth.Stretch,
@@ -185,8 +183,6 @@ public sealed class AnswerCards
         string.Join(" · ", owners
             .GroupBy(o => string.IsNullOrWhiteSpace(o.RoleTitle) ? (o.Role == OwnerRole.Delivery ? "Delivery owner" : "Accountable owner") : o.RoleTitle.Trim())
             .Select(g => $"{g.Key}: {string.Join(", ", g.Select(o => o.IsDeputy ? $"{o.Name} (deputy)" : o.Name).Distinct())}"));
-
-    private static string Days(int days) => days == 1 ? "1 day" : $"{days} days";
 
     /// <summary>
     /// A button that asks a question: Teams (and the Agents Playground) post an Action.Submit as a message whose value
