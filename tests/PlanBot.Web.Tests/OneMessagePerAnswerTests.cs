@@ -92,6 +92,19 @@ public sealed partial class OneMessagePerAnswerTests(AzuriteFixture azurite)
         Assert.Contains("Delivery Owner: Rachel Pilsworth · COT Owner: Louis Kamfer", CardTexts(BotHost.Card(status)));
     }
 
+    [Fact]
+    public async Task Who_owns_23_names_its_owners_under_the_trackers_own_role_headers()
+    {
+        await using var host = await StartWithSamplePlanAsync();
+
+        var reply = Assert.Single(await BotHost.RepliesAsync(await BotHost.PostAsync(host.CreateClient(), BotHost.Message("who owns 23?"))))!;
+
+        var facts = BotHost.Card(reply)["body"]!.AsArray().Where(e => e!["type"]!.GetValue<string>() == "FactSet")
+            .SelectMany(f => f!["facts"]!.AsArray()).ToDictionary(f => f!["title"]!.GetValue<string>(), f => f!["value"]!.GetValue<string>());
+        Assert.Equal("Sara Rodreguiz", facts["Delivery Owner"]);
+        Assert.Equal("Sue Graham", facts["COT Owner"]);
+    }
+
     private async Task<WebApplicationFactory<Program>> StartWithSamplePlanAsync()
     {
         var host = BotHost.Start(azurite, new Dictionary<string, string?>

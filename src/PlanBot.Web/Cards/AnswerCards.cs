@@ -42,16 +42,15 @@ public sealed class AnswerCards
     }
 
     /// <summary>
-    /// Who owns one milestone: delivery and accountable owners by the tracker's role names, with its dates. The message's
+    /// Who owns one milestone: its owners under the tracker's own role words ("COT Owner"), with its dates. The message's
     /// text names the milestone, so the card does not repeat it.
     /// </summary>
     public AdaptiveCard Owner(Answer answer)
     {
         var milestone = answer.Milestones[0];
         var facts = new List<Fact>();
-        foreach (var group in milestone.Owners.GroupBy(o => o.Role))
-            facts.Add(new Fact(group.Key == OwnerRole.Delivery ? "Delivery owner" : "Accountable owner",
-                string.Join(", ", group.Select(o => o.IsDeputy ? $"{o.Name} (deputy)" : $"{o.Name}").Distinct())));
+        foreach (var group in milestone.Owners.GroupBy(RoleLabel))
+            facts.Add(new Fact(group.Key, string.Join(", ", group.Select(o => o.IsDeputy ? $"{o.Name} (deputy)" : o.Name).Distinct())));
         if (facts.Count == 0) facts.Add(new Fact("Owner", "none named in the plan"));
         facts.Add(new Fact("Due", AnswerFormat.DueText(milestone)));
         facts.Add(new Fact("Status", QuestionAnswerer.StatusName(milestone)));
@@ -181,8 +180,11 @@ public sealed class AnswerCards
     /// </summary>
     public static string OwnerLabels(IEnumerable<Owner> owners) =>
         string.Join(" · ", owners
-            .GroupBy(o => string.IsNullOrWhiteSpace(o.RoleTitle) ? (o.Role == OwnerRole.Delivery ? "Delivery owner" : "Accountable owner") : o.RoleTitle.Trim())
+            .GroupBy(RoleLabel)
             .Select(g => $"{g.Key}: {string.Join(", ", g.Select(o => o.IsDeputy ? $"{o.Name} (deputy)" : o.Name).Distinct())}"));
+
+    private static string RoleLabel(Owner owner) =>
+        string.IsNullOrWhiteSpace(owner.RoleTitle) ? (owner.Role == OwnerRole.Delivery ? "Delivery owner" : "Accountable owner") : owner.RoleTitle.Trim();
 
     /// <summary>
     /// A button that asks a question: Teams (and the Agents Playground) post an Action.Submit as a message whose value
