@@ -260,6 +260,26 @@ public sealed class UpdateCardTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_typed_update_that_gives_no_date_or_reason_comes_back_with_the_standing_ones_and_adds_no_exception_entry()
+    {
+        await using var host = await StartAsync(exceptionFor2: new ExceptionReportEntry
+        {
+            MilestoneRefText = "2", Refs = [Two], Reason = "Awaiting CCG sign-off.", ProposedRevisedDate = TrackerDate.Exact(new DateOnly(2020, 3, 31)),
+        });
+        var client = host.CreateClient();
+
+        var card = await UpdateCardAsync(client, "#2 complete");
+
+        var inputs = Inputs(card);
+        Assert.Equal(("Complete", "2020-03-31", "Awaiting CCG sign-off."), (inputs["status"], inputs["revisedDue"], inputs["reason"]));
+        var saved = await PressSaveAsync(client, card, inputs);
+        Assert.Contains("Updated by Sue Graham", saved.ToJsonString());
+        var plan = (await host.Services.GetRequiredService<IPlanStore>().GetPlanAsync("odkm"))!.Plan;
+        Assert.Equal(MilestoneStatus.Complete, plan.Find(Two)!.Status);
+        Assert.Single(plan.ExceptionsFor(Two));
+    }
+
+    [Fact]
     public async Task With_no_exception_report_the_date_starts_on_the_due_date_and_the_reason_blank()
     {
         await using var host = await StartAsync();
