@@ -1,11 +1,12 @@
 using PlanBot.Core.Questions;
-using Spectre.Console;
 
 namespace PlanBot.Cli;
 
-/// <summary>Prints an answer as the sentence the bot says, then the milestones it lists, one per line.</summary>
+/// <summary>Prints an answer as the sentence the bot says, then the milestones it lists, one per row.</summary>
 internal static class AnswerPrinter
 {
+    private const int Milestone = 1, Owner = 2, Due = 3, Status = 4;
+
     public static void Print(Answer answer)
     {
         Console.Out.WriteLine(answer.Text);
@@ -13,15 +14,16 @@ internal static class AnswerPrinter
             Console.Out.WriteLine($"  - {choice.Label}  (ask: {choice.Question})");
         if (answer.Kind is not (QuestionKind.List or QuestionKind.Count) || answer.Milestones.Count == 0) return;
 
-        var table = new Table().Border(TableBorder.Simple)
-            .AddColumn("Ref").AddColumn("Milestone").AddColumn("Owner").AddColumn("Due").AddColumn("Status");
+        // The title gives way first, then owners, status and dates; the reference never does.
+        var table = new TextTable([("Ref", 3), ("Milestone", 24), ("Owner", 14), ("Due", 11), ("Status", 12)], Milestone, Owner, Status, Due);
         foreach (var m in answer.Milestones)
             table.AddRow(
-                Markup.Escape(m.Ref.Display),
-                Markup.Escape(m.Title),
-                Markup.Escape(string.Join(", ", m.Owners.Select(o => o.Name).Distinct())),
-                Markup.Escape(AnswerFormat.DueText(m)),
-                Markup.Escape(QuestionAnswerer.StatusName(m)));
-        AnsiConsole.Write(table);
+                m.Ref.Display,
+                m.Title,
+                string.Join(", ", m.Owners.Select(o => o.Name).Distinct()),
+                AnswerFormat.DueText(m),
+                AnswerFormat.StateText(m, answer.AsAt));
+        Console.Out.WriteLine();
+        Output.Write(table);
     }
 }

@@ -12,6 +12,32 @@ internal static class Output
     }
 
     public static void Heading(string text) => AnsiConsole.Write(new Rule(Markup.Escape(text)).LeftJustified());
+
+    /// <summary>
+    /// The width tables fit: the terminal's when output goes to one; piped, COLUMNS when it is set, else none (one line
+    /// a row, however long, so the output greps and diffs cleanly).
+    /// </summary>
+    public static int? TableWidth()
+    {
+        if (!Console.IsOutputRedirected)
+        {
+            try
+            {
+                if (Console.WindowWidth > 0) return Console.WindowWidth;
+            }
+            catch (IOException)
+            {
+                // No console to ask after all: the usual terminal width.
+            }
+            return 80;
+        }
+        return int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out var columns) && columns > 0 ? columns : null;
+    }
+
+    public static void Write(TextTable table)
+    {
+        foreach (var line in table.Lines(TableWidth())) Console.Out.WriteLine(line);
+    }
 }
 
 /// <summary>How a tracker date reads on screen: the parsed date, with the tracker's own words when they differ.</summary>

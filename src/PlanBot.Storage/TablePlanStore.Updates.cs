@@ -24,9 +24,21 @@ public sealed partial class TablePlanStore : IMilestoneUpdateStore
     {
         var row = await ReadPlanRowAsync(planId, cancellationToken).ConfigureAwait(false);
         if (row is null) return null;
-        var found = await _tables.Milestones.GetEntityIfExistsAsync<MilestoneEntity>(
-            GenerationKeys.Partition(row.RowKey, row.Generation), reference.SortKey, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return found.HasValue ? new StoredMilestone(row.RowKey, found.Value!.ToMilestone(), found.Value.ETag.ToString()) : null;
+        var partition = GenerationKeys.Partition(row.RowKey, row.Generation);
+        var milestoneRead = _tables.Milestones.GetEntityIfExistsAsync<MilestoneEntity>(partition, reference.SortKey, cancellationToken: cancellationToken);
+        // The report is one small partition; its entries name milestones in free text, so it is read whole and filtered here.
+        var exceptionsRead = ReadPartitionAsync<ExceptionReportEntity>(_tables.ExceptionReports, partition, cancellationToken);
+        await Task.WhenAll(milestoneRead, exceptionsRead).ConfigureAwait(false);
+        var found = await milestoneRead.ConfigureAwait(false);
+        if (!found.HasValue) return null;
+        var entries = (await exceptionsRead.ConfigureAwait(false))
+            .OrderBy(e => e.RowKey, StringComparer.Ordinal)
+            .Select(e => e.ToEntry())
+            .Where(e => e.Refs.Contains(reference));
+        return new StoredMilestone(row.RowKey, found.Value!.ToMilestone(), found.Value.ETag.ToString())
+        {
+            LatestException = ExceptionReportOrder.NewestFirst(entries).FirstOrDefault(),
+        };
     }
 
     public async Task<StoredMilestone> SaveUpdateAsync(
@@ -75,7 +87,10 @@ public sealed partial class TablePlanStore : IMilestoneUpdateStore
             await _tables.ExceptionReports.UpsertEntityAsync(exceptionRow, TableUpdateMode.Replace, CancellationToken.None).ConfigureAwait(false);
         await TouchPlanRowAsync(planId, row.Generation, exceptionRow is null ? 0 : 1, updated.Ref).ConfigureAwait(false);
         await AppendHistoryAsync(historyRow, planId, updated.Ref).ConfigureAwait(false);
-        return new StoredMilestone(planId, updated, written.Headers.ETag?.ToString() ?? string.Empty);
+        return new StoredMilestone(planId, updated, written.Headers.ETag?.ToString() ?? string.Empty)
+        {
+            LatestException = exception ?? expected.LatestException,
+        };
     }
 
     /// <summary>

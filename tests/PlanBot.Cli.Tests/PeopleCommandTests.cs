@@ -125,8 +125,8 @@ public sealed class PeopleCommandTests(AzuriteFixture azurite) : IDisposable
         Assert.True(run.ExitCode == 0, run.All);
         Assert.Contains("Plan odkm: 24 owner name(s); 3 resolve (3 from the people file, 0 from the directory), 21 do not.", run.Output);
         Assert.Contains("Directory: Microsoft Graph is not configured: there is no MicrosoftAppId (local mode).", run.Output);
-        Assert.Matches(@"│ Danielle\s+│ first name only\s+│ #27\s+│", run.Output);
-        Assert.Matches(@"│ Mark Sanderson\s+│ not found in the people file \(no directory\)\s+│ #2, #3, #4, #12, #13, #14, #20, #29, #43, #46, #48, #49, #50, #51\s+│", run.Output);
+        Assert.Matches(@"(?m)^Danielle\s{2,}first name only\s{2,}#27$", run.Output);
+        Assert.Matches(@"(?m)^Mark Sanderson\s{2,}not found in the people file \(no directory\)\s{2,}#2, #3, #4, #12, #13, #14, #20, #29, #43, #46, #48, #49, #50, #51$", run.Output);
         Assert.DoesNotContain("│ Sue Graham ", run.Output);
         Assert.DoesNotContain("│ Rachel Pilsworth ", run.Output);
     }
@@ -140,9 +140,9 @@ public sealed class PeopleCommandTests(AzuriteFixture azurite) : IDisposable
         var run = await _planbot.RunAsync("people", "unresolved", "--plan", "southend");
 
         Assert.True(run.ExitCode == 0, run.All);
-        Assert.Matches(@"│ AO \(CG\)\s+│ role only \(people file role holders: Caroline Gould\)\s+│ #1\.1, #1\.2, ", run.Output);
-        Assert.Matches(@"│ CFO \(MB\)\s+│ role only\s+│ #2\.1, ", run.Output);
-        Assert.Matches(@"│ AD P&G \(MA\)\s+│ role only\s+│", run.Output);
+        Assert.Matches(@"(?m)^AO \(CG\)\s{2,}role only \(people file role holders: Caroline Gould\)\s{2,}#1\.1, #1\.2, ", run.Output);
+        Assert.Matches(@"(?m)^CFO \(MB\)\s{2,}role only\s{2,}#2\.1, ", run.Output);
+        Assert.Matches(@"(?m)^AD P&G \(MA\)\s{2,}role only\s{2,}#", run.Output);
     }
 
     [Fact]
@@ -166,8 +166,8 @@ public sealed class PeopleCommandTests(AzuriteFixture azurite) : IDisposable
         Assert.True(run.ExitCode == 0, run.All);
         Assert.Contains("3 from the people file, 1 from the directory", run.Output);
         Assert.Contains($"Directory: Microsoft Graph at {graph.BaseUrl}", run.Output);
-        Assert.Matches(@"│ Matthew Smith\s+│ several matches: Matthew Smith \(matthew\.smith@nhs\.net\), Matthew Smith \(matthew\.smith2@nhs\.net\)\s+│ #24, #34, #52\s+│", run.Output);
-        Assert.Matches(@"│ Danielle\s+│ first name only\s+│ #27", run.Output);
+        Assert.Matches(@"(?m)^Matthew Smith\s{2,}several matches: Matthew Smith \(matthew\.smith@nhs\.net\), Matthew Smith \(matthew\.smith2@nhs\.net\)\s{2,}#24, #34, #52$", run.Output);
+        Assert.Matches(@"(?m)^Danielle\s{2,}first name only\s{2,}#27", run.Output);
         Assert.DoesNotContain("│ Mark Sanderson ", run.Output);
         Assert.All(graph.Requests, r => Assert.Equal("Bearer " + FakeGraph.DefaultToken, r.Authorization));
         Assert.DoesNotContain(graph.Requests, r => r.Filter!.Contains("'Danielle'"));

@@ -127,6 +127,32 @@ public sealed class MilestoneUpdateTests(AzuriteFixture azurite)
         Assert.Equal("Renamed 1", (await _harness.Store.GetPlanAsync("odkm"))!.Plan.Find(MilestoneRef.Parse("1"))!.Title);
     }
 
+    [Fact]
+    public async Task A_milestone_is_read_with_its_latest_exception_entry_the_trackers_newest_then_an_update_after_it()
+    {
+        var two = MilestoneRef.Parse("2");
+        var plan = TestPlans.Small("odkm", milestones: 3);
+        await _harness.ImportAsync(plan with
+        {
+            Exceptions =
+            [
+                // The tracker lists its newest report first, as the seed does.
+                new ExceptionReportEntry { MilestoneRefText = "2", Refs = [two], Reason = "January's reason.", Source = new SourceLocation("odkm.txt", null, 70) },
+                new ExceptionReportEntry { MilestoneRefText = "2", Refs = [two], Reason = "Quarter 2's reason.", Source = new SourceLocation("odkm.txt", null, 90) },
+            ],
+        });
+
+        var read = (await _harness.Store.GetStoredMilestoneAsync("odkm", two))!;
+        Assert.Equal("January's reason.", read.LatestException!.Reason);
+        Assert.Null((await _harness.Store.GetStoredMilestoneAsync("odkm", MilestoneRef.Parse("3")))!.LatestException);
+
+        var delay = Delay(read, new DateOnly(2020, 2, 28), "Waiting for NHSE sign-off.");
+        var saved = await _harness.Store.SaveUpdateAsync(read, delay.Updated!, delay.History!, delay.Exception);
+
+        Assert.Equal("Waiting for NHSE sign-off.", saved.LatestException!.Reason);
+        Assert.Equal("Waiting for NHSE sign-off.", (await _harness.Store.GetStoredMilestoneAsync("odkm", two))!.LatestException!.Reason);
+    }
+
     private static UpdateOutcome Delay(StoredMilestone read, DateOnly revised, string reason)
     {
         var outcome = MilestoneUpdater.Apply(read.Milestone,

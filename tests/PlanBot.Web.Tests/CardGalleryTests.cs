@@ -65,7 +65,7 @@ public sealed class CardGalleryTests(ITestOutputHelper output) : IDisposable
             ("digest-split-1", Digests(nameof(DigestCards.Cards)), split[0]),
             ("digest-split-2", Digests(nameof(DigestCards.Cards)), split[1]),
             ("tracker-import-preview", Imports(nameof(TrackerImportCards.Preview)), TrackerImportCards.Preview(ReimportPreview.Value, "odkm-2019-20.xlsx", "odkm", "token",
-                ["header row 7: No. → Ref; CP → CriticalPath; Team → Team; Milestone → Title; Start Date → Start; Due Date → Due; Status → Status; Delivery Owner → DeliveryOwner; Department → Department; COT Owner → AccountableOwner; Committee sign off → CommitteeSignOff"])),
+                ["header row 7: No. → Reference; CP → Critical path; Team → Team; Milestone → Title; Start Date → Start date; Due Date → Due date; Status → Status; Delivery Owner → Delivery owner; Department → Department; COT Owner → Accountable owner; Committee sign off → Committee sign-off"])),
             ("tracker-import-errors", Imports(nameof(TrackerImportCards.Preview)), TrackerImportCards.Preview(new ImportPreview("notes.csv",
                 new TrackerImportResult(null, [new ImportMessage(ImportSeverity.Error, new SourceLocation("notes.csv", null, 0), null, "no milestone table found in this file.")], []), null, null),
                 "notes.csv", "odkm", null, [])),

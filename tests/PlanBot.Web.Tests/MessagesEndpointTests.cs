@@ -52,6 +52,8 @@ public sealed class MessagesEndpointTests(AzuriteFixture azurite)
         var reply = Assert.Single(await BotHost.RepliesAsync(await BotHost.PostAsync(host.CreateClient(), pressed)));
 
         Assert.StartsWith("I don't hold any plans yet.", reply!["text"]!.GetValue<string>());
+        // A Teams user is told what to do in Teams, not sent to a command-line tool.
+        Assert.DoesNotContain("planbot", reply["text"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase);
     }
 
     [Theory]

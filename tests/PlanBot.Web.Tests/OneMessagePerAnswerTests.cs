@@ -68,6 +68,43 @@ public sealed partial class OneMessagePerAnswerTests(AzuriteFixture azurite)
         Assert.Contains("Proposed revised date 31 Mar 2020.", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_list_row_names_owners_by_the_trackers_roles_says_overdue_once_and_its_details_button_answers_its_status()
+    {
+        await using var host = await StartWithSamplePlanAsync();
+        var client = host.CreateClient();
+
+        var reply = Assert.Single(await BotHost.RepliesAsync(await BotHost.PostAsync(client, BotHost.Message("what's overdue in finance?"))))!;
+
+        var row = BotHost.Card(reply)["body"]!.AsArray()
+            .First(e => e!["type"]!.GetValue<string>() == "Container" && CardTexts(e).FirstOrDefault() == "#36")!;
+        var texts = CardTexts(row);
+        Assert.Contains("Delivery Owner: Rachel Pilsworth · COT Owner: Louis Kamfer", texts);
+        Assert.Single(texts, t => t.EndsWith("· overdue by 52 days, marked delayed", StringComparison.Ordinal));
+        Assert.DoesNotContain(CardTexts(BotHost.Card(reply)), t => t.Contains(", overdue", StringComparison.Ordinal));
+        var button = Assert.Single(row["items"]![0]!["columns"]![2]!["items"]![0]!["actions"]!.AsArray())!;
+        Assert.Equal(("Details", "status of #36"), (button["title"]!.GetValue<string>(), button["data"]!["question"]!.GetValue<string>()));
+
+        var pressed = BotHost.Message(string.Empty);
+        pressed["value"] = button["data"]!.DeepClone();
+        var status = Assert.Single(await BotHost.RepliesAsync(await BotHost.PostAsync(client, pressed)))!;
+        Assert.StartsWith("#36 Negotiate 20/21 CT with regulators and system: delayed", status["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("Delivery Owner: Rachel Pilsworth · COT Owner: Louis Kamfer", CardTexts(BotHost.Card(status)));
+    }
+
+    [Fact]
+    public async Task Who_owns_23_names_its_owners_under_the_trackers_own_role_headers()
+    {
+        await using var host = await StartWithSamplePlanAsync();
+
+        var reply = Assert.Single(await BotHost.RepliesAsync(await BotHost.PostAsync(host.CreateClient(), BotHost.Message("who owns 23?"))))!;
+
+        var facts = BotHost.Card(reply)["body"]!.AsArray().Where(e => e!["type"]!.GetValue<string>() == "FactSet")
+            .SelectMany(f => f!["facts"]!.AsArray()).ToDictionary(f => f!["title"]!.GetValue<string>(), f => f!["value"]!.GetValue<string>());
+        Assert.Equal("Sara Rodreguiz", facts["Delivery Owner"]);
+        Assert.Equal("Sue Graham", facts["COT Owner"]);
+    }
+
     private async Task<WebApplicationFactory<Program>> StartWithSamplePlanAsync()
     {
         var host = BotHost.Start(azurite, new Dictionary<string, string?>

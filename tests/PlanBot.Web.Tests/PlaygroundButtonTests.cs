@@ -16,7 +16,7 @@ public sealed class PlaygroundButtonTests(AzuriteFixture azurite)
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(2);
 
     [Fact]
-    public async Task Help_show_plans_show_more_and_a_choice_button_each_answer_in_the_Agents_Playground()
+    public async Task Help_show_plans_show_more_a_list_rows_details_and_a_choice_button_each_answer_in_the_Agents_Playground()
     {
         var root = RepositoryRoot.Path;
         var playgroundCli = Path.Combine(root, "node_modules", "@microsoft", "m365agentsplayground", "cli.js");
@@ -51,7 +51,7 @@ public sealed class PlaygroundButtonTests(AzuriteFixture azurite)
                 $"http://127.0.0.1:{playgroundPort}/", Path.Combine(work.FullName, "screenshots"));
 
             Assert.True(run.ExitCode == 0, $"{run.Output}\nscreenshots in {work.FullName}/screenshots\nhost:\n{host.Output}");
-            foreach (var step in new[] { "help", "show-plans", "show-more", "choice" })
+            foreach (var step in new[] { "help", "show-plans", "show-more", "row-details", "choice" })
                 Assert.Contains($"ok: {step} ", run.Output, StringComparison.Ordinal);
         }
         finally

@@ -195,7 +195,7 @@ public sealed class QuestionsOverMessagesTests(AzuriteFixture azurite)
     private static List<string> Rows(JsonObject card) =>
         card["body"]!.AsArray()
             .Where(e => e!["type"]!.GetValue<string>() == "Container")
-            .Select(e => e!["items"]![0]!["columns"]![0]!["items"]![0]!["text"]!.GetValue<string>().Replace("\\#", "#"))
+            .Select(e => e!["items"]![0]!["columns"]![0]!["items"]![0]!["text"]!.GetValue<string>())
             .ToList();
 
     /// <summary>The seed question set's questions about a plan, apart from help and plan switching, asked by Sue Graham or nobody in particular.</summary>

@@ -225,6 +225,105 @@ public sealed class UpdateCardTests(AzuriteFixture azurite)
             (open["type"]!.GetValue<string>(), open["title"]!.GetValue<string>(), open["url"]!.GetValue<string>()));
     }
 
+    [Fact]
+    public async Task The_form_starts_from_the_latest_exception_report_and_sent_back_unchanged_saves_nothing()
+    {
+        await using var host = await StartAsync(exceptionFor2: new ExceptionReportEntry
+        {
+            MilestoneRefText = "2", Refs = [Two], Reason = "Awaiting CCG sign-off.", ProposedRevisedDate = TrackerDate.Exact(new DateOnly(2020, 3, 31)),
+        });
+        var client = host.CreateClient();
+        var card = await UpdateCardAsync(client, "update #2");
+        var inputs = Inputs(card);
+        Assert.Equal("Awaiting CCG sign-off.", inputs["reason"]);
+        Assert.Equal("2020-03-31", inputs["revisedDue"]);
+        // The picker's earliest day is the plan's today (20 Jan 2020), not the real date.
+        Assert.Equal("2020-01-20", Input(card, "revisedDue")["min"]!.GetValue<string>());
+
+        var unchanged = await PressSaveAsync(client, card, inputs);
+
+        Assert.Equal("Nothing has changed: choose a status, a date or add a note.", TextUnder(unchanged, "status"));
+        await AssertNothingStoredAsync(host);
+
+        inputs["note"] = "Chased the CCG.";
+        var saved = await PressSaveAsync(client, card, inputs);
+
+        Assert.Contains("Updated by Sue Graham", saved.ToJsonString());
+        Assert.DoesNotContain("Reason for delay", saved.ToJsonString());
+        var store = host.Services.GetRequiredService<IPlanStore>();
+        var plan = (await store.GetPlanAsync("odkm"))!.Plan;
+        Assert.Single(plan.ExceptionsFor(Two));
+        Assert.Equal(new DateOnly(2019, 5, 7), plan.Find(Two)!.EffectiveDue);
+        var history = Assert.Single(await store.GetHistoryAsync("odkm", Two));
+        Assert.Equal(["ProgressNote"], history.Changes.Select(c => c.Field));
+        Assert.Null(history.Note);
+    }
+
+    [Fact]
+    public async Task A_typed_update_that_gives_no_date_or_reason_comes_back_with_the_standing_ones_and_adds_no_exception_entry()
+    {
+        await using var host = await StartAsync(exceptionFor2: new ExceptionReportEntry
+        {
+            MilestoneRefText = "2", Refs = [Two], Reason = "Awaiting CCG sign-off.", ProposedRevisedDate = TrackerDate.Exact(new DateOnly(2020, 3, 31)),
+        });
+        var client = host.CreateClient();
+
+        var card = await UpdateCardAsync(client, "#2 complete");
+
+        var inputs = Inputs(card);
+        Assert.Equal(("Complete", "2020-03-31", "Awaiting CCG sign-off."), (inputs["status"], inputs["revisedDue"], inputs["reason"]));
+        var saved = await PressSaveAsync(client, card, inputs);
+        Assert.Contains("Updated by Sue Graham", saved.ToJsonString());
+        var plan = (await host.Services.GetRequiredService<IPlanStore>().GetPlanAsync("odkm"))!.Plan;
+        Assert.Equal(MilestoneStatus.Complete, plan.Find(Two)!.Status);
+        Assert.Single(plan.ExceptionsFor(Two));
+    }
+
+    [Fact]
+    public async Task With_no_exception_report_the_date_starts_on_the_due_date_and_the_reason_blank()
+    {
+        await using var host = await StartAsync();
+        var card = await UpdateCardAsync(host.CreateClient(), "update #2");
+
+        var inputs = Inputs(card);
+        Assert.Equal("2019-05-07", inputs["revisedDue"]);
+        // Already past, so the earliest day offered is the due date itself: the card's own check must let it be sent.
+        Assert.Equal("2019-05-07", Input(card, "revisedDue")["min"]!.GetValue<string>());
+        Assert.False(inputs.ContainsKey("reason"));
+    }
+
+    [Theory]
+    [InlineData("Delayed", "2020-02-28", "", "reason", "Say why the milestone is delayed.")]
+    [InlineData("OnTrack", "2019-12-01", "Moved", "revisedDue", "The revised date 1 Dec 2019 is in the past; choose today or later.")]
+    [InlineData("OnTrack", "", "", "status", "Nothing has changed: choose a status, a date or add a note.")]
+    public async Task A_refusal_is_shown_under_the_input_it_is_about(string status, string revisedDue, string reason, string field, string message)
+    {
+        await using var host = await StartAsync();
+        var client = host.CreateClient();
+        var card = await UpdateCardAsync(client, "update #2");
+
+        var refused = await PressSaveAsync(client, card, new() { ["status"] = status, ["revisedDue"] = revisedDue, ["reason"] = reason });
+
+        Assert.Equal(message, TextUnder(refused, field));
+        Assert.Single(refused.ToJsonString(RelaxedJson).Split(message)[1..]);
+    }
+
+    /// <summary>Every input's value as the card holds it, which is what Teams posts when Save is pressed unchanged.</summary>
+    private static Dictionary<string, string> Inputs(JsonObject card) =>
+        card["body"]!.AsArray().Where(e => e!["id"] is not null && e["value"] is not null)
+            .ToDictionary(e => e!["id"]!.GetValue<string>(), e => e!["value"]!.GetValue<string>());
+
+    private static JsonObject Input(JsonObject card, string id) =>
+        card["body"]!.AsArray().Single(e => e!["id"]?.GetValue<string>() == id)!.AsObject();
+
+    /// <summary>The text of the block right under the input, where a refusal about it belongs.</summary>
+    private static string? TextUnder(JsonObject card, string id)
+    {
+        var body = card["body"]!.AsArray();
+        var index = body.IndexOf(Input(card, id));
+        return body[index + 1]!["type"]!.GetValue<string>() == "TextBlock" ? body[index + 1]!["text"]!.GetValue<string>() : null;
+    }
+
     private static readonly System.Text.Json.JsonSerializerOptions RelaxedJson =
         new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -232,11 +331,15 @@ public sealed class UpdateCardTests(AzuriteFixture azurite)
     /// A host with a three-milestone plan as at 20 Jan 2020: #2 is Sue Graham's, the others Alex Morgan's; the people file
     /// ties Sue Graham to <see cref="SueId"/>, which is how she is recognised (never by her name).
     /// </summary>
-    private async Task<WebApplicationFactory<Program>> StartAsync()
+    private async Task<WebApplicationFactory<Program>> StartAsync(ExceptionReportEntry? exceptionFor2 = null)
     {
         var host = BotHost.Start(azurite);
         var plan = TestPlans.Small("odkm", milestones: 3);
-        plan = plan with { Milestones = [plan.Milestones[0], plan.Milestones[1] with { Owners = [TestPlans.Delivery("Sue Graham")] }, plan.Milestones[2]] };
+        plan = plan with
+        {
+            Milestones = [plan.Milestones[0], plan.Milestones[1] with { Owners = [TestPlans.Delivery("Sue Graham")] }, plan.Milestones[2]],
+            Exceptions = exceptionFor2 is null ? plan.Exceptions : [exceptionFor2],
+        };
         await BotHost.ImportAsync(host, plan);
         await host.Services.GetRequiredService<IPeopleStore>().ReplaceAllAsync([new Person("Sue Graham", "sue.graham@nhs.net", SueId)], "test", null);
         return host;

@@ -1,51 +1,35 @@
 #!/usr/bin/env node
 // Drives the Microsoft 365 Agents Playground's web client in headless Chromium and presses PlanBot's card buttons the
-// way a person would: Help on the welcome card, Show more under a long list, and a choice button after an ambiguous
-// name. Each press must bring the bot's answer into the chat, and the page must log no script error.
+// way a person would: Help on the welcome card, Show more under a long list, a list row's Details button, and a choice
+// button after an ambiguous name. Each press must bring the bot's answer into the chat, and the page must log no script error.
 //
 //   node tools/playground-check/click-buttons.mjs PLAYGROUND_URL SCREENSHOT_DIR
 //
 // The Playground must already be pointed at a PlanBot host with the sample plan (ODKM) as at 20 Jan 2020.
 // Prints one line per step; exit code 0 when every button answered, 1 when one did not, 2 for bad arguments.
 
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const CHROMIUM = '/usr/bin/chromium';
-const ANSWER_TIMEOUT_MS = 60_000;
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ANSWER_TIMEOUT_MS, openPlayground } from './playground-page.mjs';
 
 const [url, screenshotArg] = process.argv.slice(2);
 if (!url || !screenshotArg) {
   console.error('usage: click-buttons.mjs PLAYGROUND_URL SCREENSHOT_DIR');
   process.exit(2);
 }
-if (!existsSync(CHROMIUM)) {
-  console.error(`${CHROMIUM} is missing; run scripts/install-tools.sh.`);
-  process.exit(2);
-}
 const screenshots = resolve(screenshotArg);
 mkdirSync(screenshots, { recursive: true });
-const { chromium } = await import(join(repoRoot, 'node_modules', 'playwright-core', 'index.mjs'));
 
-// The flags this machine needs: no sandbox as root, and no background networking (the network is closed).
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
-});
-const scriptErrors = [];
+let opened;
+try {
+  opened = await openPlayground(url);
+} catch (error) {
+  console.error(error.message);
+  process.exit(2);
+}
+const { browser, page, scriptErrors, send } = opened;
 let failed = false;
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-  page.on('pageerror', (error) => scriptErrors.push(error.message));
-  page.on('console', (message) => {
-    // The Playground asks Microsoft's CDN for fonts and animations; those fail offline and are not ours.
-    if (message.type() === 'error' && !/Failed to load|ERR_NAME_NOT_RESOLVED|worklet/i.test(message.text())) scriptErrors.push(message.text());
-  });
-  await page.goto(url);
-
   const step = async (name, press, expected) => {
     const errorsBefore = scriptErrors.length;
     const answers = page.getByText(expected, { exact: false });
@@ -63,14 +47,6 @@ try {
     }
     await page.screenshot({ path: join(screenshots, `${name}.png`) });
   };
-  const send = async (text) => {
-    // The Playground's compose box is a rich-text editor (a contenteditable textbox), not an input.
-    const box = page.locator('[role="textbox"][data-lexical-editor="true"]');
-    await box.click();
-    await page.keyboard.type(text);
-    await page.keyboard.press('Enter');
-  };
-
   // The welcome card arrives when the Playground installs the bot.
   await page.getByRole('button', { name: 'Help', exact: true }).last().waitFor({ timeout: ANSWER_TIMEOUT_MS });
   await step('help', () => page.getByRole('button', { name: 'Help', exact: true }).last().click(), 'Here is what I can do.');
@@ -79,6 +55,12 @@ try {
   await send('list all milestones');
   await page.getByRole('button', { name: 'Show more', exact: true }).last().waitFor({ timeout: ANSWER_TIMEOUT_MS });
   await step('show-more', () => page.getByRole('button', { name: 'Show more', exact: true }).last().click(), 'Showing 11–20 of 55.');
+  // The first row's own button in a fresh list: #36 is the first of Finance's overdue milestones.
+  const details = page.getByRole('button', { name: 'Details', exact: true });
+  const detailsBefore = await details.count();
+  await send("what's overdue in finance?");
+  await details.nth(detailsBefore).waitFor({ timeout: ANSWER_TIMEOUT_MS });
+  await step('row-details', () => details.nth(detailsBefore).click(), 'Negotiate 20/21 CT with regulators and system: delayed');
   await send('what does mark own?');
   await page.getByRole('button', { name: 'Mark Balaam', exact: true }).last().waitFor({ timeout: ANSWER_TIMEOUT_MS });
   await step('choice', () => page.getByRole('button', { name: 'Mark Balaam', exact: true }).last().click(), 'owned by Mark Balaam');

@@ -31,6 +31,7 @@ public sealed class UpdateCards
 
     /// <param name="why">Why the owner is seeing this card ("Due in 7 working days"); null when they asked for it.</param>
     /// <param name="notice">A message above the form: what went wrong, or that the milestone changed meanwhile.</param>
+    /// <param name="problems">Why the last save was refused: each shown under its own input.</param>
     /// <param name="entered">What the owner typed last time, kept so a refused card does not lose their words.</param>
     public AdaptiveCard Form(StoredMilestone stored, DateOnly today, string? why = null, string? notice = null,
         IReadOnlyList<UpdateProblem>? problems = null, MilestoneUpdate? entered = null)
@@ -44,58 +45,63 @@ public sealed class UpdateCards
         card.Body.Add(new FactSet(StateFacts(milestone, today)));
         if (notice is not null) card.Body.Add(new TextBlock(notice) { Wrap = true, Color = TextColor.Attention, Weight = TextWeight.Bolder });
         foreach (var problem in problems.Where(p => p.Field is not (Inputs.Status or Inputs.Note or Inputs.RevisedDue or Inputs.Reason or Inputs.Evidence)))
-            card.Body.Add(new TextBlock(problem.Message) { Wrap = true, Color = TextColor.Attention });
+            card.Body.Add(Refusal(problem.Message));
+
+        // A server-side refusal goes right under its input: an input's errorMessage shows only for the card's own checks.
+        void AddInput(CardInput input, string field)
+        {
+            card.Body.Add(input);
+            if (ProblemWith(field) is { } problem) card.Body.Add(Refusal(problem));
+        }
 
         var status = entered?.Status ?? milestone.Status;
-        card.Body.Add(new ChoiceSetInput(Inputs.Status, MilestoneUpdater.ChoosableStatuses.Select(s => new Choice(MilestoneUpdater.StatusText(s), s.ToString())))
+        AddInput(new ChoiceSetInput(Inputs.Status, MilestoneUpdater.ChoosableStatuses.Select(s => new Choice(MilestoneUpdater.StatusText(s), s.ToString())))
         {
             Label = "Status",
             Value = MilestoneUpdater.ChoosableStatuses.Contains(status) ? status.ToString() : null,
             Style = ChoiceInputStyle.Compact,
             IsRequired = true,
-            ErrorMessage = ProblemWith(Inputs.Status) ?? "Choose a status.",
+            ErrorMessage = "Choose a status.",
             Spacing = Spacing.Medium,
-        });
+        }, Inputs.Status);
         card.Body.Add(new ChoiceSetInput(Inputs.Rag, [new Choice("Red", "Red"), new Choice("Amber", "Amber"), new Choice("Green", "Green")])
         {
             Label = "RAG (leave blank to follow the status)",
             Value = entered?.Rag?.ToString(),
             Style = ChoiceInputStyle.Compact,
         });
-        card.Body.Add(new TextInput(Inputs.Note)
+        AddInput(new TextInput(Inputs.Note)
         {
             Label = "Progress note",
             Placeholder = "What has happened since the last update?",
             IsMultiline = true,
             MaxLength = MilestoneUpdater.MaxNoteLength,
             Value = Cap(entered?.ProgressNote, MilestoneUpdater.MaxNoteLength),
-            ErrorMessage = ProblemWith(Inputs.Note),
-        });
-        card.Body.Add(new DateInput(Inputs.RevisedDue)
+        }, Inputs.Note);
+        // The form starts from what stands: the latest exception report's proposed date and reason, else the due date.
+        // Sent back unchanged they change nothing (MilestoneUpdater), and the date picker opens on the plan's dates.
+        var revisedDue = entered is null ? MilestoneUpdater.StandingRevisedDue(milestone, stored.LatestException) : entered.RevisedDue;
+        AddInput(new DateInput(Inputs.RevisedDue)
         {
-            Label = "Revised due date (if it is moving)",
-            Value = entered?.RevisedDue,
-            Min = today,
-            ErrorMessage = ProblemWith(Inputs.RevisedDue),
-        });
-        card.Body.Add(new TextInput(Inputs.Reason)
+            Label = "Revised due date (change it if the date is moving)",
+            Value = revisedDue,
+            // The card's own check refuses a value before Min, so a standing date already past stays sendable.
+            Min = revisedDue is { } shown && shown < today ? shown : today,
+        }, Inputs.RevisedDue);
+        AddInput(new TextInput(Inputs.Reason)
         {
             Label = "Reason for delay (needed when delayed or the date moves)",
             IsMultiline = true,
             MaxLength = MilestoneUpdater.MaxReasonLength,
-            Value = Cap(entered?.DelayReason, MilestoneUpdater.MaxReasonLength),
-            ErrorMessage = ProblemWith(Inputs.Reason),
-        });
-        card.Body.Add(new TextInput(Inputs.Evidence)
+            Value = Cap(entered is null ? MilestoneUpdater.StandingReason(stored.LatestException) : entered.DelayReason, MilestoneUpdater.MaxReasonLength),
+        }, Inputs.Reason);
+        AddInput(new TextInput(Inputs.Evidence)
         {
             Label = "Evidence link (optional)",
             Placeholder = "https://…",
             MaxLength = MilestoneUpdater.MaxLinkLength,
             Value = Cap(entered?.EvidenceLink, MilestoneUpdater.MaxLinkLength),
-            ErrorMessage = ProblemWith(Inputs.Evidence),
-        });
-        foreach (var problem in problems.Where(p => p.Field is Inputs.Status or Inputs.Note or Inputs.RevisedDue or Inputs.Reason or Inputs.Evidence))
-            card.Body.Add(new TextBlock(problem.Message) { Wrap = true, Color = TextColor.Attention });
+        }, Inputs.Evidence);
 
         card.Actions.Add(new ExecuteAction("Save update", UpdateVerb, new JsonObject
         {
@@ -186,6 +192,9 @@ public sealed class UpdateCards
         card.Body.Add(new TextBlock(message) { Wrap = true, Color = TextColor.Attention });
         return card;
     }
+
+    private static TextBlock Refusal(string message) =>
+        new(message) { Wrap = true, Color = TextColor.Attention, Spacing = Spacing.None };
 
     private static TextBlock Heading(Milestone milestone) =>
         new($"{milestone.Ref.Display} {milestone.Title}") { Wrap = true, Weight = TextWeight.Bolder, Size = TextSize.Medium };

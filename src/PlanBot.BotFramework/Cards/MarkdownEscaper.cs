@@ -6,8 +6,9 @@ namespace PlanBot.BotFramework.Cards;
 /// <summary>
 /// Turns cleaned plain text into Adaptive Card markdown that displays as the same characters. Teams and the JS renderer
 /// (markdown-it) run TextBlock.text and Fact title/value through CommonMark, where a backslash before ASCII punctuation
-/// shows the punctuation literally. Only characters that could start markdown are escaped, because some older mobile
-/// clients showed the backslashes themselves.
+/// shows the punctuation literally. Only characters where markdown would act are escaped, because some Teams clients
+/// (mobile) show the backslashes themselves: "#23" or "1.3.1" at the start of a line is no heading or list, so it is
+/// left as the tracker writes it, while "# 23" and "1. first" are escaped.
 /// </summary>
 internal static partial class MarkdownEscaper
 {
@@ -15,8 +16,9 @@ internal static partial class MarkdownEscaper
     // HTML and autolinks, table cells.
     private const string EscapedAnywhere = "\\`*_~[<|";
 
-    // Start block markdown when first on a line: headings, blockquotes, list bullets, setext underlines.
-    private const string EscapedAtLineStart = "#>+-=";
+    // Start block markdown when first on a line: a blockquote always; headings, bullets, thematic breaks and setext
+    // underlines only in the shapes BlockMarker matches.
+    private const char Blockquote = '>';
 
     public static string Escape(string cleanText)
     {
@@ -68,7 +70,7 @@ internal static partial class MarkdownEscaper
             markdown.Append(digits).Append('\\').Append(content[digits.Length]);
             i = digits.Length + 1;
         }
-        else if (EscapedAtLineStart.Contains(content[0]))
+        else if (content[0] == Blockquote || BlockMarker().IsMatch(content))
         {
             markdown.Append('\\').Append(content[0]);
             i = 1;
@@ -96,6 +98,12 @@ internal static partial class MarkdownEscaper
     [GeneratedRegex(@"\G&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")]
     private static partial Regex EntityReference();
 
-    [GeneratedRegex(@"^([0-9]{1,9})[.)]")]
+    // "1. " or "3)" alone; "1.3.1" is a reference, not a list.
+    [GeneratedRegex(@"^([0-9]{1,9})[.)](?=[ \t]|$)")]
     private static partial Regex OrderedListMarker();
+
+    // An ATX heading ("# x", "##"), a bullet ("- x", "+ x", "-"), a thematic break ("---", "- - -") or a setext
+    // underline ("==="). A '#', '-' or '+' followed by anything else ("#23", "-5%") is ordinary text.
+    [GeneratedRegex(@"^(?:#{1,6}(?:[ \t]|$)|[-+](?:[ \t]|$)|-[ \t]*-[ \t]*-[- \t]*$|=+[ \t]*$)")]
+    private static partial Regex BlockMarker();
 }

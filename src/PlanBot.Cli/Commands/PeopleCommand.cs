@@ -148,10 +148,10 @@ internal static class PeopleCommand
             return;
         }
 
-        var table = new Table().AddColumns("Owner", "Why", "Milestones");
+        var table = new TextTable([("Owner", 14), ("Why", 24), ("Milestones", 12)], 1, 2, 0);
         foreach (var (resolution, milestoneRefs) in unresolved)
-            table.AddRow(Markup.Escape(resolution.Name), Markup.Escape(resolution.Problem(directory.IsAvailable)), Markup.Escape(RefList(milestoneRefs)));
-        AnsiConsole.Write(table);
+            table.AddRow(resolution.Name, resolution.Problem(directory.IsAvailable), RefList(milestoneRefs));
+        Output.Write(table);
     }
 
     private static string RefList(List<MilestoneRef> refs) =>

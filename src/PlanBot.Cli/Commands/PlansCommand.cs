@@ -18,11 +18,10 @@ internal static class PlansCommand
                 AnsiConsole.WriteLine("No plans yet. Import one with: planbot import FILE --plan ID");
                 return 0;
             }
-            var table = new Table().AddColumns("Plan", "Name", "Milestones", "Exceptions", "Imported", "By");
+            var table = new TextTable([("Plan", 4), ("Name", 20), ("Milestones", 10), ("Exceptions", 10), ("Imported", 17), ("By", 8)], 1, 5);
             foreach (var p in plans)
-                table.AddRow(Markup.Escape(p.Id), Markup.Escape(p.Name), p.MilestoneCount.ToString(), p.ExceptionCount.ToString(),
-                    p.ImportedAt.ToString("dd MMM yyyy HH:mm"), Markup.Escape(p.ImportedBy));
-            AnsiConsole.Write(table);
+                table.AddRow(p.Id, p.Name, p.MilestoneCount.ToString(), p.ExceptionCount.ToString(), p.ImportedAt.ToString("dd MMM yyyy HH:mm"), p.ImportedBy);
+            Output.Write(table);
             return 0;
         });
         return command;

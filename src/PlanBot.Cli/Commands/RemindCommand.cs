@@ -61,14 +61,14 @@ internal static class RemindCommand
             Console.Out.WriteLine($"Policy ({ReminderPolicyOptions.Section}): {planner.Policy.Describe()}");
             if (notices.Count > 0)
             {
-                var table = new Table().Border(TableBorder.Simple).AddColumn("Ref").AddColumn("To").AddColumn("Reminder").AddColumn("Why");
+                var table = new TextTable([("Ref", 3), ("To", 14), ("Reminder", 10), ("Why", 24)], 3, 1, 2);
                 foreach (var notice in notices)
                     table.AddRow(
-                        Markup.Escape(notice.Ref.Display),
-                        Markup.Escape(notice.Person?.Name ?? "nobody named: tell the PMO"),
-                        Markup.Escape(string.Join(" + ", notice.Reminders.Select(r => r.Kind))),
-                        Markup.Escape(notice.Reason));
-                AnsiConsole.Write(table);
+                        notice.Ref.Display,
+                        notice.Person?.Name ?? "nobody named: tell the PMO",
+                        string.Join(" + ", notice.Reminders.Select(r => r.Kind)),
+                        notice.Reason);
+                Output.Write(table);
                 // The configured threshold, as the sweep reads it, not the default.
                 var groupAbove = options.GroupAbove;
                 var grouped = notices.Where(n => n.Person is not null).GroupBy(n => n.PersonKey).Count(g => g.Count() > groupAbove);

@@ -12,6 +12,18 @@ public static class AnswerFormat
         return milestone.RevisedDue.Date is { } revised ? $"{due} → {QuestionAnswerer.Date(revised)}" : due;
     }
 
+    /// <summary>
+    /// A milestone's state in a list: its status ("delayed"), or for an overdue one the date's verdict first and the
+    /// tracker's after ("overdue by 52 days, marked on track"), so the two never read as a contradiction.
+    /// </summary>
+    public static string StateText(Milestone milestone, DateOnly asAt)
+    {
+        var status = QuestionAnswerer.StatusName(milestone);
+        if (!milestone.IsOverdueAt(asAt)) return status;
+        var days = milestone.DaysOverdueAt(asAt);
+        return $"overdue by {days} day{(days == 1 ? string.Empty : "s")}, marked {status}";
+    }
+
     /// <summary>How answers name a plan: its short id in capitals ("ODKM"); tracker titles run to a line or more.</summary>
     public static string PlanLabel(PlanIndex index) => index.Plan.Id.ToUpperInvariant();
 }

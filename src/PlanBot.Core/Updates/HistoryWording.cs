@@ -24,6 +24,9 @@ public static class HistoryWording
         ["AccountableOwner"] = "Accountable owner",
         ["CommitteeSignOff"] = "Committee sign-off",
         ["CriticalPath"] = "Critical path",
+        ["Ref"] = "Reference",
+        ["PercentComplete"] = "% complete",
+        ["IsParent"] = "Parent row",
     };
 
     /// <summary>"Revised due date: (blank) → 31 Mar 2020".</summary>
@@ -33,10 +36,14 @@ public static class HistoryWording
         return $"{Field(change.Field)}: {Value(change.Field, change.Old)} → {Value(change.Field, change.New)}";
     }
 
-    /// <summary>The field as a heading says it; a name not listed is split into words ("ExceptionReason" → "Exception reason").</summary>
+    /// <summary>
+    /// The field as a heading says it; a code name not listed is split into words ("ExceptionReason" → "Exception
+    /// reason"), and a tracker's own column name ("M Due") is kept as written.
+    /// </summary>
     public static string Field(string code)
     {
         if (Names.TryGetValue(code, out var name)) return name;
+        if (!code.All(char.IsAsciiLetter)) return code;
         var words = new StringBuilder(code.Length + 4);
         for (var i = 0; i < code.Length; i++)
         {

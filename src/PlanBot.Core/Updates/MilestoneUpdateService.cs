@@ -20,7 +20,10 @@ public enum UpdateResultKind
     NotFound,
 }
 
-public sealed record UpdateResult(UpdateResultKind Kind, StoredMilestone? Current = null, IReadOnlyList<UpdateProblem>? Problems = null, string? Message = null);
+/// <param name="Recorded">For a saved update, what was recorded (its reason is null when the standing one was kept).</param>
+public sealed record UpdateResult(
+    UpdateResultKind Kind, StoredMilestone? Current = null, IReadOnlyList<UpdateProblem>? Problems = null, string? Message = null,
+    MilestoneHistoryEntry? Recorded = null);
 
 /// <summary>A milestone opened for an update: the stored milestone, or the refusal to show; and for a PMO admin, what to fix.</summary>
 public sealed record OpenedMilestone(StoredMilestone? Milestone, UpdateResult? Refusal, string? Notice = null)
@@ -73,13 +76,13 @@ public sealed class MilestoneUpdateService(IMilestoneUpdateStore store, IUpdateA
             return new UpdateResult(UpdateResultKind.Stale, stored,
                 Message: $"{reference.Display} has changed since this card was sent. Check its state below and save again.");
 
-        var outcome = MilestoneUpdater.Apply(stored.Milestone, update, clock.Today, author.Name, clock.Time.GetUtcNow(), source);
+        var outcome = MilestoneUpdater.Apply(stored.Milestone, update, clock.Today, author.Name, clock.Time.GetUtcNow(), source, stored.LatestException);
         if (!outcome.IsValid) return new UpdateResult(UpdateResultKind.Invalid, stored, outcome.Problems);
 
         try
         {
             var saved = await store.SaveUpdateAsync(stored, outcome.Updated!, outcome.History!, outcome.Exception, cancellationToken).ConfigureAwait(false);
-            return new UpdateResult(UpdateResultKind.Saved, saved);
+            return new UpdateResult(UpdateResultKind.Saved, saved, Recorded: outcome.History);
         }
         catch (PlanConcurrencyException)
         {

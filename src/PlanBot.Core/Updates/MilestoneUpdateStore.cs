@@ -6,7 +6,14 @@ namespace PlanBot.Core.Updates;
 /// A milestone as stored, with <see cref="Revision"/>: an opaque token that changes whenever the milestone is written
 /// (an update, or an import). A card carries the revision it was built from, so a stale card is noticed.
 /// </summary>
-public sealed record StoredMilestone(string PlanId, Milestone Milestone, string Revision);
+public sealed record StoredMilestone(string PlanId, Milestone Milestone, string Revision)
+{
+    /// <summary>
+    /// The exception report's latest entry about the milestone (<see cref="ExceptionReportOrder"/>), or null: its reason
+    /// and proposed date are what the update form starts from, and what an unchanged form leaves standing.
+    /// </summary>
+    public ExceptionReportEntry? LatestException { get; init; }
+}
 
 /// <summary>Progress updates to single milestones, each under optimistic concurrency and recorded in history.</summary>
 public interface IMilestoneUpdateStore

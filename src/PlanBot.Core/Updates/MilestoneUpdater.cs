@@ -7,6 +7,8 @@ namespace PlanBot.Core.Updates;
 /// Checks an owner's update against the milestone and the rules the board relies on — a delay always has a reason and
 /// a revised date, a moved date has a reason, a revised date is not in the past — and works out the milestone's new
 /// state, the history entry (old → new for each field) and, for a delay or a moved date, the exception report entry.
+/// The update form starts from what stands (<see cref="StandingReason"/>, <see cref="StandingRevisedDue"/>), so those
+/// values sent back unchanged are no change and no new exception report entry.
 /// </summary>
 public static class MilestoneUpdater
 {
@@ -18,8 +20,20 @@ public static class MilestoneUpdater
     public static IReadOnlyList<MilestoneStatus> ChoosableStatuses { get; } =
         [MilestoneStatus.NotStarted, MilestoneStatus.OnTrack, MilestoneStatus.AtRisk, MilestoneStatus.Delayed, MilestoneStatus.Complete];
 
+    /// <summary>The reason the form starts with: the latest exception report entry's, when it gives one.</summary>
+    public static string? StandingReason(ExceptionReportEntry? latest) => Clean(latest?.Reason);
+
+    /// <summary>
+    /// The date the form starts with: the latest exception report entry's proposed date, else the milestone's due date
+    /// as it stands (revised or not). It is also where the date picker opens, in the plan's time, not the real month.
+    /// </summary>
+    public static DateOnly? StandingRevisedDue(Milestone milestone, ExceptionReportEntry? latest) =>
+        latest?.ProposedRevisedDate.Date ?? milestone.EffectiveDue;
+
     /// <param name="source">"card" or "chat": where the update came from, for the history.</param>
-    public static UpdateOutcome Apply(Milestone current, MilestoneUpdate update, DateOnly today, string by, DateTimeOffset at, string source)
+    /// <param name="latest">The exception report's latest entry about the milestone: what the form was pre-filled from.</param>
+    public static UpdateOutcome Apply(
+        Milestone current, MilestoneUpdate update, DateOnly today, string by, DateTimeOffset at, string source, ExceptionReportEntry? latest = null)
     {
         var problems = new List<UpdateProblem>();
         var note = Clean(update.ProgressNote);
@@ -36,7 +50,9 @@ public static class MilestoneUpdater
             problems.Add(new UpdateProblem("evidence", "The evidence link must be a web address starting https://."));
 
         var status = update.Status ?? current.Status;
-        var dateMoves = update.RevisedDue is { } revised && revised != current.EffectiveDue;
+        // The standing date sent back as it was is no move, even where the proposal differs from the tracker's date.
+        var dateMoves = update.RevisedDue is { } revised && revised != current.EffectiveDue && revised != StandingRevisedDue(current, latest);
+        var reasonStands = reason is not null && string.Equals(Flat(reason), Flat(StandingReason(latest)), StringComparison.Ordinal);
         if (update.RevisedDue is { } proposed && proposed < today && dateMoves)
             problems.Add(new UpdateProblem("revisedDue", $"The revised date {Date(proposed)} is in the past; choose today or later."));
         var newlyDelayed = status == MilestoneStatus.Delayed && current.Status != MilestoneStatus.Delayed;
@@ -69,12 +85,17 @@ public static class MilestoneUpdater
         Compare("RevisedDueDate", current.RevisedDue.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), updated.RevisedDue.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Compare("ProgressNote", current.ProgressNote, updated.ProgressNote);
         Compare("Evidence", current.Evidence, updated.Evidence);
-        if (changes.Count == 0 && reason is null)
+        // An exception report entry for a delay, a moved date or a delay's new reason, unless it would only repeat the
+        // latest entry (the pre-filled reason and date sent back with the status set to delayed).
+        var reasonIsNew = reason is not null && !reasonStands;
+        var reportsException = (newlyDelayed || dateMoves || (reasonIsNew && status == MilestoneStatus.Delayed))
+            && !(!dateMoves && reasonStands && update.RevisedDue == latest?.ProposedRevisedDate.Date);
+        if (changes.Count == 0 && !reasonIsNew && !reportsException)
             return new UpdateOutcome([new UpdateProblem("status", "Nothing has changed: choose a status, a date or add a note.")]);
 
-        var history = new MilestoneHistoryEntry(current.Ref, at, by, source, changes, reason);
+        var history = new MilestoneHistoryEntry(current.Ref, at, by, source, changes, reasonIsNew || reportsException ? reason : null);
         ExceptionReportEntry? exception = null;
-        if (newlyDelayed || dateMoves)
+        if (reportsException)
         {
             exception = new ExceptionReportEntry
             {
@@ -109,6 +130,8 @@ public static class MilestoneUpdater
         var kept = new string(text.Where(c => !char.IsControl(c) || c is '\n').ToArray()).Trim();
         return kept.Length == 0 ? null : kept;
     }
+
+    private static string? Flat(string? text) => text is null ? null : string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     private static string Date(DateOnly date) => date.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
 }

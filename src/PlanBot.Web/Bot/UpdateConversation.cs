@@ -48,7 +48,7 @@ public sealed partial class UpdateConversation(
         if (result.Kind == UpdateResultKind.Saved) await RecordForRemindersAsync(planId, reference);
         return CardMessages.InvokeReply(result.Kind switch
         {
-            UpdateResultKind.Saved => cards.Updated(result.Current!, author.Name, clock.Time.GetUtcNow(), clock.Today, update.DelayReason),
+            UpdateResultKind.Saved => cards.Updated(result.Current!, author.Name, clock.Time.GetUtcNow(), clock.Today, result.Recorded?.Note),
             UpdateResultKind.Invalid => cards.Form(result.Current!, clock.Today, notice: "Nothing was saved.", problems: result.Problems, entered: update),
             UpdateResultKind.Stale => cards.Form(result.Current!, clock.Today, notice: result.Message, entered: update),
             _ => cards.Closed(NothingSaved(result.Message), result.Current?.Milestone),
@@ -76,8 +76,15 @@ public sealed partial class UpdateConversation(
         // A PMO admin updating for an owner is told what would let the owner do it themselves.
         var notice = filled ? "Check this update, then press Save update. Nothing is saved until you do." : null;
         if (opened.Notice is { } fix) notice = notice is null ? fix : fix + " " + notice;
+        // What the message did not say starts from what stands, as on a blank form.
+        var standing = stored!.LatestException;
+        var entered = proposed with
+        {
+            RevisedDue = proposed.RevisedDue ?? MilestoneUpdater.StandingRevisedDue(stored.Milestone, standing),
+            DelayReason = proposed.DelayReason ?? MilestoneUpdater.StandingReason(standing),
+        };
         return filled
-            ? cards.Form(stored!, clock.Today, notice: notice, entered: proposed).ToMessage($"Check your update to {reference.Display}, then save it.")
+            ? cards.Form(stored!, clock.Today, notice: notice, entered: entered).ToMessage($"Check your update to {reference.Display}, then save it.")
             : cards.Form(stored!, clock.Today, notice: notice).ToMessage($"Update {reference.Display} here.");
     }
 

@@ -42,16 +42,15 @@ public sealed class AnswerCards
     }
 
     /// <summary>
-    /// Who owns one milestone: delivery and accountable owners by the tracker's role names, with its dates. The message's
+    /// Who owns one milestone: its owners under the tracker's own role words ("COT Owner"), with its dates. The message's
     /// text names the milestone, so the card does not repeat it.
     /// </summary>
     public AdaptiveCard Owner(Answer answer)
     {
         var milestone = answer.Milestones[0];
         var facts = new List<Fact>();
-        foreach (var group in milestone.Owners.GroupBy(o => o.Role))
-            facts.Add(new Fact(group.Key == OwnerRole.Delivery ? "Delivery owner" : "Accountable owner",
-                string.Join(", ", group.Select(o => o.IsDeputy ? $"{o.Name} (deputy)" : $"{o.Name}").Distinct())));
+        foreach (var group in milestone.Owners.GroupBy(RoleLabel))
+            facts.Add(new Fact(group.Key, string.Join(", ", group.Select(o => o.IsDeputy ? $"{o.Name} (deputy)" : o.Name).Distinct())));
         if (facts.Count == 0) facts.Add(new Fact("Owner", "none named in the plan"));
         facts.Add(new Fact("Due", AnswerFormat.DueText(milestone)));
         facts.Add(new Fact("Status", QuestionAnswerer.StatusName(milestone)));
@@ -72,7 +71,7 @@ public sealed class AnswerCards
         };
         if (milestone.IsOverdueAt(answer.AsAt))
             facts.Add(new Fact("Overdue", $"by {milestone.DaysOverdueAt(answer.AsAt)} days as at {QuestionAnswerer.Date(answer.AsAt)}"));
-        var owners = string.Join(", ", milestone.Owners.Select(o => o.Name).Distinct());
+        var owners = OwnerLabels(milestone.Owners);
         if (owners.Length > 0) facts.Add(new Fact("Owners", owners));
         if (milestone.CriticalPath) facts.Add(new Fact("Critical path", "Yes"));
 
@@ -128,14 +127,27 @@ public sealed class AnswerCards
         return card;
     }
 
-    private static Container Row(Milestone milestone, DateOnly asAt, bool ownersFirst)
+    /// <summary>
+    /// One milestone of a list: reference, title, owners by the tracker's own role words, due date and status, and a
+    /// Details button that asks for its status. An overdue milestone says so first and its status after, as "marked":
+    /// "overdue by 86 days, marked on track" is what the tracker says against what the date says, not a contradiction.
+    /// </summary>
+    private static Container Row(Milestone milestone, DateOnly asAt, bool ownersAsked)
     {
         var overdue = milestone.IsOverdueAt(asAt);
-        var owners = string.Join(", ", milestone.Owners.Select(o => o.Name).Distinct());
-        var details = new List<string>();
-        if (ownersFirst || owners.Length > 0) details.Add(owners.Length > 0 ? owners : "no owner named");
-        details.Add("due " + AnswerFormat.DueText(milestone));
-        details.Add(QuestionAnswerer.StatusName(milestone) + (overdue ? ", overdue" : string.Empty));
+        var owners = OwnerLabels(milestone.Owners);
+        var state = AnswerFormat.StateText(milestone, asAt);
+        var text = new Column
+        {
+            Width = ColumnWidth.Stretch,
+            Items = { new TextBlock(milestone.Title) { Wrap = true, MaxLines = 3 } },
+        };
+        if (owners.Length > 0 || ownersAsked)
+            text.Items.Add(new TextBlock(owners.Length > 0 ? owners : "no owner named") { Wrap = true, IsSubtle = true, Spacing = Spacing.None });
+        text.Items.Add(new TextBlock($"due {AnswerFormat.DueText(milestone)} · {state}")
+        {
+            Wrap = true, IsSubtle = !overdue, Spacing = Spacing.None, Color = overdue ? TextColor.Attention : null,
+        });
         return new Container
         {
             Separator = true,
@@ -147,23 +159,32 @@ public sealed class AnswerCards
                     Columns =
                     {
                         new Column { Width = ColumnWidth.Pixels(56), Items = { new TextBlock(milestone.Ref.Display) { Weight = TextWeight.Bolder } } },
+                        text,
                         new Column
                         {
-                            Width = ColumnWidth.Stretch,
-                            Items =
-                            {
-                                new TextBlock(milestone.Title) { Wrap = true, MaxLines = 3 },
-                                new TextBlock(string.Join(" · ", details))
-                                {
-                                    Wrap = true, IsSubtle = !overdue, Spacing = Spacing.None, Color = overdue ? TextColor.Attention : null,
-                                },
-                            },
+                            Width = ColumnWidth.Auto,
+                            Items = { new ActionSet([AskButton(DetailsTitle, $"status of {milestone.Ref.Display}", 1)]) },
                         },
                     },
                 },
             },
         };
     }
+
+    /// <summary>The title of each list row's button, which asks "status of #REF".</summary>
+    public const string DetailsTitle = "Details";
+
+    /// <summary>
+    /// Owners by role in the tracker's own header words ("Delivery Owner: Sara Rodreguiz · COT Owner: Sue Graham"), a
+    /// deputy marked; where the tracker named no role, "delivery owner" or "accountable owner".
+    /// </summary>
+    public static string OwnerLabels(IEnumerable<Owner> owners) =>
+        string.Join(" · ", owners
+            .GroupBy(RoleLabel)
+            .Select(g => $"{g.Key}: {string.Join(", ", g.Select(o => o.IsDeputy ? $"{o.Name} (deputy)" : o.Name).Distinct())}"));
+
+    private static string RoleLabel(Owner owner) =>
+        string.IsNullOrWhiteSpace(owner.RoleTitle) ? (owner.Role == OwnerRole.Delivery ? "Delivery owner" : "Accountable owner") : owner.RoleTitle.Trim();
 
     /// <summary>
     /// A button that asks a question: Teams (and the Agents Playground) post an Action.Submit as a message whose value

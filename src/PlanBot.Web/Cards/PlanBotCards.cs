@@ -96,7 +96,7 @@ public sealed class PlanBotCards
     /// <summary>One line saying which plans PlanBot holds, for the message text above a card.</summary>
     public static string PlansSummary(IReadOnlyList<PlanSummary> plans) => plans.Count switch
     {
-        0 => "I don't hold any plans yet. Your PMO can import one with the planbot command line.",
+        0 => "I don't hold any plans yet. A PMO admin can add one by attaching the tracker to this chat.",
         1 => $"I hold one plan: {plans[0].Name} ({Milestones(plans[0].MilestoneCount)}).",
         _ => $"I hold {plans.Count} plans.",
     };

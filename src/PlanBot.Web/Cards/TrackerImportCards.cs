@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using PlanBot.BotFramework.Cards;
 using PlanBot.Core.Plans;
+using PlanBot.Core.Updates;
 using PlanBot.Trackers.Importing;
 
 namespace PlanBot.Web.Cards;
@@ -58,10 +59,10 @@ public static class TrackerImportCards
         {
             card.Body.Add(new TextBlock("The file and Teams both changed these since the last import. Import keeps the Teams update; to take the file's values, use planbot import --prefer tracker.")
             { Wrap = true, Color = TextColor.Warning });
-            AddList(card, "Conflicts", merge.Conflicts.Select(c => c.Describe()));
+            AddList(card, "Conflicts", merge.Conflicts.Select(Conflict));
         }
         AddList(card, "Added", diff.Added.Select(m => $"{m.Ref.Display} {Shorten(m.Title)}"));
-        AddList(card, "Changed", diff.Changed.Select(c => $"{c.Ref.Display} " + string.Join("; ", c.Changes.Select(f => $"{f.Field}: {Shorten(f.Old ?? "(blank)", 30)} → {Shorten(f.New ?? "(blank)", 30)}"))));
+        AddList(card, "Changed", diff.Changed.Select(c => $"{c.Ref.Display} " + string.Join("; ", c.Changes.Select(f => $"{HistoryWording.Field(f.Field)}: {Shorten(f.Old ?? "(blank)", 30)} → {Shorten(f.New ?? "(blank)", 30)}"))));
         AddList(card, "Removed (history kept)", diff.Removed.Select(m => $"{m.Ref.Display} {Shorten(m.Title)}"));
         AddList(card, "Warnings", warnings.Select(w => w.ToString()));
         AddList(card, "Columns read", columns, maxLength: 1_000);
@@ -89,6 +90,17 @@ public static class TrackerImportCards
             card.Body.Add(new TextBlock(Shorten(item, maxLength)) { Wrap = true, Spacing = Spacing.None });
         if (all.Count > ListLimit)
             card.Body.Add(new TextBlock($"… and {all.Count - ListLimit} more; planbot import --dry-run lists them all.") { Wrap = true, IsSubtle = true, Spacing = Spacing.None });
+    }
+
+    /// <summary>"#43 Revised due date: Teams 2020-03-31 (Pat Admin, 30 Jan 2020 09:12 UTC), file 28-Feb-20; kept Teams".</summary>
+    private static string Conflict(MergeConflict conflict)
+    {
+        // Describe() words it for the command line, with the field's code name; the card names the field as people do.
+        var described = conflict.Describe();
+        var codePrefix = $"{conflict.Ref.Display} {conflict.Field}:";
+        return described.StartsWith(codePrefix, StringComparison.Ordinal)
+            ? $"{conflict.Ref.Display} {HistoryWording.Field(conflict.Field)}:{described[codePrefix.Length..]}"
+            : described;
     }
 
     private static string Count(int n) => n.ToString("N0", CultureInfo.InvariantCulture);

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using PlanBot.BotFramework.Schema;
 using PlanBot.Core.Plans;
+using PlanBot.Core.Updates;
 using PlanBot.Trackers.Importing;
 using PlanBot.Trackers.Reading;
 using PlanBot.Web.Bot;
@@ -157,7 +158,7 @@ public sealed partial class TrackerFileConversation(
             if (row is null || TableLayout.TryRecognise(row, options.ColumnMap) is not { } layout) continue;
             var mapped = Enumerable.Range(0, layout.Width)
                 .Where(c => layout.FieldAt(c) is not null)
-                .Select(c => $"{layout.HeaderName(c)} → {layout.FieldAt(c)}");
+                .Select(c => $"{layout.HeaderName(c)} → {HistoryWording.Field(layout.FieldAt(c)!.Value.ToString())}");
             var where = table.Sheet is null ? string.Empty : $"sheet '{table.Sheet}', ";
             lines.Add($"{where}header row {table.HeaderRow.ToString(CultureInfo.InvariantCulture)}: {string.Join("; ", mapped)}");
         }

@@ -149,7 +149,7 @@ public class CardJsonShapeTests
                   "type": "Action.ShowCard", "title": "Show 2 more",
                   "card": {
                     "type": "AdaptiveCard", "$schema": "http://adaptivecards.io/schemas/adaptive-card.json", "version": "1.5",
-                    "body": [ { "type": "TextBlock", "text": "\\#9" } ]
+                    "body": [ { "type": "TextBlock", "text": "#9" } ]
                   }
                 }
               ],

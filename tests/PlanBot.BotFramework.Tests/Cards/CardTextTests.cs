@@ -28,6 +28,10 @@ public class CardTextTests
     [InlineData("12) twelfth", @"12\) twelfth")]
     [InlineData("---", @"\---")]
     [InlineData("===", @"\===")]
+    [InlineData("- - -", @"\- - -")]
+    [InlineData("##", @"\##")]
+    [InlineData("###### six", @"\###### six")]
+    [InlineData("2.", @"2\.")]
     [InlineData("    indented", " indented")]
     public void Plain_text_neutralises_markdown_at_the_start_of_a_line(string text, string expected)
     {
@@ -37,8 +41,13 @@ public class CardTextTests
     [Theory]
     [InlineData("Budget - 2020 # 3 > 2 + 1 = 4. Done", "Budget - 2020 # 3 > 2 + 1 = 4. Done")]
     [InlineData("Tom & Jerry", "Tom & Jerry")]
+    [InlineData("#23 Revise pathway one", "#23 Revise pathway one")]
+    [InlineData("1.3.1 Estates strategy", "1.3.1 Estates strategy")]
+    [InlineData("-5% on budget", "-5% on budget")]
+    [InlineData("+44 20 7946 0000", "+44 20 7946 0000")]
+    [InlineData("#HR-01", "#HR-01")]
     [InlineData("{single} braces", "{single} braces")]
-    public void Plain_text_leaves_harmless_punctuation_alone(string text, string expected)
+    public void Plain_text_leaves_punctuation_alone_where_markdown_would_not_act_so_references_show_as_written(string text, string expected)
     {
         Assert.Equal(expected, CardText.Plain(text).Value);
     }

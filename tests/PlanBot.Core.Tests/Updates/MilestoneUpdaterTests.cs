@@ -91,4 +91,104 @@ public sealed class MilestoneUpdaterTests
         Assert.True(outcome.IsValid);
         Assert.Null(outcome.Exception);
     }
+
+    // #23 as the sample tracker has it: revised to 31 Dec 2019, the exception report asking for 31 Mar 2020.
+    private static readonly Milestone Slipped = OnTrack with
+    {
+        Status = MilestoneStatus.Delayed,
+        Due = TrackerDate.Exact(new DateOnly(2019, 9, 27)),
+        RevisedDue = TrackerDate.Exact(new DateOnly(2019, 12, 31)),
+    };
+
+    private static readonly ExceptionReportEntry Latest = new()
+    {
+        MilestoneRefText = "36",
+        Refs = [MilestoneRef.Parse("36")],
+        Reason = "Awaiting  the CCG's sign-off",
+        ProposedRevisedDate = TrackerDate.Exact(new DateOnly(2020, 3, 31)),
+    };
+
+    private static UpdateOutcome ApplyPrefilled(MilestoneUpdate changes) =>
+        MilestoneUpdater.Apply(Slipped, changes with
+        {
+            RevisedDue = changes.RevisedDue ?? MilestoneUpdater.StandingRevisedDue(Slipped, Latest),
+            DelayReason = changes.DelayReason ?? MilestoneUpdater.StandingReason(Latest),
+        }, Today, "Sue Graham", At, "card", Latest);
+
+    [Fact]
+    public void The_form_starts_from_the_latest_exception_reports_reason_and_proposed_date_else_the_due_date()
+    {
+        Assert.Equal("Awaiting  the CCG's sign-off", MilestoneUpdater.StandingReason(Latest));
+        Assert.Equal(new DateOnly(2020, 3, 31), MilestoneUpdater.StandingRevisedDue(Slipped, Latest));
+        Assert.Equal(new DateOnly(2019, 12, 31), MilestoneUpdater.StandingRevisedDue(Slipped, null));
+        Assert.Null(MilestoneUpdater.StandingReason(null));
+    }
+
+    [Fact]
+    public void A_pre_filled_form_sent_back_unchanged_is_no_change_rather_than_a_new_exception_report()
+    {
+        var outcome = ApplyPrefilled(new MilestoneUpdate { Status = MilestoneStatus.Delayed });
+
+        Assert.Equal("Nothing has changed: choose a status, a date or add a note.", Assert.Single(outcome.Problems).Message);
+    }
+
+    [Fact]
+    public void A_note_with_the_pre_filled_reason_and_date_records_the_note_alone()
+    {
+        var outcome = ApplyPrefilled(new MilestoneUpdate { Status = MilestoneStatus.Delayed, ProgressNote = "Chased the CCG." });
+
+        Assert.True(outcome.IsValid);
+        Assert.Null(outcome.Exception);
+        Assert.Null(outcome.History!.Note);
+        Assert.Equal(["ProgressNote"], outcome.History.Changes.Select(c => c.Field));
+        Assert.Equal(new DateOnly(2019, 12, 31), outcome.Updated!.EffectiveDue);
+    }
+
+    [Fact]
+    public void Moving_the_date_with_the_pre_filled_reason_reports_the_new_date_with_that_reason()
+    {
+        var outcome = ApplyPrefilled(new MilestoneUpdate { RevisedDue = new DateOnly(2020, 4, 30) });
+
+        Assert.True(outcome.IsValid);
+        Assert.Equal(new DateOnly(2020, 4, 30), outcome.Updated!.EffectiveDue);
+        Assert.Equal("Awaiting  the CCG's sign-off", outcome.Exception!.Reason);
+        Assert.Equal(new DateOnly(2020, 4, 30), outcome.Exception.ProposedRevisedDate.Date);
+        Assert.Equal("Awaiting  the CCG's sign-off", outcome.History!.Note);
+    }
+
+    [Fact]
+    public void A_new_reason_for_a_delay_is_a_new_exception_report_entry_at_the_standing_date()
+    {
+        var outcome = ApplyPrefilled(new MilestoneUpdate { DelayReason = "The CCG meets in March." });
+
+        Assert.True(outcome.IsValid);
+        Assert.Empty(outcome.History!.Changes);
+        Assert.Equal("The CCG meets in March.", outcome.Exception!.Reason);
+        Assert.Equal(new DateOnly(2020, 3, 31), outcome.Exception.ProposedRevisedDate.Date);
+    }
+
+    [Fact]
+    public void The_pre_filled_reason_with_only_its_spacing_changed_still_stands()
+    {
+        var outcome = ApplyPrefilled(new MilestoneUpdate { DelayReason = " Awaiting the CCG's\nsign-off " });
+
+        Assert.False(outcome.IsValid);
+    }
+
+    [Fact]
+    public void Newly_delayed_with_the_pre_filled_reason_and_date_changes_the_status_without_repeating_the_latest_entry()
+    {
+        var onTrack = Slipped with { Status = MilestoneStatus.OnTrack };
+
+        var outcome = MilestoneUpdater.Apply(onTrack, new MilestoneUpdate
+        {
+            Status = MilestoneStatus.Delayed,
+            RevisedDue = MilestoneUpdater.StandingRevisedDue(onTrack, Latest),
+            DelayReason = MilestoneUpdater.StandingReason(Latest),
+        }, Today, "Sue Graham", At, "card", Latest);
+
+        Assert.True(outcome.IsValid);
+        Assert.Equal(MilestoneStatus.Delayed, outcome.Updated!.Status);
+        Assert.Null(outcome.Exception);
+    }
 }
