@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Spectre.Console;
 
 namespace PlanBot.Cli.Commands;
@@ -20,8 +21,8 @@ internal static class PlansCommand
             }
             var table = new Table().AddColumns("Plan", "Name", "Milestones", "Exceptions", "Imported", "By");
             foreach (var p in plans)
-                table.AddRow(Markup.Escape(p.Id), Markup.Escape(p.Name), p.MilestoneCount.ToString(), p.ExceptionCount.ToString(),
-                    p.ImportedAt.ToString("dd MMM yyyy HH:mm"), Markup.Escape(p.ImportedBy));
+                table.AddRow(Markup.Escape(p.Id), Markup.Escape(p.Name), p.MilestoneCount.ToString(CultureInfo.InvariantCulture), p.ExceptionCount.ToString(CultureInfo.InvariantCulture),
+                    p.ImportedAt.ToString("dd MMM yyyy HH:mm", CultureInfo.InvariantCulture), Markup.Escape(p.ImportedBy));
             AnsiConsole.Write(table);
             return 0;
         });
