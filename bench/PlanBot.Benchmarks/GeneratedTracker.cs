@@ -1,3 +1,4 @@
+using System.Globalization;
 using PlanBot.Trackers.Writing;
 
 /// <summary>A large tracker in seed 000's shape: the same columns, title rows, real dates and mixed owner forms.</summary>
@@ -25,7 +26,7 @@ internal static class GeneratedTracker
                     i, i % 5 == 0 ? "!" : null, Teams[i % Teams.Length], $"Milestone {i}: deliver the agreed outcome for workstream {i % 97}",
                     start.AddDays(i % 90), i % 50 == 0 ? $"{due:dd-MMM-yy} rev {due.AddDays(60):dd-MMM-yy}" : due,
                     Statuses[i % Statuses.Length], People[i % People.Length], Departments[i % Departments.Length],
-                    Executives[i % Executives.Length], i % 7 == 0 ? "June GB" : null, due.ToString("MMMM"), $"Q{(due.Month + 8) / 3 % 4 + 1}");
+                    Executives[i % Executives.Length], i % 7 == 0 ? "June GB" : null, due.ToString("MMMM", CultureInfo.InvariantCulture), $"Q{(due.Month + 8) / 3 % 4 + 1}");
             }
         }
         return new XlsxSheet("Milestones", Rows());

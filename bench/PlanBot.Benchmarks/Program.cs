@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PlanBot.Storage;
@@ -15,7 +16,7 @@ var command = args.ElementAtOrDefault(0);
 switch (command)
 {
     case "generate":
-        var count = int.Parse(args[2]);
+        var count = int.Parse(args[2], CultureInfo.InvariantCulture);
         var watch = Stopwatch.StartNew();
         XlsxWorkbookWriter.Write(args[1], [GeneratedTracker.Sheet(count)]);
         Console.WriteLine($"generated {count} milestones into {args[1]} ({new FileInfo(args[1]).Length / 1024} KiB) in {watch.ElapsedMilliseconds} ms");

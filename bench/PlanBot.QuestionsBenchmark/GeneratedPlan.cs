@@ -1,3 +1,4 @@
+using System.Globalization;
 using PlanBot.Core.Plans;
 
 namespace PlanBot.QuestionsBenchmark;
@@ -78,7 +79,7 @@ internal static class GeneratedPlan
                 CriticalPath = random.Chance(0.15),
                 CommitteeSignOff = random.Chance(0.1) ? random.Pick(["June GB", "Finance Committee", "Quality Committee", "Audit Committee"]) : null,
                 Owners = owners,
-                ProgressNote = random.Chance(0.4) ? string.Format(random.Pick(WordPools.ProgressNotes), random.Pick(WordPools.Partners)) : null,
+                ProgressNote = random.Chance(0.4) ? string.Format(CultureInfo.InvariantCulture, random.Pick(WordPools.ProgressNotes), random.Pick(WordPools.Partners)) : null,
             };
             milestones.Add(milestone);
 
@@ -90,7 +91,7 @@ internal static class GeneratedPlan
                     Team = team,
                     Title = title,
                     DateDue = due,
-                    Reason = string.Format(random.Pick(WordPools.ExceptionReasons), random.Pick(WordPools.Partners)),
+                    Reason = string.Format(CultureInfo.InvariantCulture, random.Pick(WordPools.ExceptionReasons), random.Pick(WordPools.Partners)),
                     ProposedRevisedDate = revised.IsBlank && due.Date is { } late ? TrackerDate.Exact(MonthEnd(late.AddMonths(3))) : revised,
                     ReportTitle = "Exception Report - January 2020",
                 });

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Spectre.Console;
 
 namespace PlanBot.Cli;
@@ -47,7 +48,7 @@ internal readonly record struct TrackerDateView(Core.Plans.TrackerDate Date)
     {
         if (Date.IsBlank) return "-";
         if (Date.Date is not { } d) return $"{Date.Text} ({Describe(Date.Problem)})";
-        var shown = Date.RangeStart is { } start ? $"{start:dd MMM yyyy} to {d:dd MMM yyyy}" : d.ToString("dd MMM yyyy");
+        var shown = Date.RangeStart is { } start ? $"{start:dd MMM yyyy} to {d:dd MMM yyyy}" : d.ToString("dd MMM yyyy", CultureInfo.InvariantCulture);
         return Date.Note is { Length: > 0 } note ? $"{shown} ({note})" : shown;
     }
 

@@ -35,7 +35,7 @@ public static partial class PeopleServiceCollectionExtensions
             var loggers = sp.GetRequiredService<ILoggerFactory>();
             var directory = GraphDirectorySearch.Create(
                 sp.GetRequiredService<IOptions<GraphDirectoryOptions>>().Value, sp.GetRequiredService<BotAuthenticationOptions>(), loggers);
-            LogDirectory(loggers.CreateLogger(typeof(OwnerResolver)), directory.Description);
+            LogDirectory(loggers.CreateLogger<OwnerResolver>(), directory.Description);
             return directory;
         });
         services.TryAddSingleton<ITeamsAppInstaller>(sp =>
@@ -43,7 +43,7 @@ public static partial class PeopleServiceCollectionExtensions
             var loggers = sp.GetRequiredService<ILoggerFactory>();
             var installer = GraphTeamsAppInstaller.Create(
                 sp.GetRequiredService<IOptions<GraphDirectoryOptions>>().Value, sp.GetRequiredService<BotAuthenticationOptions>(), loggers);
-            LogInstaller(loggers.CreateLogger(typeof(OwnerResolver)), installer.IsAvailable ? "PlanBot " + installer.Description : "PlanBot does not install itself for users: " + installer.Description);
+            LogInstaller(loggers.CreateLogger<OwnerResolver>(), installer.IsAvailable ? "PlanBot " + installer.Description : "PlanBot does not install itself for users: " + installer.Description);
             return installer;
         });
         services.TryAddSingleton(sp => new OwnerResolver(

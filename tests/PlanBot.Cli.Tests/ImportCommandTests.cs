@@ -73,10 +73,10 @@ public sealed class ImportCommandTests(AzuriteFixture azurite) : IDisposable
         Assert.Equal(0, (await _planbot.RunAsync("import", PlanBotProcess.Sample("odkm-2019-20.txt"), "--plan", "odkm")).ExitCode);
 
         var lines = File.ReadAllLines(PlanBotProcess.Sample("odkm-2019-20.txt")).ToList();
-        var i36 = lines.FindIndex(l => l.StartsWith("36\t"));
+        var i36 = lines.FindIndex(l => l.StartsWith("36\t", StringComparison.Ordinal));
         lines[i36] = lines[i36].Replace("Delayed - scheduled for conclusion end of February 2020 - see Exceptions", "Complete");
-        lines.RemoveAt(lines.FindIndex(l => l.StartsWith("56\t")));
-        lines.Insert(lines.FindIndex(l => l.StartsWith("55\t")) + 1, "57\t\tCNO\tPractice Nurse Strategy embedded\t01-Jan-20\t31-Mar-20\tNot started\tDanielle\tQuality\tCarol Anderson\t\tMarch\tQ4");
+        lines.RemoveAt(lines.FindIndex(l => l.StartsWith("56\t", StringComparison.Ordinal)));
+        lines.Insert(lines.FindIndex(l => l.StartsWith("55\t", StringComparison.Ordinal)) + 1, "57\t\tCNO\tPractice Nurse Strategy embedded\t01-Jan-20\t31-Mar-20\tNot started\tDanielle\tQuality\tCarol Anderson\t\tMarch\tQ4");
         var changed = Path.Combine(_folder, "odkm-v6.txt");
         File.WriteAllLines(changed, lines);
 

@@ -61,9 +61,9 @@ public sealed partial class ProactiveMessenger(
     public async Task<Delivery> SendToPersonAsync(string aadObjectId, IReadOnlyList<Activity> messages, CancellationToken cancellationToken,
         Func<int, CancellationToken, Task>? sent = null)
     {
-        var chat = await FindOrOpenAsync(aadObjectId, cancellationToken);
+        var chat = await FindOrOpenAsync(aadObjectId, cancellationToken).ConfigureAwait(false);
         return chat.Reference is { } reference
-            ? await SendToChatAsync(reference, messages, cancellationToken, sent)
+            ? await SendToChatAsync(reference, messages, cancellationToken, sent).ConfigureAwait(false)
             : new Delivery(DeliveryOutcome.Unreachable, 0, chat.WhyNot);
     }
 
@@ -79,17 +79,17 @@ public sealed partial class ProactiveMessenger(
             {
                 try
                 {
-                    await turn.SendActivityAsync(message, ct);
+                    await turn.SendActivityAsync(message, ct).ConfigureAwait(false);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
                     failure = e;
                     return;
                 }
-                if (sent is not null) await sent(count, ct);
+                if (sent is not null) await sent(count, ct).ConfigureAwait(false);
                 count++;
             }
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
         return failure switch
         {
             null => new Delivery(DeliveryOutcome.Delivered, count),
@@ -104,7 +104,7 @@ public sealed partial class ProactiveMessenger(
 
     private async Task<PersonalChat> FindOrOpenAsync(string aadObjectId, CancellationToken cancellationToken)
     {
-        if (await references.FindPersonalAsync(TenantId, aadObjectId, cancellationToken) is { } stored) return new(stored, null);
+        if (await references.FindPersonalAsync(TenantId, aadObjectId, cancellationToken).ConfigureAwait(false) is { } stored) return new(stored, null);
         if (string.IsNullOrWhiteSpace(options.ServiceUrl))
             return PersonalChat.Unreachable("PlanBot is not installed for them, and opening new chats is off");
         // Teams needs the tenant to open a chat; without one (local mode) asking would only fail, slowly.
@@ -115,7 +115,7 @@ public sealed partial class ProactiveMessenger(
         var opening = _opening.GetOrAdd(aadObjectId, id => new Lazy<Task<PersonalChat>>(() => OpenAsync(id, CancellationToken.None)));
         try
         {
-            return await opening.Value.WaitAsync(cancellationToken);
+            return await opening.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -126,16 +126,16 @@ public sealed partial class ProactiveMessenger(
     private async Task<PersonalChat> OpenAsync(string aadObjectId, CancellationToken cancellationToken)
     {
         // Another open may have finished between the caller's look in the store and this one starting.
-        if (await references.FindPersonalAsync(TenantId, aadObjectId, cancellationToken) is { } stored) return new(stored, null);
-        var (opened, notInstalled, problem) = await TryOpenAsync(aadObjectId, cancellationToken);
+        if (await references.FindPersonalAsync(TenantId, aadObjectId, cancellationToken).ConfigureAwait(false) is { } stored) return new(stored, null);
+        var (opened, notInstalled, problem) = await TryOpenAsync(aadObjectId, cancellationToken).ConfigureAwait(false);
         if (opened is not null) return new(opened, null);
         if (!notInstalled) return PersonalChat.Unreachable(problem!);
         if (!installer.IsAvailable) return PersonalChat.Unreachable($"PlanBot is not installed for them, and PlanBot cannot install it: {installer.Description.TrimEnd('.')}");
 
-        var installed = await installer.InstallForUserAsync(aadObjectId, cancellationToken);
+        var installed = await installer.InstallForUserAsync(aadObjectId, cancellationToken).ConfigureAwait(false);
         if (!installed.Succeeded) return PersonalChat.Unreachable($"PlanBot is not installed for them and could not be installed: {installed.Problem?.TrimEnd('.')}");
         LogInstalled(logger);
-        (opened, _, problem) = await TryOpenAsync(aadObjectId, cancellationToken);
+        (opened, _, problem) = await TryOpenAsync(aadObjectId, cancellationToken).ConfigureAwait(false);
         return opened is not null ? new(opened, null) : PersonalChat.Unreachable($"PlanBot was installed for them but the chat could not be opened: {problem}");
     }
 
@@ -143,8 +143,8 @@ public sealed partial class ProactiveMessenger(
     {
         try
         {
-            var reference = await adapter.CreatePersonalConversationAsync(options.ServiceUrl!, TenantId, aadObjectId, cancellationToken);
-            await references.SaveAsync(reference, cancellationToken);
+            var reference = await adapter.CreatePersonalConversationAsync(options.ServiceUrl!, TenantId, aadObjectId, cancellationToken).ConfigureAwait(false);
+            await references.SaveAsync(reference, cancellationToken).ConfigureAwait(false);
             return (reference, false, null);
         }
         catch (ConnectorException e) when (e.Kind is ConnectorErrorKind.NotInstalled or ConnectorErrorKind.NotFound)

@@ -70,15 +70,15 @@ public sealed partial class ReminderDispatcher(
         var day = LondonTime.DateOf(now);
         var notices = new List<ReminderNotice>();
         var people = new Dictionary<string, OwnerResolution>(StringComparer.OrdinalIgnoreCase);
-        foreach (var summary in await plans.ListPlansAsync(cancellationToken))
+        foreach (var summary in await plans.ListPlansAsync(cancellationToken).ConfigureAwait(false))
         {
             if (planId is not null && !string.Equals(summary.Id, planId, StringComparison.OrdinalIgnoreCase)) continue;
-            if (await readModels.GetAsync(summary, cancellationToken) is not { } index) continue;
-            var states = await ledger.GetStatesAsync(summary.Id, cancellationToken);
+            if (await readModels.GetAsync(summary, cancellationToken).ConfigureAwait(false) is not { } index) continue;
+            var states = await ledger.GetStatesAsync(summary.Id, cancellationToken).ConfigureAwait(false);
             var due = ReminderSweep.Decide(index.Plan, states, planner, now).Due;
             // All at once: the resolver bounds its own directory lookups (PlanBot:People:MaxConcurrentLookups).
             var names = due.SelectMany(r => r.Recipients).Select(o => o.Name).Where(n => !people.ContainsKey(n)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-            foreach (var resolution in await Task.WhenAll(names.Select(name => owners.ResolveAsync(name, cancellationToken))))
+            foreach (var resolution in await Task.WhenAll(names.Select(name => owners.ResolveAsync(name, cancellationToken))).ConfigureAwait(false))
                 people[resolution.Name] = resolution;
             notices.AddRange(ReminderNotices.For(due, day, owner => PersonKey(owner, people)));
         }
@@ -89,7 +89,7 @@ public sealed partial class ReminderDispatcher(
         // fall short of the rate Teams allows. The connector client paces the sends themselves.
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.SendConcurrency, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(notices.GroupBy(n => n.PersonKey, StringComparer.Ordinal), parallel,
-            async (person, ct) => await SendToPersonAsync([.. person], people, now, tally, counts, ct));
+            async (person, ct) => await SendToPersonAsync([.. person], people, now, tally, counts, ct).ConfigureAwait(false)).ConfigureAwait(false);
 
         var report = new SweepReport(tally.Due, tally.Sent, tally.Released, tally.GivenUp, tally.Elsewhere, tally.Unreachable()) { Messages = counts.Messages };
         PlanBotTelemetry.RemindersSwept(report.Sent, report.Released, report.GivenUp);
@@ -110,27 +110,27 @@ public sealed partial class ReminderDispatcher(
         var claims = new List<ReminderClaim>(notices.Count);
         foreach (var notice in notices)
         {
-            if (await ledger.TryClaimAsync(notice, Claimant, options.Lease, now, cancellationToken) is { } claim) claims.Add(claim);
+            if (await ledger.TryClaimAsync(notice, Claimant, options.Lease, now, cancellationToken).ConfigureAwait(false) is { } claim) claims.Add(claim);
             else Interlocked.Increment(ref tally.Elsewhere);
         }
         if (claims.Count == 0) return;
 
         if (notices[0].Person is not { } person)
         {
-            foreach (var claim in claims) await GiveBackAsync(claim, "no owner named", "no owner named", now, tally, counts, cancellationToken);
+            foreach (var claim in claims) await GiveBackAsync(claim, "no owner named", "no owner named", now, tally, counts, cancellationToken).ConfigureAwait(false);
             return;
         }
         var resolution = people[person.Name];
         if (resolution.Person?.AadObjectId is not { } objectId)
         {
-            await GiveAllBackAsync(claims, person.Name, resolution.Problem(directory.IsAvailable), now, tally, counts, cancellationToken);
+            await GiveAllBackAsync(claims, person.Name, resolution.Problem(directory.IsAvailable), now, tally, counts, cancellationToken).ConfigureAwait(false);
             return;
         }
         var items = new List<ReminderItem>(claims.Count);
         foreach (var claim in claims)
         {
-            if (await milestones.GetStoredMilestoneAsync(claim.Notice.PlanId, claim.Notice.Ref, cancellationToken) is { } stored) items.Add(new ReminderItem(claim, stored));
-            else await GiveBackAsync(claim, "the milestone is gone", null, now, tally, counts, cancellationToken);
+            if (await milestones.GetStoredMilestoneAsync(claim.Notice.PlanId, claim.Notice.Ref, cancellationToken).ConfigureAwait(false) is { } stored) items.Add(new ReminderItem(claim, stored));
+            else await GiveBackAsync(claim, "the milestone is gone", null, now, tally, counts, cancellationToken).ConfigureAwait(false);
         }
         if (items.Count == 0) return;
         var today = LondonTime.DateOf(now);
@@ -143,10 +143,10 @@ public sealed partial class ReminderDispatcher(
             Interlocked.Increment(ref counts.Messages);
             foreach (var item in messages[sent].Items)
             {
-                await ledger.MarkSentAsync(item.Claim, clock.Time.GetUtcNow(), ct);
+                await ledger.MarkSentAsync(item.Claim, clock.Time.GetUtcNow(), ct).ConfigureAwait(false);
                 Interlocked.Increment(ref tally.Sent);
             }
-        });
+        }).ConfigureAwait(false);
         if (delivery.Succeeded) return;
 
         // Sending stops at the first message that fails: it and the ones after it are given back.
@@ -156,13 +156,13 @@ public sealed partial class ReminderDispatcher(
         if (!unreachable) Interlocked.Increment(ref counts.Transient);
         foreach (var item in notSent)
             await GiveBackAsync(item.Claim, $"could not reach {person.Name}: {delivery.WhyNot}", unreachable ? $"{person.Name}: {delivery.WhyNot}" : null,
-                now, tally, counts, cancellationToken);
+                now, tally, counts, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task GiveAllBackAsync(List<ReminderClaim> claims, string name, string why, DateTimeOffset now, SweepTally tally, DeliveryCounts counts,
         CancellationToken cancellationToken)
     {
-        foreach (var claim in claims) await GiveBackAsync(claim, $"could not reach {name}: {why}", $"{name}: {why}", now, tally, counts, cancellationToken);
+        foreach (var claim in claims) await GiveBackAsync(claim, $"could not reach {name}: {why}", $"{name}: {why}", now, tally, counts, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -173,11 +173,11 @@ public sealed partial class ReminderDispatcher(
         CancellationToken cancellationToken)
     {
         await tally.GiveBackAsync(claim.Attempt, options.MaxAttempts, reason,
-            why => ledger.GiveUpAsync(claim, why, cancellationToken), why => ledger.ReleaseAsync(claim, why, cancellationToken));
+            why => ledger.GiveUpAsync(claim, why, cancellationToken), why => ledger.ReleaseAsync(claim, why, cancellationToken)).ConfigureAwait(false);
         tally.AddUnreachable($"{claim.Notice.PlanId} {claim.Notice.Ref.Display}: {reason}");
         if (unreachable is null) return;
         counts.AddReason(unreachable[(unreachable.IndexOf(": ", StringComparison.Ordinal) is var colon and >= 0 ? colon + 2 : 0)..]);
-        await ledger.RecordUnreachableAsync(claim.Notice.PlanId, claim.Notice.Ref, unreachable, now, cancellationToken);
+        await ledger.RecordUnreachableAsync(claim.Notice.PlanId, claim.Notice.Ref, unreachable, now, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -28,12 +28,12 @@ public sealed class SweepTally
     {
         if (attempt >= maxAttempts)
         {
-            await giveUp($"{reason} (given up after {attempt} tries)");
+            await giveUp($"{reason} (given up after {attempt} tries)").ConfigureAwait(false);
             Interlocked.Increment(ref GivenUp);
         }
         else
         {
-            await release(reason);
+            await release(reason).ConfigureAwait(false);
             Interlocked.Increment(ref Released);
         }
     }

@@ -33,7 +33,7 @@ public sealed class BotTokenValidator(BotAuthenticationOptions options, OpenIdSi
 
         if (_validated.TryGet(token, out var known))
         {
-            if (await StillValidAsync(known, cancellationToken))
+            if (await StillValidAsync(known, cancellationToken).ConfigureAwait(false))
                 return CheckRequest(known.Key, known.Identity.Clone(), channelId, serviceUrl);
             _validated.Remove(token);
         }
@@ -52,7 +52,7 @@ public sealed class BotTokenValidator(BotAuthenticationOptions options, OpenIdSi
         if (string.IsNullOrEmpty(keyId))
             return BotAuthenticationResult.Unauthorized("The token does not name its signing key (no kid header).");
 
-        var key = await signingKeys.FindAsync(keyId, cancellationToken);
+        var key = await signingKeys.FindAsync(keyId, cancellationToken).ConfigureAwait(false);
         if (key is null)
             return BotAuthenticationResult.Unauthorized(signingKeys.HasKeys
                 ? "The token names a signing key the channel does not publish, even after refreshing the keys."
@@ -61,7 +61,7 @@ public sealed class BotTokenValidator(BotAuthenticationOptions options, OpenIdSi
         TokenValidationResult validated;
         try
         {
-            validated = await _handler.ValidateTokenAsync(jwt, ParametersFor(key));
+            validated = await _handler.ValidateTokenAsync(jwt, ParametersFor(key)).ConfigureAwait(false);
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
@@ -94,7 +94,7 @@ public sealed class BotTokenValidator(BotAuthenticationOptions options, OpenIdSi
     private async Task<bool> StillValidAsync(ValidatedTokenCache.Entry known, CancellationToken cancellationToken)
     {
         if (known.ExpiresUtc + ClockSkew < time.GetUtcNow().UtcDateTime) return false;
-        var current = await signingKeys.FindAsync(known.Key.KeyId, cancellationToken);
+        var current = await signingKeys.FindAsync(known.Key.KeyId, cancellationToken).ConfigureAwait(false);
         return ReferenceEquals(current, known.Key);
     }
 

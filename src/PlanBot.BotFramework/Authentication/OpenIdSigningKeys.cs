@@ -33,14 +33,14 @@ public sealed partial class OpenIdSigningKeys(
         if (keys is not null && !IsStale(keys) && keys.ByKeyId.TryGetValue(keyId, out var cached))
             return cached;
 
-        keys = await RefreshIfDueAsync(keyId, cancellationToken);
+        keys = await RefreshIfDueAsync(keyId, cancellationToken).ConfigureAwait(false);
         return keys?.ByKeyId.GetValueOrDefault(keyId);
     }
 
     private async Task<KeySet?> RefreshIfDueAsync(string keyId, CancellationToken cancellationToken)
     {
         // One fetch at a time; callers queued behind it re-check and usually find the fresh keys.
-        await _refreshGate.WaitAsync(cancellationToken);
+        await _refreshGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var keys = _keys;
@@ -54,7 +54,7 @@ public sealed partial class OpenIdSigningKeys(
                 return keys;
 
             _lastFetchStartedAt = now;
-            var fetched = await FetchAsync(cancellationToken);
+            var fetched = await FetchAsync(cancellationToken).ConfigureAwait(false);
             if (fetched is not null) _keys = fetched;
             return _keys;
         }
@@ -71,8 +71,8 @@ public sealed partial class OpenIdSigningKeys(
         var metadataUrl = options.ToBotFromChannelOpenIdMetadataUrl;
         try
         {
-            var keysUrl = await ReadKeysUrlAsync(metadataUrl, cancellationToken);
-            using var document = await GetJsonAsync(keysUrl, cancellationToken);
+            var keysUrl = await ReadKeysUrlAsync(metadataUrl, cancellationToken).ConfigureAwait(false);
+            using var document = await GetJsonAsync(keysUrl, cancellationToken).ConfigureAwait(false);
             var byKeyId = ParseKeys(document.RootElement);
             if (byKeyId.Count == 0)
                 throw new InvalidDataException($"{keysUrl} lists no usable RSA signing keys.");
@@ -93,7 +93,7 @@ public sealed partial class OpenIdSigningKeys(
         if (!Uri.TryCreate(metadataUrl, UriKind.Absolute, out var url) || !TrustedEndpoint.IsHttpsOrLoopback(url))
             throw new InvalidDataException($"The OpenID metadata URL '{metadataUrl}' is not an https URL.");
 
-        using var metadata = await GetJsonAsync(url, cancellationToken);
+        using var metadata = await GetJsonAsync(url, cancellationToken).ConfigureAwait(false);
         if (metadata.RootElement.ValueKind != JsonValueKind.Object
             || !metadata.RootElement.TryGetProperty("jwks_uri", out var jwksUri)
             || jwksUri.ValueKind != JsonValueKind.String
@@ -106,10 +106,11 @@ public sealed partial class OpenIdSigningKeys(
 
     private async Task<JsonDocument> GetJsonAsync(Uri url, CancellationToken cancellationToken)
     {
-        using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         response.EnsureSuccessStatusCode();
-        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-        return await JsonDocument.ParseAsync(body, cancellationToken: cancellationToken);
+        var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (body.ConfigureAwait(false))
+            return await JsonDocument.ParseAsync(body, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     private Dictionary<string, EndorsedSigningKey> ParseKeys(JsonElement jwks)

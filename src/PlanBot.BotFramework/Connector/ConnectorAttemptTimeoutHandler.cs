@@ -15,8 +15,8 @@ internal sealed class ConnectorAttemptTimeoutHandler(IOptions<ConnectorOptions> 
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
         {
-            var response = await base.SendAsync(request, attempt.Token);
-            await response.Content.LoadIntoBufferAsync(attempt.Token);
+            var response = await base.SendAsync(request, attempt.Token).ConfigureAwait(false);
+            await response.Content.LoadIntoBufferAsync(attempt.Token).ConfigureAwait(false);
             return response;
         }
         catch (OperationCanceledException error) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)

@@ -15,12 +15,12 @@ internal sealed class ConnectorAuthorizationHandler(IBotTokenProvider tokens, Tr
         var trusted = trustedServiceUrls.IsTrusted(url);
         if (!trusted && !url.IsLoopback) throw new UntrustedServiceUrlException(url.GetLeftPart(UriPartial.Authority));
 
-        var token = await tokens.GetTokenAsync(cancellationToken);
+        var token = await tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
         if (token is not null)
         {
             if (!trusted) throw new UntrustedServiceUrlException(url.GetLeftPart(UriPartial.Authority));
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
-        return await base.SendAsync(request, cancellationToken);
+        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -32,9 +32,9 @@ public sealed partial class ConnectorClient(HttpClient http, TimeProvider time, 
         var url = ActivityUrl(serviceUrl, conversationId, activityId);
         using var request = new HttpRequestMessage(HttpMethod.Delete, url);
         request.Options.Set(ConnectorRateLimiter.ConversationKey, conversationId);
-        using var response = await http.SendAsync(request, cancellationToken);
+        using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.IsSuccessStatusCode) return;
-        var content = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        var content = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         throw Failed(HttpMethod.Delete, url, response, content);
     }
 
@@ -58,8 +58,8 @@ public sealed partial class ConnectorClient(HttpClient http, TimeProvider time, 
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         if (pacingKey is not null) request.Options.Set(ConnectorRateLimiter.ConversationKey, pacingKey);
 
-        using var response = await http.SendAsync(request, cancellationToken);
-        var content = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var content = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode) throw Failed(method, url, response, content);
         // Some channels answer 200/201/202 with no body; there is then no id to return.
         return content.Length == 0 ? new TResult() : JsonSerializer.Deserialize<TResult>(content, BotJson.Options) ?? new TResult();

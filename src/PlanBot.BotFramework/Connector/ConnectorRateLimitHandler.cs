@@ -6,7 +6,7 @@ internal sealed class ConnectorRateLimitHandler(ConnectorRateLimiter limiter) : 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         request.Options.TryGetValue(ConnectorRateLimiter.ConversationKey, out var conversation);
-        await limiter.WaitForTurnAsync(conversation, cancellationToken);
-        return await base.SendAsync(request, cancellationToken);
+        await limiter.WaitForTurnAsync(conversation, cancellationToken).ConfigureAwait(false);
+        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
 }

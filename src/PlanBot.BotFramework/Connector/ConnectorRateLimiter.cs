@@ -40,13 +40,13 @@ internal sealed class ConnectorRateLimiter : IDisposable
         if (conversation is not null)
         {
             foreach (var window in _conversationLongWindows)
-                await AcquireAsync(window.AcquireAsync(conversation, 1, cancellationToken));
+                await AcquireAsync(window.AcquireAsync(conversation, 1, cancellationToken)).ConfigureAwait(false);
         }
         // The app-wide limit sits between the long and the shortest conversation windows: a request stuck behind its
         // conversation's 30 s or hour limit does not use up app-wide capacity while it waits.
-        await _global.WaitForTurnAsync(cancellationToken);
+        await _global.WaitForTurnAsync(cancellationToken).ConfigureAwait(false);
         if (conversation is not null && _conversationShortestWindow is not null)
-            await AcquireAsync(_conversationShortestWindow.AcquireAsync(conversation, 1, cancellationToken));
+            await AcquireAsync(_conversationShortestWindow.AcquireAsync(conversation, 1, cancellationToken)).ConfigureAwait(false);
     }
 
     public void Dispose()
@@ -58,7 +58,7 @@ internal sealed class ConnectorRateLimiter : IDisposable
     private static async ValueTask AcquireAsync(ValueTask<RateLimitLease> acquisition)
     {
         // Window permits are spent when granted; disposing the lease gives nothing back, it only releases the object.
-        using var lease = await acquisition;
+        using var lease = await acquisition.ConfigureAwait(false);
         if (!lease.IsAcquired)
             throw new InvalidOperationException("The connector rate limiter refused a request although its queue is unbounded.");
     }

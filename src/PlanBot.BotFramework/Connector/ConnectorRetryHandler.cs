@@ -17,7 +17,7 @@ internal sealed partial class ConnectorRetryHandler(IOptions<ConnectorOptions> o
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var body = request.Content is null ? null : await request.Content.ReadAsByteArrayAsync(cancellationToken);
+        var body = request.Content is null ? null : await request.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
 
         for (var attempt = 1; ; attempt++)
         {
@@ -25,14 +25,14 @@ internal sealed partial class ConnectorRetryHandler(IOptions<ConnectorOptions> o
             HttpResponseMessage response;
             try
             {
-                response = await base.SendAsync(copy, cancellationToken);
+                response = await base.SendAsync(copy, cancellationToken).ConfigureAwait(false);
             }
             catch (HttpRequestException error) when (IsConnectionRefused(error) && attempt < settings.MaxAttempts)
             {
                 copy.Dispose();
                 var backoff = Backoff(attempt, settings);
                 LogConnectionRefused(logger, request.Method, request.RequestUri?.Host, attempt, backoff);
-                await Task.Delay(backoff, time, cancellationToken);
+                await Task.Delay(backoff, time, cancellationToken).ConfigureAwait(false);
                 continue;
             }
             catch
@@ -48,7 +48,7 @@ internal sealed partial class ConnectorRetryHandler(IOptions<ConnectorOptions> o
             LogRetrying(logger, request.Method, request.RequestUri?.Host, (int)response.StatusCode, attempt, delay.Value);
             response.Dispose();
             copy.Dispose();
-            await Task.Delay(delay.Value, time, cancellationToken);
+            await Task.Delay(delay.Value, time, cancellationToken).ConfigureAwait(false);
         }
     }
 

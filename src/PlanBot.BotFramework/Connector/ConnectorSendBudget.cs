@@ -42,6 +42,6 @@ internal sealed class AppWidePacer(RateLimit limit, ConnectorSendBudget budget)
             _next = slot + Interval;
             wait = slot - now;
         }
-        if (wait > TimeSpan.Zero) await Task.Delay(wait, _time, cancellationToken);
+        if (wait > TimeSpan.Zero) await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -18,13 +18,13 @@ internal sealed class ManagedIdentityBotTokenProvider(TokenCredential credential
     {
         if (_cached is { } fresh && time.GetUtcNow() < fresh.RenewAt) return fresh.Value;
 
-        await _renewal.WaitAsync(cancellationToken);
+        await _renewal.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             // Another caller may have renewed it while this one waited.
             if (_cached is { } renewed && time.GetUtcNow() < renewed.RenewAt) return renewed.Value;
 
-            var token = await credential.GetTokenAsync(_request, cancellationToken);
+            var token = await credential.GetTokenAsync(_request, cancellationToken).ConfigureAwait(false);
             var now = time.GetUtcNow();
             var lifetime = token.ExpiresOn - now;
             var margin = lifetime > RenewalMargin * 2 ? RenewalMargin : lifetime / 2;

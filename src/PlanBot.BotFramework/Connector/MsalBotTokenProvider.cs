@@ -24,7 +24,7 @@ internal sealed class MsalBotTokenProvider : IBotTokenProvider
 
     public async Task<string?> GetTokenAsync(CancellationToken cancellationToken)
     {
-        var result = await _application.AcquireTokenForClient(_scopes).ExecuteAsync(cancellationToken);
+        var result = await _application.AcquireTokenForClient(_scopes).ExecuteAsync(cancellationToken).ConfigureAwait(false);
         return result.AccessToken;
     }
 }

@@ -80,12 +80,12 @@ public sealed partial class FileUploadClient(
         while (requests < budget)
         {
             var end = Math.Min(offset + _options.ChunkSize, total) - 1;
-            var (response, sent) = await PutRangeAsync(http, uploadUrl, content, offset, end, cancellationToken);
+            var (response, sent) = await PutRangeAsync(http, uploadUrl, content, offset, end, cancellationToken).ConfigureAwait(false);
             requests += sent;
             if (response is null) return Failed(uploadUrl, requests, "OneDrive could not be reached");
             using (response)
             {
-                var body = await response.Content.ReadAsStringAsync(cancellationToken);
+                var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
                 switch (response.StatusCode)
                 {
                     case HttpStatusCode.OK or HttpStatusCode.Created:
@@ -99,7 +99,7 @@ public sealed partial class FileUploadClient(
                     case HttpStatusCode.RequestedRangeNotSatisfiable:
                         // It already has that range (a retry of a range whose answer was lost): ask where to go on from.
                         requests++;
-                        if (await StatusAsync(http, uploadUrl, cancellationToken) is not { } resume || resume >= total)
+                        if (await StatusAsync(http, uploadUrl, cancellationToken).ConfigureAwait(false) is not { } resume || resume >= total)
                             return Failed(uploadUrl, requests, "OneDrive lost track of the upload");
                         offset = resume;
                         continue;
@@ -131,7 +131,7 @@ public sealed partial class FileUploadClient(
             HttpResponseMessage? response = null;
             try
             {
-                response = await http.SendAsync(request, timeout.Token);
+                response = await http.SendAsync(request, timeout.Token).ConfigureAwait(false);
             }
             catch (Exception error) when (error is HttpRequestException || (error is OperationCanceledException && !cancellationToken.IsCancellationRequested))
             {
@@ -146,7 +146,7 @@ public sealed partial class FileUploadClient(
                 LogRetrying(logger, url.Host, from, to, (int)response.StatusCode, attempt, delay);
                 response.Dispose();
             }
-            await Task.Delay(delay, time, cancellationToken);
+            await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -155,8 +155,8 @@ public sealed partial class FileUploadClient(
     {
         try
         {
-            using var response = await http.GetAsync(url, cancellationToken);
-            return response.IsSuccessStatusCode ? NextExpectedStart(await response.Content.ReadAsStringAsync(cancellationToken)) : null;
+            using var response = await http.GetAsync(url, cancellationToken).ConfigureAwait(false);
+            return response.IsSuccessStatusCode ? NextExpectedStart(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false)) : null;
         }
         catch (HttpRequestException)
         {

@@ -54,7 +54,7 @@ public abstract class ActivityHandler : IBot
     {
         if (turn.Activity.Name == FileConsentInvoke)
         {
-            turn.InvokeResponse = await FileConsentAsync(turn, cancellationToken);
+            turn.InvokeResponse = await FileConsentAsync(turn, cancellationToken).ConfigureAwait(false);
             return;
         }
         if (turn.Activity.Name != AdaptiveCardActionInvoke)
@@ -69,7 +69,7 @@ public abstract class ActivityHandler : IBot
                 AdaptiveCardInvokeResponse.Error(400, "BadRequest", "The card action has no verb."));
             return;
         }
-        var response = await OnAdaptiveCardInvokeAsync(value, turn, cancellationToken);
+        var response = await OnAdaptiveCardInvokeAsync(value, turn, cancellationToken).ConfigureAwait(false);
         turn.InvokeResponse = new InvokeResponse(200, response);
     }
 
@@ -85,10 +85,10 @@ public abstract class ActivityHandler : IBot
         switch (response.Action)
         {
             case FileConsentCardResponse.Accept:
-                await OnFileConsentAcceptAsync(response, turn, cancellationToken);
+                await OnFileConsentAcceptAsync(response, turn, cancellationToken).ConfigureAwait(false);
                 return new InvokeResponse(200);
             case FileConsentCardResponse.Decline:
-                await OnFileConsentDeclineAsync(response, turn, cancellationToken);
+                await OnFileConsentDeclineAsync(response, turn, cancellationToken).ConfigureAwait(false);
                 return new InvokeResponse(200);
             default:
                 return new InvokeResponse(400, new ErrorResponse { Error = new ErrorDetail { Code = "BadRequest", Message = "The file consent answer is neither accept nor decline." } });

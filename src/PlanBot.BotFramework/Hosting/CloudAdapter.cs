@@ -36,24 +36,24 @@ public sealed partial class CloudAdapter(
     /// <summary>Handles one POST /api/messages.</summary>
     public async Task ProcessAsync(HttpContext http, IBot bot, CancellationToken cancellationToken)
     {
-        var (activity, problem) = await ReadActivityAsync(http.Request, cancellationToken);
+        var (activity, problem) = await ReadActivityAsync(http.Request, cancellationToken).ConfigureAwait(false);
         if (activity is null)
         {
-            await WriteProblemAsync(http.Response, problem!.Value.Status, problem.Value.Message, cancellationToken);
+            await WriteProblemAsync(http.Response, problem!.Value.Status, problem.Value.Message, cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        var identity = await AuthenticateAsync(http.Request, activity, cancellationToken);
+        var identity = await AuthenticateAsync(http.Request, activity, cancellationToken).ConfigureAwait(false);
         if (identity.Result is { } refused)
         {
-            await WriteProblemAsync(http.Response, refused, "The request is not authorised.", cancellationToken);
+            await WriteProblemAsync(http.Response, refused, "The request is not authorised.", cancellationToken).ConfigureAwait(false);
             return;
         }
 
         // Before any handler: nothing from another tenant or channel is stored or answered.
         if (!_tenants.Allows(activity))
         {
-            await WriteProblemAsync(http.Response, StatusCodes.Status403Forbidden, "This bot does not serve this tenant or channel.", cancellationToken);
+            await WriteProblemAsync(http.Response, StatusCodes.Status403Forbidden, "This bot does not serve this tenant or channel.", cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -67,23 +67,23 @@ public sealed partial class CloudAdapter(
         if (InboundRateLimiter.Counts(activity) && !_rateLimiter.TryAdmit(activity, out var firstRefusal))
         {
             // In the HTTP response the explanation costs nothing; posted to the chat, once per burst is enough.
-            await AnswerTooManyAsync(turn, tell: expectReplies || firstRefusal, cancellationToken);
+            await AnswerTooManyAsync(turn, tell: expectReplies || firstRefusal, cancellationToken).ConfigureAwait(false);
         }
         else
         {
-            await RunTurnAsync(turn, bot, typingIndicator: !expectReplies && activity.Type == ActivityTypes.Message, cancellationToken);
+            await RunTurnAsync(turn, bot, typingIndicator: !expectReplies && activity.Type == ActivityTypes.Message, cancellationToken).ConfigureAwait(false);
         }
 
         if (activity.Type == ActivityTypes.Invoke)
         {
             var invoke = turn.InvokeResponse ?? new InvokeResponse(501);
             http.Response.StatusCode = invoke.Status;
-            if (invoke.Body is not null) await WriteJsonAsync(http.Response, invoke.Body, cancellationToken);
+            if (invoke.Body is not null) await WriteJsonAsync(http.Response, invoke.Body, cancellationToken).ConfigureAwait(false);
             return;
         }
         http.Response.StatusCode = StatusCodes.Status200OK;
         if (replies is BufferedReplies buffered)
-            await WriteJsonAsync(http.Response, new ExpectedReplies { Activities = buffered.Activities }, cancellationToken);
+            await WriteJsonAsync(http.Response, new ExpectedReplies { Activities = buffered.Activities }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Runs <paramref name="callback"/> as a turn in a conversation the bot has seen before (a proactive message).</summary>
@@ -93,7 +93,7 @@ public sealed partial class CloudAdapter(
         activity.From = reference.User;
         activity.Recipient = reference.Bot;
         var turn = new TurnContext(activity, new ClaimsIdentity(), new ConnectorReplies(connector, activity, proactive: true));
-        await callback(turn, cancellationToken);
+        await callback(turn, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -112,7 +112,7 @@ public sealed partial class CloudAdapter(
             TenantId = tenantId,
             ChannelData = new System.Text.Json.Nodes.JsonObject { ["tenant"] = new System.Text.Json.Nodes.JsonObject { ["id"] = tenantId } },
         };
-        var created = await connector.CreateConversationAsync(serviceUrl, parameters, cancellationToken);
+        var created = await connector.CreateConversationAsync(serviceUrl, parameters, cancellationToken).ConfigureAwait(false);
         return new ConversationReference
         {
             ChannelId = Channels.MsTeams,
@@ -130,7 +130,7 @@ public sealed partial class CloudAdapter(
         {
             try
             {
-                await bot.OnTurnAsync(turn, cancellationToken);
+                await bot.OnTurnAsync(turn, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -140,7 +140,7 @@ public sealed partial class CloudAdapter(
         if (failure is null) return;
         // Typing has stopped by now, so the apology is the last thing the user sees.
         LogTurnFailed(logger, failure, turn.Activity.Type, turn.Activity.Id);
-        await TellUserSomethingWentWrongAsync(turn, cancellationToken);
+        await TellUserSomethingWentWrongAsync(turn, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A user over their rate limit: a card action gets the reason on the card, a message a polite reply.</summary>
@@ -157,7 +157,7 @@ public sealed partial class CloudAdapter(
         if (!tell) return;
         try
         {
-            await turn.SendActivityAsync(InboundRateLimiter.SlowDown, cancellationToken);
+            await turn.SendActivityAsync(InboundRateLimiter.SlowDown, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
@@ -178,7 +178,7 @@ public sealed partial class CloudAdapter(
         else if (turn.Activity.Type != ActivityTypes.Message) return;
         try
         {
-            await turn.SendActivityAsync("Sorry, something went wrong on my side. Please try again in a minute.", cancellationToken);
+            await turn.SendActivityAsync("Sorry, something went wrong on my side. Please try again in a minute.", cancellationToken).ConfigureAwait(false);
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
@@ -198,7 +198,7 @@ public sealed partial class CloudAdapter(
         try
         {
             int read;
-            while ((read = await request.Body.ReadAsync(buffer, cancellationToken)) > 0)
+            while ((read = await request.Body.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
             {
                 if (body.Length + read > _options.MaxRequestBodyBytes)
                     return (null, (StatusCodes.Status413PayloadTooLarge, "The activity is too large."));
@@ -230,7 +230,7 @@ public sealed partial class CloudAdapter(
             return (new ClaimsIdentity(), null); // no app id: the local-run mode the Emulator and Agents Playground use
 
         var result = await tokenValidator.ValidateAsync(request.Headers.Authorization.ToString() is { Length: > 0 } header ? header : null,
-            activity.ChannelId, activity.ServiceUrl, cancellationToken);
+            activity.ChannelId, activity.ServiceUrl, cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded)
         {
             LogRefused(logger, result.StatusCode, result.FailureReason, activity.ChannelId);
@@ -242,7 +242,7 @@ public sealed partial class CloudAdapter(
     private static async Task WriteProblemAsync(HttpResponse response, int status, string message, CancellationToken cancellationToken)
     {
         response.StatusCode = status;
-        await WriteJsonAsync(response, new ErrorResponse { Error = new ErrorDetail { Code = ReasonPhrases(status), Message = message } }, cancellationToken);
+        await WriteJsonAsync(response, new ErrorResponse { Error = new ErrorDetail { Code = ReasonPhrases(status), Message = message } }, cancellationToken).ConfigureAwait(false);
     }
 
     private static string ReasonPhrases(int status) => Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status).Replace(" ", string.Empty);

@@ -36,7 +36,7 @@ public sealed class TurnContext
     public async Task<ResourceResponse> SendActivityAsync(Activity activity, CancellationToken cancellationToken)
     {
         Activity.AddressReply(activity);
-        var sent = await _replies.SendAsync(activity, cancellationToken);
+        var sent = await _replies.SendAsync(activity, cancellationToken).ConfigureAwait(false);
         if (activity.Type != ActivityTypes.Typing) Responded = true;
         return sent;
     }

@@ -28,7 +28,7 @@ internal sealed partial class TypingIndicator : IDisposable
         if (Interlocked.Exchange(ref _sending, 1) == 1) return;
         try
         {
-            await _turn.SendActivityAsync(Activity.CreateTyping(), _stop.Token);
+            await _turn.SendActivityAsync(Activity.CreateTyping(), _stop.Token).ConfigureAwait(false);
         }
         catch (Exception error) when (error is not OutOfMemoryException)
         {

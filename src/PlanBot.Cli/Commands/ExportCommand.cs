@@ -54,7 +54,7 @@ internal static class ExportCommand
             {
                 return Output.Fail(error);
             }
-            AnsiConsole.MarkupLineInterpolated($"Exported {stored.Plan.Milestones.Count} milestones of plan {planId} to {file.FullName}.");
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Exported {stored.Plan.Milestones.Count} milestones of plan {planId} to {file.FullName}.");
             return 0;
         });
         return command;

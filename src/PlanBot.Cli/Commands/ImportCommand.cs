@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using PlanBot.Core.Plans;
 using PlanBot.Trackers.Importing;
 using PlanBot.Trackers.Reading;
@@ -78,13 +79,13 @@ internal static class ImportCommand
 
         var result = preview.Result;
         foreach (var table in result.Tables)
-            AnsiConsole.MarkupLineInterpolated($"[grey]Found {Describe(table)}.[/]");
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[grey]Found {Describe(table)}.[/]");
         PrintSummary(result.Summary);
 
         var errors = result.Errors.ToList();
         if (errors.Count > 0)
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]{errors.Count} error(s) in {file.Name}:[/]");
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{errors.Count} error(s) in {file.Name}:[/]");
             PrintMessages(errors, verbose);
             PrintMessages(result.Warnings.ToList(), verbose, "warning");
             AnsiConsole.MarkupLine("[red]Nothing was imported.[/] Fix the errors above and import again.");
@@ -93,8 +94,8 @@ internal static class ImportCommand
 
         var plan = preview.Merge?.Merged ?? result.Plan!;
         var diff = preview.Diff!;
-        AnsiConsole.MarkupLineInterpolated($"Plan [bold]{plan.Id}[/]: {plan.Name}");
-        AnsiConsole.MarkupLineInterpolated($"{plan.Milestones.Count} milestones, {plan.Exceptions.Count} exception report entries.");
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Plan [bold]{plan.Id}[/]: {plan.Name}");
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"{plan.Milestones.Count} milestones, {plan.Exceptions.Count} exception report entries.");
         PrintDiff(diff, preview.Existing, verbose);
         PrintConflicts(preview.Merge, verbose);
         PrintMessages(result.Warnings.ToList(), verbose, "warning");
@@ -106,7 +107,7 @@ internal static class ImportCommand
         }
         if (preview.Existing is not null && diff.IsEmpty && preview.Existing.ExceptionCount == plan.Exceptions.Count)
         {
-            AnsiConsole.MarkupLineInterpolated($"Plan {plan.Id} is already up to date; nothing to save.");
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Plan {plan.Id} is already up to date; nothing to save.");
             return 0;
         }
 
@@ -134,7 +135,7 @@ internal static class ImportCommand
             return Output.Fail("Import cancelled. Nothing was changed: the previous plan is still in place.");
         }
 
-        AnsiConsole.MarkupLineInterpolated(
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
             $"[green]Imported plan {saved.Id}:[/] {saved.MilestoneCount} milestones ({diff.Added.Count} added, {diff.Changed.Count} changed, {diff.Removed.Count} removed, {diff.Unchanged} unchanged).");
         return 0;
     }
@@ -149,14 +150,14 @@ internal static class ImportCommand
             AnsiConsole.MarkupLineInterpolated($"[grey]Sheet: {sheet}[/]");
         AnsiConsole.WriteLine(summary.Line());
         foreach (var decision in summary.ColumnDecisions)
-            AnsiConsole.MarkupLineInterpolated($"[grey]Column {decision}.[/]");
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[grey]Column {decision}.[/]");
         if (summary.GeneratedRefsReason is { } numbering)
-            AnsiConsole.MarkupLineInterpolated($"[yellow]References: {numbering}.[/]");
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[yellow]References: {numbering}.[/]");
         if (summary.ReportDate is { } reportDate)
-            AnsiConsole.MarkupLineInterpolated($"[grey]Report date stated in the file: {reportDate:d MMMM yyyy}.[/]");
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[grey]Report date stated in the file: {reportDate:d MMMM yyyy}.[/]");
         if (summary.Skipped == 0) return;
         var listed = summary.FirstSkipped.Count < summary.Skipped ? $"the first {summary.FirstSkipped.Count}" : "each";
-        AnsiConsole.MarkupLineInterpolated($"[yellow]{summary.Skipped} row(s) skipped; {listed} with the reason:[/]");
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[yellow]{summary.Skipped} row(s) skipped; {listed} with the reason:[/]");
         foreach (var skipped in summary.FirstSkipped)
             AnsiConsole.WriteLine("  " + skipped);
     }
@@ -181,48 +182,48 @@ internal static class ImportCommand
             AnsiConsole.MarkupLine("New plan: every milestone will be added.");
             return;
         }
-        AnsiConsole.MarkupLineInterpolated(
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
             $"Compared with the stored plan (imported {existing.ImportedAt:dd MMM yyyy HH:mm} by {existing.ImportedBy}): {diff.Added.Count} added, {diff.Changed.Count} changed, {diff.Removed.Count} removed, {diff.Unchanged} unchanged.");
         var limit = verbose ? int.MaxValue : ListLimit;
         foreach (var m in diff.Added.Take(limit))
-            AnsiConsole.MarkupLineInterpolated($"  [green]+ {m.Ref.Display}[/] {Shorten(m.Title)}");
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  [green]+ {m.Ref.Display}[/] {Shorten(m.Title)}");
         foreach (var c in diff.Changed.Take(limit))
         {
             var fields = string.Join("; ", c.Changes.Select(f => $"{f.Field}: {Shorten(f.Old ?? "(blank)", 30)} → {Shorten(f.New ?? "(blank)", 30)}"));
-            AnsiConsole.MarkupLineInterpolated($"  [yellow]~ {c.Ref.Display}[/] {fields}");
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  [yellow]~ {c.Ref.Display}[/] {fields}");
         }
         foreach (var m in diff.Removed.Take(limit))
-            AnsiConsole.MarkupLineInterpolated($"  [red]- {m.Ref.Display}[/] {Shorten(m.Title)} (its history is kept)");
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  [red]- {m.Ref.Display}[/] {Shorten(m.Title)} (its history is kept)");
         var hidden = Math.Max(0, diff.Added.Count - limit) + Math.Max(0, diff.Changed.Count - limit) + Math.Max(0, diff.Removed.Count - limit);
-        if (hidden > 0) AnsiConsole.MarkupLineInterpolated($"  … and {hidden} more; --verbose lists them all.");
+        if (hidden > 0) AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  … and {hidden} more; --verbose lists them all.");
     }
 
     private static void PrintConflicts(PlanMerge? merge, bool verbose)
     {
         if (merge is null) return;
         if (merge.FieldsKeptFromTeams > 0 && merge.Conflicts.Count == 0)
-            AnsiConsole.MarkupLineInterpolated($"{merge.FieldsKeptFromTeams} field(s) updated in Teams since the last import are kept: the file did not change them.");
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"{merge.FieldsKeptFromTeams} field(s) updated in Teams since the last import are kept: the file did not change them.");
         if (merge.Conflicts.Count == 0) return;
         var kept = merge.Conflicts.Count(c => c.KeptOurs);
-        AnsiConsole.MarkupLineInterpolated(
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
             $"[yellow]{merge.Conflicts.Count} conflict(s):[/] the file and Teams both changed these since the last import; {kept} kept from Teams, {merge.Conflicts.Count - kept} taken from the file.");
         var limit = verbose ? int.MaxValue : ListLimit;
         foreach (var c in merge.Conflicts.Take(limit))
-            AnsiConsole.MarkupLineInterpolated($"  [yellow]! {c.Describe()}[/]");
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  [yellow]! {c.Describe()}[/]");
         if (merge.Conflicts.Count > limit)
-            AnsiConsole.MarkupLineInterpolated($"  … and {merge.Conflicts.Count - limit} more; --verbose lists them all.");
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  … and {merge.Conflicts.Count - limit} more; --verbose lists them all.");
         if (kept > 0) AnsiConsole.MarkupLine("  Run again with --prefer tracker to take the file's values instead.");
     }
 
     private static void PrintMessages(List<ImportMessage> messages, bool verbose, string? label = null)
     {
         if (messages.Count == 0) return;
-        if (label is not null) AnsiConsole.MarkupLineInterpolated($"[yellow]{messages.Count} {label}(s):[/]");
+        if (label is not null) AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[yellow]{messages.Count} {label}(s):[/]");
         var limit = verbose ? int.MaxValue : ListLimit;
         foreach (var message in messages.Take(limit))
             AnsiConsole.WriteLine("  " + message);
         if (messages.Count > limit)
-            AnsiConsole.MarkupLineInterpolated($"  … and {messages.Count - limit} more; --verbose lists them all.");
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  … and {messages.Count - limit} more; --verbose lists them all.");
     }
 
     private static string Shorten(string text, int max = 60) => text.Length <= max ? text : text[..(max - 1)] + "…";

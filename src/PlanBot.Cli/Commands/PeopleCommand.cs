@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Microsoft.Extensions.Options;
 using PlanBot.Core.People;
 using PlanBot.Core.Plans;
@@ -34,14 +35,14 @@ internal static class PeopleCommand
             var check = PeopleFileReader.Read(path.FullName);
             if (!check.IsValid)
             {
-                AnsiConsole.MarkupLineInterpolated($"[red]{check.Problems.Count} error(s) in {path.Name}:[/]");
+                AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{check.Problems.Count} error(s) in {path.Name}:[/]");
                 foreach (var problem in check.Problems) AnsiConsole.WriteLine("  " + problem);
                 AnsiConsole.MarkupLine("[red]Nothing was imported.[/] Fix the errors above and import again.");
                 return 1;
             }
 
             var people = check.People;
-            AnsiConsole.MarkupLineInterpolated($"{path.Name}: {Describe(people)}.");
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"{path.Name}: {Describe(people)}.");
             await using var environment = CliEnvironment.Load();
             var store = environment.Get<IPeopleStore>();
             var stored = await store.GetPeopleAsync(cancellationToken);
@@ -67,7 +68,7 @@ internal static class PeopleCommand
                 return Output.Fail("Import cancelled. Nothing was changed: the previous people are still in place.");
             }
 
-            AnsiConsole.MarkupLineInterpolated($"[green]Imported {saved.Count} people[/] from {path.Name}.");
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[green]Imported {saved.Count} people[/] from {path.Name}.");
             return 0;
         });
         return command;
@@ -135,12 +136,12 @@ internal static class PeopleCommand
         var unresolved = resolutions.Select((r, i) => (Resolution: r, Refs: refs[i])).Where(x => !x.Resolution.IsResolved)
             .OrderBy(x => x.Resolution.Outcome).ThenBy(x => x.Resolution.Name, StringComparer.OrdinalIgnoreCase).ToList();
 
-        AnsiConsole.MarkupLineInterpolated(
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
             $"Plan [bold]{plan.Id}[/]: {resolutions.Count} owner name(s); {fromFile + fromDirectory} resolve ({fromFile} from the people file, {fromDirectory} from the directory), {unresolved.Count} do not.");
-        AnsiConsole.MarkupLineInterpolated($"[grey]People file: {(people.Info is { } info
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[grey]People file: {(people.Info is { } info
             ? $"{info.Count} people from {info.SourceFile ?? "a file"}, imported {info.ImportedAt:dd MMM yyyy HH:mm} by {info.ImportedBy}"
             : "none imported yet (planbot people import FILE)")}.[/]");
-        AnsiConsole.MarkupLineInterpolated($"[grey]Directory: {directory.Description}[/]");
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[grey]Directory: {directory.Description}[/]");
 
         if (unresolved.Count == 0)
         {
@@ -182,7 +183,7 @@ internal static class PeopleCommand
         var added = after.Keys.Count(k => !before.ContainsKey(k));
         var removed = before.Keys.Count(k => !after.ContainsKey(k));
         var changed = after.Count(a => before.TryGetValue(a.Key, out var old) && !Same(old, a.Value));
-        AnsiConsole.MarkupLineInterpolated(
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
             $"Compared with the stored people ({info.Count}, imported {info.ImportedAt:dd MMM yyyy HH:mm} by {info.ImportedBy}): {added} added, {changed} changed, {removed} removed, {after.Count - added - changed} unchanged.");
     }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Spectre.Console;
 
 namespace PlanBot.Cli.Commands;
@@ -20,7 +21,8 @@ internal static class PlansCommand
             }
             var table = new TextTable([("Plan", 4), ("Name", 20), ("Milestones", 10), ("Exceptions", 10), ("Imported", 17), ("By", 8)], 1, 5);
             foreach (var p in plans)
-                table.AddRow(p.Id, p.Name, p.MilestoneCount.ToString(), p.ExceptionCount.ToString(), p.ImportedAt.ToString("dd MMM yyyy HH:mm"), p.ImportedBy);
+                table.AddRow(p.Id, p.Name, p.MilestoneCount.ToString(CultureInfo.InvariantCulture), p.ExceptionCount.ToString(CultureInfo.InvariantCulture),
+                    p.ImportedAt.ToString("dd MMM yyyy HH:mm", CultureInfo.InvariantCulture), p.ImportedBy);
             Output.Write(table);
             return 0;
         });

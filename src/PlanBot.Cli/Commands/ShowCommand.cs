@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using PlanBot.Core.Plans;
 using PlanBot.Core.Updates;
 using Spectre.Console;
@@ -83,7 +84,7 @@ internal static class ShowCommand
         foreach (var e in plan.ExceptionsFor(m.Ref))
         {
             AnsiConsole.WriteLine();
-            AnsiConsole.MarkupLineInterpolated($"[bold]Exception report[/] {e.ReportTitle ?? string.Empty}");
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[bold]Exception report[/] {e.ReportTitle ?? string.Empty}");
             if (e.Reason is not null) AnsiConsole.WriteLine($"  Reason: {e.Reason}");
             if (!e.ProposedRevisedDate.IsBlank) AnsiConsole.WriteLine($"  Proposed revised date: {new TrackerDateView(e.ProposedRevisedDate)}");
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace PlanBot.Core.Plans;
@@ -41,8 +42,8 @@ public sealed partial class MilestoneRef : IEquatable<MilestoneRef>, IComparable
             }
         }
         _segments = [.. segments];
-        _numbers = _segments.Select(s => char.IsDigit(s[0]) ? long.Parse(s) : -1).ToArray();
-        _key = string.Join('.', _segments.Select((s, i) => _numbers[i] >= 0 ? _numbers[i].ToString() : s));
+        _numbers = _segments.Select(s => char.IsDigit(s[0]) ? long.Parse(s, CultureInfo.InvariantCulture) : -1).ToArray();
+        _key = string.Join('.', _segments.Select((s, i) => _numbers[i] >= 0 ? _numbers[i].ToString(CultureInfo.InvariantCulture) : s));
     }
 
     /// <summary>The reference as the tracker writes it.</summary>
@@ -58,7 +59,7 @@ public sealed partial class MilestoneRef : IEquatable<MilestoneRef>, IComparable
     /// A fixed-width key that sorts like the reference and is safe as a Table storage RowKey
     /// (numbers zero-padded to 6 digits, letter runs in lower case, segments joined with '.').
     /// </summary>
-    public string SortKey => string.Join('.', _segments.Select((s, i) => _numbers[i] >= 0 ? _numbers[i].ToString().PadLeft(6, '0') : s));
+    public string SortKey => string.Join('.', _segments.Select((s, i) => _numbers[i] >= 0 ? _numbers[i].ToString(CultureInfo.InvariantCulture).PadLeft(6, '0') : s));
 
     /// <summary>
     /// Reads a reference: up to 24 characters of letters and digits with at least one digit, separated by

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace PlanBot.Core.Plans;
 
 /// <summary>Why a date cell could not be turned into a date.</summary>
@@ -31,7 +33,7 @@ public sealed record TrackerDate(string Text, DateOnly? Date, DateOnly? RangeSta
 {
     public static readonly TrackerDate Blank = new(string.Empty, null);
 
-    public static TrackerDate Exact(DateOnly date) => new(date.ToString("yyyy-MM-dd"), date);
+    public static TrackerDate Exact(DateOnly date) => new(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), date);
 
     public bool IsBlank => string.IsNullOrWhiteSpace(Text);
 }

@@ -247,7 +247,7 @@ public sealed class PlanIndex
         {
             // With the exact word, its plural or singular ("structure", "structures") where the plan has both.
             var found = new List<WordMatch> { new(typed, true, exact) };
-            foreach (var variant in (string[])[typed + "s", typed + "es", typed.EndsWith('s') ? typed[..^1] : "", typed.EndsWith("es") ? typed[..^2] : ""])
+            foreach (var variant in (string[])[typed + "s", typed + "es", typed.EndsWith('s') ? typed[..^1] : "", typed.EndsWith("es", StringComparison.Ordinal) ? typed[..^2] : ""])
                 if (variant.Length > 0 && _words.TryGetValue(variant, out var use)) found.Add(new WordMatch(variant, false, use));
             AddSameStem(typed, found);
             return found;
@@ -386,8 +386,8 @@ public sealed class PlanIndex
             if (significant.Count >= 3 && significant.All(w => char.IsLetter(w[0])))
             {
                 var initials = string.Concat(significant.Select(w => w[0]));
-                if (!_words.ContainsKey(initials)) Use(initials).Units.Add(unit.Id);
-                else if (_words[initials].Units.Count > 0) _words[initials].Units.Add(unit.Id);
+                if (!_words.TryGetValue(initials, out var known)) Use(initials).Units.Add(unit.Id);
+                else if (known.Units.Count > 0) known.Units.Add(unit.Id);
             }
         }
         // Synonyms the plan does not use still lead to the units they stand for ("finance" in a plan that only says CFO).

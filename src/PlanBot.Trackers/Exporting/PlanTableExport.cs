@@ -1,3 +1,4 @@
+using System.Globalization;
 using PlanBot.Core.Plans;
 using PlanBot.Trackers.Importing;
 using PlanBot.Trackers.Reading;
@@ -65,7 +66,7 @@ public static class PlanTableExport
         rows.AddRange(plan.Milestones.Select(m => Values(m, others).Select(v => v switch
         {
             null => null,
-            DateOnly d => d.ToString("yyyy-MM-dd"),
+            DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             _ => v.ToString(),
         }).ToArray()));
         // A text cell starting with = + - @ would run as a formula when the CSV is opened in Excel.

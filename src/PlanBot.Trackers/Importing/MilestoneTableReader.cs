@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using PlanBot.Core.Dates;
 using PlanBot.Core.Plans;
@@ -396,7 +397,7 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
         foreach (var draft in _drafts.Where(d => !d.HasOwnRef))
         {
             MilestoneRef generated;
-            while (_byRef.ContainsKey(generated = MilestoneRef.Parse(next.ToString()))) next++;
+            while (_byRef.ContainsKey(generated = MilestoneRef.Parse(next.ToString(CultureInfo.InvariantCulture)))) next++;
             draft.Milestone = draft.Milestone with { Ref = generated };
             _byRef[generated] = draft;
         }

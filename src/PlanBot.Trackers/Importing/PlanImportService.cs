@@ -33,7 +33,7 @@ public sealed class PlanImportService(IPlanStore store, TimeProvider time)
         var result = _importer.Import(workbook, Exporting.PlanTableExport.WithOwnColumns(workbook, options));
         PlanBotTelemetry.Imported(result.HasErrors || result.Plan is null ? "refused" : "previewed");
         if (result.Plan is null) return new ImportPreview(path, result, null, null);
-        var existing = await store.GetPlanAsync(options.PlanId, cancellationToken);
+        var existing = await store.GetPlanAsync(options.PlanId, cancellationToken).ConfigureAwait(false);
         if (existing is not null && result.Summary.KeptIdField is { } idField
             && KeptIdMatch.Renumber(result.Plan, existing.Plan, idField) is { Matched: > 0 } match)
         {
@@ -41,7 +41,7 @@ public sealed class PlanImportService(IPlanStore store, TimeProvider time)
                 $"{match.Matched} milestones matched the stored plan by their '{idField}' and keep their numbers; {match.Numbered} new ones numbered after the stored plan's last.");
             result = result with { Plan = match.Plan, Messages = [.. result.Messages, said] };
         }
-        var merge = await ReimportMerge.MergeAsync(store, existing, result.Plan!, prefer, cancellationToken);
+        var merge = await ReimportMerge.MergeAsync(store, existing, result.Plan!, prefer, cancellationToken).ConfigureAwait(false);
         return new ImportPreview(path, result, merge.Diff, existing?.Summary) { Merge = merge };
     }
 
@@ -53,9 +53,9 @@ public sealed class PlanImportService(IPlanStore store, TimeProvider time)
         var sourceFile = plan.SourceFile ?? Path.GetFileName(preview.FilePath);
         var history = preview.Merge?.ToHistory(preview.Existing is not null, time.GetUtcNow(), importedBy, sourceFile)
             ?? preview.Diff!.ToHistory(preview.Existing is not null, time.GetUtcNow(), importedBy, sourceFile);
-        var summary = await (preview.Merge is { ImportBases.Count: > 0 } merge && store is IImportBaseStore bases
+        var summary = await ((preview.Merge is { ImportBases.Count: > 0 } merge && store is IImportBaseStore bases
             ? bases.CommitImportAsync(plan, merge.ImportBases, preview.Existing?.Version, importedBy, history, progress, cancellationToken)
-            : store.CommitImportAsync(plan, preview.Existing?.Version, importedBy, history, progress, cancellationToken));
+            : store.CommitImportAsync(plan, preview.Existing?.Version, importedBy, history, progress, cancellationToken)).ConfigureAwait(false));
         PlanBotTelemetry.Imported("committed");
         return summary;
     }

@@ -14,7 +14,7 @@ internal static class ReimportMerge
 
         // A store that keeps no bases merges as if nothing changed in Teams: the file's values stand, as before merging.
         var bases = store is IImportBaseStore baseStore
-            ? await baseStore.GetImportBasesAsync(existing.Summary.Id, existing.Summary.Generation, cancellationToken)
+            ? await baseStore.GetImportBasesAsync(existing.Summary.Id, existing.Summary.Generation, cancellationToken).ConfigureAwait(false)
             : new Dictionary<MilestoneRef, Milestone>();
         var merge = PlanMerge.Of(existing.Plan, bases, file, prefer);
         if (merge.Conflicts.Count == 0) return merge;
@@ -22,7 +22,7 @@ internal static class ReimportMerge
         var lastUpdates = new Dictionary<MilestoneRef, (string By, DateTimeOffset At)>();
         foreach (var reference in merge.Conflicts.Select(c => c.Ref).Distinct())
         {
-            var history = await store.GetHistoryAsync(existing.Summary.Id, reference, cancellationToken);
+            var history = await store.GetHistoryAsync(existing.Summary.Id, reference, cancellationToken).ConfigureAwait(false);
             if (history.FirstOrDefault(h => !h.Source.StartsWith("import", StringComparison.Ordinal)) is { } update)
                 lastUpdates[reference] = (update.By, update.At);
         }

@@ -196,7 +196,7 @@ public sealed class TablePeopleStoreTests(AzuriteFixture azurite)
         var read = await NewStore().GetPeopleAsync();
         var winner = Assert.Single(outcomes, o => o.Set.Select(p => p.Name).SequenceEqual(read.People.Select(p => p.Name)));
         Assert.Null(winner.Error);
-        var kept = (await RowsAsync()).Where(r => r.PartitionKey.StartsWith("people@") && r.RowKey != "claim").GroupBy(r => r.PartitionKey).ToList();
+        var kept = (await RowsAsync()).Where(r => r.PartitionKey.StartsWith("people@", StringComparison.Ordinal) && r.RowKey != "claim").GroupBy(r => r.PartitionKey).ToList();
         Assert.All(kept, partition => Assert.True(partition.Count() is 5 or 120, $"{partition.Key} holds {partition.Count()} rows."));
     }
 

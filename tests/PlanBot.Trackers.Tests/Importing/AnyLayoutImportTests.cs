@@ -86,7 +86,7 @@ public sealed class AnyLayoutImportTests
             "\t\t\t30/04/2025\tOpen"));
 
         Assert.Null(result.Plan);
-        Assert.Contains(result.Errors, e => e.Text.StartsWith("only 1 of 3 data rows could be read as milestones"));
+        Assert.Contains(result.Errors, e => e.Text.StartsWith("only 1 of 3 data rows could be read as milestones", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public sealed class AnyLayoutImportTests
         var c2 = plan.Find(MilestoneRef.Parse("C2"))!;
         Assert.Equal(("Reduce long waits to under one hundred", new DateOnly(2026, 3, 31), Rag.Amber), (c2.Title, c2.Due.Date!.Value, c2.Rag));
         Assert.Equal(["Gary Price"], c2.DeliveryOwners.Select(o => o.Name));
-        Assert.Contains(result.Summary.ColumnDecisions, d => d.StartsWith("'Date agreed' read as the due date by its content"));
+        Assert.Contains(result.Summary.ColumnDecisions, d => d.StartsWith("'Date agreed' read as the due date by its content", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class BoardPaperSeedImportTests
         var plan = PlanOf(Cpccg);
         Assert.Equal(68, plan.Milestones.Count);
         Assert.All(plan.Milestones, m => Assert.Matches("^[0-9]+[a-g]$", m.Ref.Value));
-        Assert.Equal(["2a", "2b", "2c", "2d", "2e", "2f", "2g"], plan.Milestones.Where(m => m.Ref.Value.StartsWith("2")).Select(m => m.Ref.Value));
+        Assert.Equal(["2a", "2b", "2c", "2d", "2e", "2f", "2g"], plan.Milestones.Where(m => m.Ref.Value.StartsWith('2')).Select(m => m.Ref.Value));
     }
 
     [Fact]
@@ -170,7 +170,7 @@ public sealed class BoardPaperSeedImportTests
     public void Seed_004_reads_the_stocktake_actions_with_lead_and_supporting_officer()
     {
         var plan = PlanOf(Cornwall);
-        var m = Assert.Single(plan.Milestones, m => m.Title.StartsWith("Strengthen clinical leadership for the STP"));
+        var m = Assert.Single(plan.Milestones, m => m.Title.StartsWith("Strengthen clinical leadership for the STP", StringComparison.Ordinal));
         Assert.Equal("Leadership", m.Requirement);
         Assert.Equal(new DateOnly(2018, 1, 31), m.Due.Date);
         Assert.Equal(["Jackie Pendleton"], m.AccountableOwners.Select(o => o.Name));

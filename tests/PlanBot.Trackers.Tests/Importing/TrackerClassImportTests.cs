@@ -22,7 +22,7 @@ public sealed class TrackerClassImportTests
         Assert.Equal(new DateOnly(2025, 3, 31), plan.Find(MilestoneRef.Parse("A1"))!.Due.Date);
         Assert.Equal(new DateOnly(2025, 6, 30), plan.Find(MilestoneRef.Parse("A2"))!.Due.Date);
         Assert.Equal("45000", plan.Find(MilestoneRef.Parse("A2"))!.OtherFields["Cost (£)"]);
-        Assert.Contains(result.Summary.ColumnDecisions, d => d.StartsWith("'Target Date' holds Excel date serial numbers"));
+        Assert.Contains(result.Summary.ColumnDecisions, d => d.StartsWith("'Target Date' holds Excel date serial numbers", StringComparison.Ordinal));
     }
 
     [Fact]
