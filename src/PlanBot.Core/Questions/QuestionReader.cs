@@ -164,7 +164,7 @@ public static partial class QuestionReader
                 var next = last + 1;
                 // "Q1 of the new financial year": the quarter of the year named after it.
                 if (FinancialYearAfter(next) is { } year && DueWindowReader.TryRead(
-                        text.Substring(start, length) + " " + FinancialYear.Label(year.StartYear), today, out var inYear, out _))
+                        string.Concat(text.AsSpan(start, length), " ", FinancialYear.Label(year.StartYear)), today, out var inYear, out _))
                 {
                     _window = inYear;
                     Consume(next, next + year.Words);
