@@ -14,7 +14,7 @@ public static class NearestAnswer
     public static string? For(MilestoneFilter filter, PlanIndex index, DateOnly today)
     {
         if (filter.People.Count == 1 && NextFor(filter.People[0], index, today) is { } next) return next;
-        var relaxed = filter with { Overdue = false, Status = null, Rag = null };
+        var relaxed = filter with { Overdue = false, Statuses = [], Rags = [] };
         if (relaxed != filter && !relaxed.IsEmpty)
         {
             var same = Matching(relaxed, index, today).ToList();
@@ -70,11 +70,13 @@ public static class NearestAnswer
         var overdue = found.Count(m => m.IsOverdueAt(today));
         var delayed = found.Count(m => m.Status == MilestoneStatus.Delayed);
         var atRisk = found.Count(m => m.Status == MilestoneStatus.AtRisk);
-        var complete = found.Count(m => m.IsFinished);
+        var complete = found.Count(m => m.IsComplete);
+        var closed = found.Count(m => m.IsFinished && !m.IsComplete);
         if (overdue > 0) parts.Add($"{overdue} overdue");
         if (delayed > 0) parts.Add($"{delayed} delayed");
         if (atRisk > 0) parts.Add($"{atRisk} at risk");
         if (complete > 0) parts.Add($"{complete} complete");
+        if (closed > 0) parts.Add($"{closed} closed");
         return parts.Count == 0 ? "" : "; " + string.Join(", ", parts);
     }
 }

@@ -59,6 +59,7 @@ public sealed class PlanIndex
     private readonly Lazy<Dictionary<string, int[]>> _acronyms;
     private readonly Lazy<Dictionary<string, List<string>>> _stems;
     private readonly Lazy<Dictionary<string, List<PlanPerson>>> _abbreviatedPeople;
+    private readonly Lazy<List<PlanUnit>> _ownOpenStates;
     // Owner roles by the tracker's header as written → as a phrase; the milestones naming each role, and each person in it.
     private readonly Dictionary<string, string> _roleKeys = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SortedSet<int>> _roleMilestones = new(StringComparer.Ordinal);
@@ -91,6 +92,7 @@ public sealed class PlanIndex
         _acronyms = new Lazy<Dictionary<string, int[]>>(BuildAcronyms);
         _stems = new Lazy<Dictionary<string, List<string>>>(BuildStems);
         _abbreviatedPeople = new Lazy<Dictionary<string, List<PlanPerson>>>(BuildAbbreviatedPeople);
+        _ownOpenStates = new Lazy<List<PlanUnit>>(BuildOwnOpenStates);
         People = BuildPeople();
         Units = BuildUnits(synonyms ?? UnitSynonyms.Default);
         Roles = BuildRoles();
@@ -165,6 +167,26 @@ public sealed class PlanIndex
         }
         return roles;
     }
+
+    /// <summary>
+    /// A state of open work the tracker writes in its own words ("In Progress", "Working on it") spelt by
+    /// <paramref name="words"/> from <paramref name="start"/>: those rows, not all open work. "Open" itself is the
+    /// everyday word for work not done, whatever the tracker's own use of it.
+    /// </summary>
+    public PlanUnit? OwnStatusAt(IReadOnlyList<string> words, int start)
+    {
+        foreach (var unit in _ownOpenStates.Value)
+            if (start + unit.Words.Length <= words.Count && unit.Words.Select((w, k) => words[start + k] == w).All(same => same))
+                return unit;
+        return null;
+    }
+
+    private List<PlanUnit> BuildOwnOpenStates() =>
+        Units.Where(u => u.Kind == UnitKind.Status && u.Phrase != "open"
+                && StatusReader.Normalise(u.Name, null) == MilestoneStatus.OnTrack
+                && u.Members.All(m => !Milestones[m].IsFinished))
+            .OrderByDescending(u => u.Words.Length)
+            .ToList();
 
     /// <summary>References under a grouping number: "6" → 6.1, 6.2 …; "2" → 2a, 2b …; none when the plan has no such refs.</summary>
     public List<int> RefsUnder(string number)
@@ -418,9 +440,9 @@ public sealed class PlanIndex
     private static bool IsShortGroupName(string? value) =>
         !string.IsNullOrWhiteSpace(value) && value.Length <= 60 && value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 7;
 
-    // A status cell of a word or two that is not a date ("Reset Date", "Live"); longer cells are progress notes.
+    // A status cell of up to three words that is not a date ("Reset Date", "Live", "Working on it"); longer cells are progress notes.
     private static bool IsStatusWords(string? value) =>
-        !string.IsNullOrWhiteSpace(value) && value.Length <= 20 && value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 2
+        !string.IsNullOrWhiteSpace(value) && value.Length <= 20 && value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 3
         && !value.Any(char.IsDigit);
 
     private static readonly string[] GroupingHeaderWords =

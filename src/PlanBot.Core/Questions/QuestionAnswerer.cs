@@ -150,16 +150,8 @@ public static class QuestionAnswerer
         var filter = reading.Filter;
         var parts = new List<string>();
         if (filter.Overdue) parts.Add("overdue");
-        if (filter.Status is { } status) parts.Add(status switch
-        {
-            StatusWanted.Delayed => "delayed",
-            StatusWanted.AtRisk => "at risk",
-            StatusWanted.NotStarted => "not started",
-            StatusWanted.OnTrack => "on track",
-            StatusWanted.Finished => "complete",
-            _ => "still open",
-        });
-        if (filter.Rag is { } rag) parts.Add("rated " + rag.ToString().ToLowerInvariant());
+        if (filter.Statuses.Count > 0) parts.Add(string.Join(" or ", filter.Statuses.Select(StatusWord)));
+        if (filter.Rags.Count > 0) parts.Add("rated " + string.Join(" or ", filter.Rags.Select(r => r.ToString().ToLowerInvariant())));
         if (filter.CriticalPath) parts.Add("on the critical path");
         foreach (var unit in filter.UnitGroups) parts.Add((unit.Units.All(u => u.Kind == UnitKind.Status) ? "marked " : "in ") + unit.Name);
         if (filter.People.Count > 0)
@@ -180,6 +172,19 @@ public static class QuestionAnswerer
         var asAt = $"as at {Date(today)}";
         return count == 0 ? $"No milestones {described} {asAt}." : $"{count} {noun} {described} {asAt}.";
     }
+
+    /// <summary>How a sentence names a status asked for: "delayed", "complete", "still open".</summary>
+    public static string StatusWord(StatusWanted status) => status switch
+    {
+        StatusWanted.Delayed => "delayed",
+        StatusWanted.AtRisk => "at risk",
+        StatusWanted.NotStarted => "not started",
+        StatusWanted.OnTrack => "on track",
+        StatusWanted.Complete => "complete",
+        StatusWanted.Closed => "closed",
+        StatusWanted.Finished => "complete or closed",
+        _ => "still open",
+    };
 
     private static string OwnerSentence(Milestone milestone)
     {

@@ -71,6 +71,8 @@ public static partial class QuestionReader
         private readonly HashSet<PlanRole> _roles = [];
         private readonly HashSet<PlanRole> _missingRoles = [];
         private readonly List<PlanPerson> _initialPeople = [];
+        private readonly List<string> _statusPhrases = [];
+        private readonly List<UnitMatch> _ownStatuses = [];
         private string? _groupLabel;
 
         public QuestionReading Run()
@@ -331,9 +333,17 @@ public static partial class QuestionReader
             for (var i = 0; i < words.Count; i++)
             {
                 if (_consumed[i]) continue;
+                // "In Progress", "Working on it": a state of open work the tracker writes in its own words is those rows.
+                if (index.OwnStatusAt(words.Select(w => w.Text).ToList(), i) is { } own && Enumerable.Range(i, own.Words.Length).All(k => !_consumed[k]))
+                {
+                    for (var k = 0; k < own.Words.Length; k++) _consumed[i + k] = true;
+                    _ownStatuses.Add(new UnitMatch(own.Name, [own], own.Members));
+                    continue;
+                }
                 var cue = QuestionVocabulary.Phrases.FirstOrDefault(p => At(i, p.Words) && !(itIsAName && p.Words is ["it"]));
                 if (cue.Words is not null)
                 {
+                    _statusPhrases.Add(string.Join(' ', cue.Words));
                     for (var k = 0; k < cue.Words.Length; k++) _consumed[i + k] = true;
                     if (cue.Cue == Cue.Inside) _afterInside.Add(i + cue.Words.Length);
                     else _cues.Add(cue.Cue);
@@ -589,11 +599,8 @@ public static partial class QuestionReader
                 asker = true;
             }
 
-            StatusWanted? status = null;
-            foreach (var (cue, wanted) in StatusCues)
-                if (_cues.Contains(cue)) { status = wanted; break; }
-            Rag? rag = _cues.Contains(Cue.Red) ? Rag.Red : _cues.Contains(Cue.Amber) ? Rag.Amber
-                : _cues.Contains(Cue.Green) ? Rag.Green : _cues.Contains(Cue.Blue) ? Rag.Blue : null;
+            var statuses = StatusQuestion.Wanted(_cues, _statusPhrases, index);
+            var rags = StatusQuestion.Colours(_cues);
             var window = _window;
             if (window is null && _cues.Contains(Cue.Upcoming))
                 window = new DueWindow(today, today.AddDays(14), $"due in the next 2 weeks ({today:d MMM} – {today.AddDays(14):d MMM yyyy})");
@@ -601,11 +608,11 @@ public static partial class QuestionReader
             var filter = new MilestoneFilter
             {
                 Overdue = _cues.Contains(Cue.Overdue),
-                Status = status,
-                Rag = rag,
+                Statuses = statuses,
+                Rags = rags,
                 CriticalPath = _cues.Contains(Cue.CriticalPath),
                 Window = window,
-                UnitGroups = entities.Units,
+                UnitGroups = [.. entities.Units, .. _ownStatuses],
                 People = people,
                 PeopleAreAsker = asker,
                 TitleWords = entities.Titles,
@@ -618,13 +625,6 @@ public static partial class QuestionReader
                 return QuestionReading.NotUnderstood();
             return new QuestionReading { Kind = kind, Filter = filter, Targets = targets, TargetsLabel = _groupLabel, AsksForOwners = _cues.Contains(Cue.Owner) };
         }
-
-        // Statuses in order of precedence when a question somehow names two ("delayed items not yet done").
-        private static readonly (Cue Cue, StatusWanted Wanted)[] StatusCues =
-        [
-            (Cue.Delayed, StatusWanted.Delayed), (Cue.AtRisk, StatusWanted.AtRisk), (Cue.NotStarted, StatusWanted.NotStarted),
-            (Cue.OnTrack, StatusWanted.OnTrack), (Cue.Finished, StatusWanted.Finished), (Cue.Open, StatusWanted.Open),
-        ];
 
         private bool AsksForEverything() =>
             words.Any(w => w.Text is "milestones" or "actions" or "items" or "tasks" or "deliverables" or "list" or "show" or "due" or "everything");
