@@ -124,6 +124,10 @@ public sealed class PlanIndex
         return [.. found];
     }
 
+    /// <summary>Whether <paramref name="owner"/> is named in one of <paramref name="roles"/> (the column their name sits in).</summary>
+    public bool Holds(Owner owner, IEnumerable<PlanRole> roles) =>
+        _roleKeys.TryGetValue(owner.RoleTitle, out var key) && roles.Any(r => r.Title == key);
+
     /// <summary>Milestones that name somebody in one of <paramref name="roles"/>, sorted.</summary>
     public int[] MilestonesWithRole(IReadOnlyCollection<PlanRole> roles)
     {

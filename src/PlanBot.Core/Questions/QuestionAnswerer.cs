@@ -77,6 +77,16 @@ public static class QuestionAnswerer
             case QuestionKind.Owner:
             {
                 var milestone = index.Milestones[reading.Targets[0]];
+                // "who's the SRO for ERP-04": the holders of the role asked about, when the milestone names any.
+                var inRole = milestone.Owners.Where(o => index.Holds(o, reading.OwnerRoles)).ToList();
+                if (inRole.Count > 0)
+                {
+                    var role = string.Join(" or ", reading.OwnerRoles.Select(r => r.InSentence));
+                    return Make($"{milestone.Ref.Display} {milestone.Title}: {role} {Names(inRole)}.") with
+                    {
+                        Milestones = [milestone with { Owners = inRole }], ShowOwners = true,
+                    };
+                }
                 return Make(OwnerSentence(milestone)) with { Milestones = [milestone], ShowOwners = true };
             }
             case QuestionKind.Status:
@@ -94,7 +104,7 @@ public static class QuestionAnswerer
                 // An empty answer says where the nearest milestones are, never just "none".
                 var (also, directorate, label) = InRestOfDirectorate(reading, index, today);
                 if (also.Count > 0) sentence += $" {label} {string.Join(", ", also.Select(m => m.Ref.Display))}.";
-                else if (found.Count == 0 && NearestAnswer.For(reading.Filter, index, today) is { } nearest) sentence += " " + nearest;
+                else if (found.Count == 0 && NearestAnswer.For(reading, index, today) is { } nearest) sentence += " " + nearest;
                 return Make(sentence) with
                 {
                     Milestones = found, ShowOwners = reading.AsksForOwners, AlsoInDirectorate = also, DirectorateName = directorate,
@@ -109,7 +119,8 @@ public static class QuestionAnswerer
         "\"what's due next week?\", \"what does Sue Graham own?\", \"critical path items that are overdue\", " +
         "\"is the winter plan done?\", \"how many are complete?\" or \"what do I owe?\". Say \"use plan <id>\" to change plan.";
 
-    private static List<Milestone> Filter(QuestionReading reading, PlanIndex index, DateOnly today)
+    /// <summary>The milestones a list or count question asks for, in due-date order: its filter over its targets, or over the whole plan.</summary>
+    public static List<Milestone> Filter(QuestionReading reading, PlanIndex index, DateOnly today)
     {
         var filter = reading.Filter;
         var found = new List<Milestone>();

@@ -579,6 +579,7 @@ public static partial class QuestionReader
         {
             Kind = _cues.Contains(Cue.Owner) ? QuestionKind.Owner : QuestionKind.Status,
             Targets = [milestone],
+            OwnerRoles = [.. _roles],
         };
 
         private QuestionReading List(Entities entities)

@@ -54,6 +54,9 @@ public sealed record QuestionReading
     /// <summary>How the answer names <see cref="Targets"/> when a grouping number chose them ("section 6"); null to list them.</summary>
     public string? TargetsLabel { get; init; }
 
+    /// <summary>For owner questions that name a role ("who's the SRO for ERP-04"): the roles whose holders answer it; empty for every owner.</summary>
+    public IReadOnlyList<PlanRole> OwnerRoles { get; init; } = [];
+
     /// <summary>Whether the list should name owners prominently ("who owns the overdue finance items?").</summary>
     public bool AsksForOwners { get; init; }
 
