@@ -359,8 +359,12 @@ public sealed class PlanIndex
             if (!members.TryGetValue((kind, phrase), out var entry)) members[(kind, phrase)] = entry = (name.Trim(), []);
             entry.Milestones.Add(milestone);
         }
+        // "IT: Shared Care Record", "Estates: Closure of HQ": a label several titles start with groups them.
+        var labels = Milestones.Select(m => TitleLabel(m.Title)).ToArray();
+        var sharedLabels = labels.OfType<string>().GroupBy(MilestoneArea.Key).Where(g => g.Count() >= 2).Select(g => g.Key).ToHashSet();
         for (var i = 0; i < Milestones.Count; i++)
         {
+            if (labels[i] is { } label && sharedLabels.Contains(MilestoneArea.Key(label))) Add(UnitKind.Group, label, i);
             // "CFO (AD)" is the CFO's directorate: the code before any bracket names the team.
             Add(UnitKind.Team, MilestoneArea.TeamCode(Milestones[i].Team), i);
             Add(UnitKind.Department, Milestones[i].Department, i);
@@ -401,8 +405,9 @@ public sealed class PlanIndex
                 else if (_words[initials].Units.Count > 0) _words[initials].Units.Add(unit.Id);
             }
         }
-        // Synonyms the plan does not use still lead to the units they stand for ("finance" in a plan that only says CFO).
-        foreach (var unit in units)
+        // Synonyms the plan does not use still lead to the units they stand for ("finance" in a plan that only says CFO);
+        // a label the titles start with answers to its own words ("digital" is not every "IT:" title).
+        foreach (var unit in units.Where(u => u.Kind != UnitKind.Group || !sharedLabels.Contains(u.Phrase)))
             foreach (var synonym in synonyms.RelatedTo(unit.Phrase).Where(s => !s.Contains(' ')))
                 Use(synonym).SynonymUnits.Add(unit.Id);
         return units;
@@ -438,6 +443,15 @@ public sealed class PlanIndex
                 related[department.Id].Add(team);
 
         return related;
+    }
+
+    /// <summary>The label a title starts with ("IT" in "IT: Develop Digital Road Map"): up to three words before a colon.</summary>
+    private static string? TitleLabel(string title)
+    {
+        var colon = title.IndexOf(':');
+        if (colon <= 0) return null;
+        var label = title[..colon].Trim();
+        return label.Length > 0 && label.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 3 && label.Any(char.IsLetter) ? label : null;
     }
 
     // Longer cells are sentences (a recommendation's wording, an evidence note), not names a question would use.
