@@ -60,6 +60,7 @@ public sealed class PlanIndex
     private readonly Lazy<Dictionary<string, List<string>>> _stems;
     private readonly Lazy<Dictionary<string, List<PlanPerson>>> _abbreviatedPeople;
     private readonly Lazy<List<PlanUnit>> _ownOpenStates;
+    private readonly HashSet<string> _planNameWords;
     // Owner roles by the tracker's header as written → as a phrase; the milestones naming each role, and each person in it.
     private readonly Dictionary<string, string> _roleKeys = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SortedSet<int>> _roleMilestones = new(StringComparer.Ordinal);
@@ -93,6 +94,7 @@ public sealed class PlanIndex
         _stems = new Lazy<Dictionary<string, List<string>>>(BuildStems);
         _abbreviatedPeople = new Lazy<Dictionary<string, List<PlanPerson>>>(BuildAbbreviatedPeople);
         _ownOpenStates = new Lazy<List<PlanUnit>>(BuildOwnOpenStates);
+        _planNameWords = [.. QuestionText.Phrase(plan.Name + " " + plan.Id.Replace('-', ' ')).Split(' ', StringSplitOptions.RemoveEmptyEntries)];
         People = BuildPeople();
         Units = BuildUnits(synonyms ?? UnitSynonyms.Default);
         Roles = BuildRoles();
@@ -122,6 +124,27 @@ public sealed class PlanIndex
         foreach (var role in roles)
             if (_rolePersonMilestones.TryGetValue((role.Title, phrase), out var milestones)) found.UnionWith(milestones);
         return [.. found];
+    }
+
+    /// <summary>
+    /// Whether <paramref name="words"/> name the plan itself ("the winter plan" for "Winter Resilience Plan 2025/26",
+    /// "the HR onboarding redesign" for a01-planner-hr-onboarding): a word of its name or id, and no other word that
+    /// names a person or unit of the plan.
+    /// </summary>
+    public bool NamesThePlan(IReadOnlyList<string> words)
+    {
+        var named = false;
+        foreach (var word in words)
+        {
+            if (_planNameWords.Contains(word) || _planNameWords.Contains(word.TrimEnd('s')))
+            {
+                named |= !QuestionVocabulary.Ordinary.Contains(word);
+                continue;
+            }
+            if (QuestionVocabulary.Ordinary.Contains(word)) continue;
+            if (_words.TryGetValue(word, out var use) && (use.People.Count > 0 || use.Units.Count > 0)) return false;
+        }
+        return named;
     }
 
     /// <summary>Whether <paramref name="owner"/> is named in one of <paramref name="roles"/> (the column their name sits in).</summary>

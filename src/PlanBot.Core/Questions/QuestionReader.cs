@@ -78,6 +78,7 @@ public static partial class QuestionReader
         public QuestionReading Run()
         {
             ReadWindow();
+            ReadPlanName();
             // "tell me about #36" asks for its status; other "tell me"s are just politeness.
             for (var i = 0; i + 2 < words.Count; i++)
                 if (At(i, ["tell", "me", "about"]) || At(i, ["update", "me", "on"]))
@@ -140,6 +141,17 @@ public static partial class QuestionReader
                 for (var i = 0; i < words.Count; i++)
                     if (words[i].Start < start + length && words[i].End > start) _consumed[i] = true;
             }
+        }
+
+        /// <summary>"what's overdue on the winter plan?": the plan named at the end of a question is the whole plan, not a filter.</summary>
+        private void ReadPlanName()
+        {
+            var on = words.FindLastIndex(w => w.Text == "on");
+            if (on < 0 || on + 1 >= words.Count) return;
+            var rest = Enumerable.Range(on + 1, words.Count - on - 1).ToList();
+            if (rest.Any(k => _consumed[k]) || !index.NamesThePlan(rest.Select(k => words[k].Text).ToList())) return;
+            foreach (var k in rest) _consumed[k] = true;
+            _consumed[on] = true;
         }
 
         private bool IsPersonName(string first, string second) =>
