@@ -32,6 +32,12 @@ public sealed record MilestoneFilter
 
     /// <summary>The colours asked for, any of which will do ("red or amber"); a milestone has one colour, so "red and amber" means either.</summary>
     public IReadOnlyList<Rag> Rags { get; init; } = [];
+
+    /// <summary>
+    /// True when the tracker rates its milestones red, amber or green itself: then a colour asked for is the tracker's
+    /// rating and a milestone it left unrated has none. A tracker that rates nothing is read by the colours its statuses imply.
+    /// </summary>
+    public bool TrackerRates { get; init; }
     public bool CriticalPath { get; init; }
     public DueWindow? Window { get; init; }
     public IReadOnlyList<UnitMatch> UnitGroups { get; init; } = [];
@@ -62,7 +68,7 @@ public sealed record MilestoneFilter
             if (milestone.EffectiveDue is not { } date || !window.Contains(date)) return false;
             if (Statuses.Count == 0 && Rags.Count == 0 && milestone.IsFinished) return false;
         }
-        if (Rags.Count > 0 && !Rags.Contains(milestone.EffectiveRag)) return false;
+        if (Rags.Count > 0 && !Rags.Contains(Colour(milestone))) return false;
         if (CriticalPath && !milestone.CriticalPath) return false;
         foreach (var group in UnitGroups)
             if (Array.BinarySearch(group.Members, index) < 0) return false;
@@ -73,6 +79,10 @@ public sealed record MilestoneFilter
         if (WithoutRole is { } gap && Array.BinarySearch(gap.Members, index) >= 0) return false;
         return true;
     }
+
+    /// <summary>The colour a question's colour is compared with: the tracker's rating where it rates, else the one the status implies; done is blue.</summary>
+    private Rag Colour(Milestone milestone) =>
+        !TrackerRates ? milestone.EffectiveRag : milestone.Rag != Rag.None ? milestone.Rag : milestone.IsComplete ? Rag.Blue : Rag.None;
 
     public static bool HasStatus(Milestone milestone, StatusWanted status) => status switch
     {

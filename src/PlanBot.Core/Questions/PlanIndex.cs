@@ -95,6 +95,7 @@ public sealed class PlanIndex
         _abbreviatedPeople = new Lazy<Dictionary<string, List<PlanPerson>>>(BuildAbbreviatedPeople);
         _ownOpenStates = new Lazy<List<PlanUnit>>(BuildOwnOpenStates);
         _planNameWords = [.. QuestionText.Phrase(plan.Name + " " + plan.Id.Replace('-', ' ')).Split(' ', StringSplitOptions.RemoveEmptyEntries)];
+        TrackerRates = Milestones.Any(m => m.Rag is Rag.Red or Rag.Amber or Rag.Green);
         People = BuildPeople();
         Units = BuildUnits(synonyms ?? UnitSynonyms.Default);
         Roles = BuildRoles();
@@ -112,6 +113,9 @@ public sealed class PlanIndex
 
     public IReadOnlyList<PlanPerson> People { get; }
     public IReadOnlyList<PlanUnit> Units { get; }
+
+    /// <summary>Whether the tracker rates any milestone red, amber or green itself (see <see cref="MilestoneFilter.TrackerRates"/>).</summary>
+    public bool TrackerRates { get; }
 
     /// <summary>The owner roles the tracker's columns name, read from each owner's <see cref="Owner.RoleTitle"/>.</summary>
     public IReadOnlyList<PlanRole> Roles { get; }

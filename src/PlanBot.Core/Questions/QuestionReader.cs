@@ -623,6 +623,7 @@ public static partial class QuestionReader
                 Overdue = _cues.Contains(Cue.Overdue),
                 Statuses = statuses,
                 Rags = rags,
+                TrackerRates = index.TrackerRates,
                 CriticalPath = _cues.Contains(Cue.CriticalPath),
                 Window = window,
                 UnitGroups = [.. entities.Units, .. _ownStatuses],

@@ -38,7 +38,7 @@ public static class QuestionVocabulary
         [Cue.Count] = ["how many", "number of", "count", "total", "how much", "number"],
         [Cue.Overdue] = ["overdue", "over due", "past due", "past their due date", "past the due date", "past deadline", "missed deadline",
             "missed deadlines", "missed", "miss", "misses", "behind schedule", "out of date", "expired", "gone past", "past due date"],
-        [Cue.Delayed] = ["delayed", "late", "slipped", "slipping", "slippage", "behind", "delay", "delays", "running late"],
+        [Cue.Delayed] = ["delayed", "late", "slipped", "slipping", "slippage", "behind", "delay", "delays", "running late", "off track"],
         // A bare "risk" is as often the subject ("risk register") as the status, so it is left to the plan's titles.
         [Cue.AtRisk] = ["at risk", "risky", "in danger", "under threat", "at threat"],
         [Cue.NotStarted] = ["not started", "not yet started", "yet to start", "yet to begin", "not begun", "hasnt started", "havent started",

@@ -86,3 +86,37 @@ public sealed class StatusConventionQuestionTests
         Assert.Equal(["6"], Plan.Ask("delayed items not yet done").SortedRefs());
     }
 }
+
+/// <summary>A colour asked for is the tracker's own rating when it rates; a tracker that rates nothing is read by its statuses.</summary>
+public sealed class ColourQuestionTests
+{
+    [Fact]
+    public void In_a_tracker_that_rates_a_row_it_left_unrated_has_no_colour()
+    {
+        var plan = Index(
+            M("1", "Rated green", MilestoneStatus.OnTrack, rag: Rag.Green),
+            M("2", "On track but unrated", MilestoneStatus.OnTrack, rag: Rag.None),
+            M("3", "Done but unrated", MilestoneStatus.Complete, rag: Rag.None));
+
+        Assert.Equal(["1"], plan.Ask("how many are green?").SortedRefs());
+        Assert.Equal(["3"], plan.Ask("what's blue").SortedRefs());
+    }
+
+    [Fact]
+    public void In_a_tracker_that_rates_nothing_the_status_gives_the_colour()
+    {
+        var plan = Index(
+            M("1", "On track", MilestoneStatus.OnTrack, rag: Rag.None),
+            M("2", "Late", MilestoneStatus.Delayed, rag: Rag.None));
+
+        Assert.Equal(["1"], plan.Ask("how many are green?").SortedRefs());
+    }
+
+    [Fact]
+    public void Off_track_is_delayed()
+    {
+        var plan = Index(M("1", "Behind", MilestoneStatus.Delayed), M("2", "Fine", MilestoneStatus.OnTrack));
+
+        Assert.Equal(["1"], plan.Ask("which tasks are off track?").SortedRefs());
+    }
+}
