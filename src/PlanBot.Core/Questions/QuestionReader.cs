@@ -70,6 +70,7 @@ public static partial class QuestionReader
         private DueWindow? _window;
         private readonly HashSet<PlanRole> _roles = [];
         private readonly HashSet<PlanRole> _missingRoles = [];
+        private bool _nobody;
         private readonly List<PlanPerson> _initialPeople = [];
         private readonly List<string> _statusPhrases = [];
         private readonly List<UnitMatch> _ownStatuses = [];
@@ -88,6 +89,7 @@ public static partial class QuestionReader
                 }
             ConsumePhrases(QuestionVocabulary.NotAboutMe);
             ReadReferences();
+            ReadNobody();
             ReadRoles();
             ReadNegations();
             ReadPastDelivery();
@@ -202,6 +204,28 @@ public static partial class QuestionReader
                     }
                     break;
                 }
+            }
+        }
+
+        /// <summary>"nobody assigned", "no one in Assigned To", "unassigned": milestones that name no owner in any role.</summary>
+        private void ReadNobody()
+        {
+            for (var i = 0; i < words.Count; i++)
+            {
+                if (_consumed[i]) continue;
+                var length = words[i].Text is "nobody" or "noone" or "unassigned" or "unowned" ? 1 : At(i, ["no", "one"]) ? 2 : 0;
+                if (length == 0) continue;
+                _nobody = true;
+                for (var k = i; k < i + length; k++) _consumed[k] = true;
+                // "nobody in Assigned To", "no one assigned": the words after say where nobody is.
+                var j = i + length;
+                while (j < words.Count && !_consumed[j] && words[j].Text is "in" or "assigned" or "allocated" or "named" or "to" or "as" or "against" or "owning" or "leading")
+                {
+                    _consumed[j] = true;
+                    j++;
+                }
+                if (j < words.Count && index.Roles.SelectMany(r => r.Phrases).FirstOrDefault(p => At(j, p)) is { } role)
+                    for (var k = j; k < j + role.Length; k++) _consumed[k] = true;
             }
         }
 
@@ -630,7 +654,8 @@ public static partial class QuestionReader
                 People = people,
                 PeopleAreAsker = asker,
                 TitleWords = entities.Titles,
-                WithoutRole = _missingRoles.Count == 0 ? null
+                WithoutRole = _nobody ? new RoleGap("owner", index.MilestonesWithRole(index.Roles))
+                    : _missingRoles.Count == 0 ? null
                     : new RoleGap(string.Join(" or ", _missingRoles.Select(r => r.InSentence)), index.MilestonesWithRole(_missingRoles)),
                 PeopleRole = _roles.Count == 0 || people.Count == 0 ? null : string.Join(" or ", _roles.Select(r => r.InSentence)),
             };

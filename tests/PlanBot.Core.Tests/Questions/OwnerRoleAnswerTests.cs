@@ -47,3 +47,24 @@ public sealed class OwnerRoleAnswerTests
         Assert.Equal($"No milestones overdue in section 1 {AsAt}. 2 milestones in section 1; 2 complete.", answer.Text);
     }
 }
+
+/// <summary>"Nobody assigned" asks for milestones that name no owner in any role.</summary>
+public sealed class NobodyAssignedQuestionTests
+{
+    private static readonly PlanIndex Plan = Index(
+        M("1", "Open the new clinic", owner: "Dana Reyes"),
+        M("2", "Hire two porters") with { Owners = [] },
+        M("3", "Paint the ward", owner: "Lee Park", accountable: "Sam Okoro"));
+
+    [Theory]
+    [InlineData("which tasks have nobody assigned?")]
+    [InlineData("which tasks are unassigned?")]
+    [InlineData("list the tasks with no one in Ops lead")]
+    public void Nobody_assigned_is_the_milestones_that_name_no_owner(string question)
+    {
+        var answer = Plan.Ask(question);
+
+        Assert.Equal(["2"], answer.SortedRefs());
+        Assert.Contains("with no owner", answer.Text, StringComparison.Ordinal);
+    }
+}
