@@ -19,6 +19,13 @@ public enum StatusWanted
     Open,
 }
 
+/// <summary>What a tracker left blank that a question asks about ("no RAG", "no status set").</summary>
+public enum LeftBlank
+{
+    Rag,
+    Status,
+}
+
 /// <summary>
 /// Everything a list question asked for, all of which a milestone must satisfy. Within <see cref="UnitGroups"/> and
 /// <see cref="PersonGroups"/> each group is one thing the user named ("finance", "Sue Graham"), met by any of its members.
@@ -52,11 +59,14 @@ public sealed record MilestoneFilter
     /// <summary>Words every title must contain (each with the known title words it matched).</summary>
     public IReadOnlyList<TitleWord> TitleWords { get; init; } = [];
 
+    /// <summary>"which haven't got a RAG?", "no status set": milestones whose tracker left that blank.</summary>
+    public LeftBlank? Blank { get; init; }
+
     /// <summary>"no delivery owner": milestones with nobody in that role.</summary>
     public RoleGap? WithoutRole { get; init; }
 
     public bool IsEmpty => !Overdue && Statuses.Count == 0 && Rags.Count == 0 && !CriticalPath && Window is null && UnitGroups.Count == 0
-        && People.Count == 0 && TitleWords.Count == 0 && WithoutRole is null;
+        && People.Count == 0 && TitleWords.Count == 0 && WithoutRole is null && Blank is null;
 
     public bool Matches(Milestone milestone, int index, DateOnly today)
     {
@@ -77,6 +87,8 @@ public sealed record MilestoneFilter
         foreach (var word in TitleWords)
             if (!word.Milestones.Contains(index)) return false;
         if (WithoutRole is { } gap && Array.BinarySearch(gap.Members, index) >= 0) return false;
+        if (Blank == LeftBlank.Rag && milestone.Rag != Rag.None) return false;
+        if (Blank == LeftBlank.Status && (milestone.Status != MilestoneStatus.Unknown || !string.IsNullOrWhiteSpace(milestone.StatusText))) return false;
         return true;
     }
 

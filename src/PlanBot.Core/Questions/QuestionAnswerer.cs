@@ -174,6 +174,7 @@ public static class QuestionAnswerer
         }
         if (filter.TitleWords.Count > 0) parts.Add("with " + string.Join(" and ", filter.TitleWords.Select(w => $"'{w.Typed}'")) + " in the title");
         if (filter.WithoutRole is { } gap) parts.Add("with no " + gap.Role);
+        if (filter.Blank is { } blank) parts.Add(blank == LeftBlank.Rag ? "with no RAG rating" : "with no status");
         if (filter.Window is { } window) parts.Add(window.Description);
         if (reading.TargetsLabel is { } label) parts.Add("in " + label);
         else if (reading.Targets.Count > 0) parts.Add("of " + string.Join(", ", reading.Targets.Select(i => index.Milestones[i].Ref.Display)));

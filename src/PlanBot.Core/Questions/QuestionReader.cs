@@ -71,6 +71,7 @@ public static partial class QuestionReader
         private readonly HashSet<PlanRole> _roles = [];
         private readonly HashSet<PlanRole> _missingRoles = [];
         private bool _nobody;
+        private LeftBlank? _blank;
         private readonly List<PlanPerson> _initialPeople = [];
         private readonly List<string> _statusPhrases = [];
         private readonly List<UnitMatch> _ownStatuses = [];
@@ -90,6 +91,7 @@ public static partial class QuestionReader
             ConsumePhrases(QuestionVocabulary.NotAboutMe);
             ReadReferences();
             ReadNobody();
+            ReadLeftBlank();
             ReadRoles();
             ReadNegations();
             ReadPastDelivery();
@@ -226,6 +228,34 @@ public static partial class QuestionReader
                 }
                 if (j < words.Count && index.Roles.SelectMany(r => r.Phrases).FirstOrDefault(p => At(j, p)) is { } role)
                     for (var k = j; k < j + role.Length; k++) _consumed[k] = true;
+            }
+        }
+
+        /// <summary>"which haven't got a RAG?", "no status set", "unrated": milestones whose tracker left that blank.</summary>
+        private void ReadLeftBlank()
+        {
+            for (var i = 0; i < words.Count; i++)
+            {
+                if (_consumed[i]) continue;
+                if (words[i].Text == "unrated")
+                {
+                    (_blank, _consumed[i]) = (LeftBlank.Rag, true);
+                    continue;
+                }
+                if (words[i].Text is not ("no" or "without" or "havent" or "hasnt" or "missing")) continue;
+                var j = i + 1;
+                while (j < words.Count && words[j].Text is "got" or "a" or "an" or "any" or "been" or "given") j++;
+                if (j >= words.Count || _consumed[j]) continue;
+                LeftBlank? blank = words[j].Text switch
+                {
+                    "rag" or "rating" or "colour" or "color" => LeftBlank.Rag,
+                    "status" => LeftBlank.Status,
+                    _ => null,
+                };
+                if (blank is null) continue;
+                _blank = blank;
+                for (var k = i; k <= j; k++) _consumed[k] = true;
+                if (j + 1 < words.Count && words[j + 1].Text is "set" or "given" or "recorded") _consumed[j + 1] = true;
             }
         }
 
@@ -654,6 +684,7 @@ public static partial class QuestionReader
                 People = people,
                 PeopleAreAsker = asker,
                 TitleWords = entities.Titles,
+                Blank = _blank,
                 WithoutRole = _nobody ? new RoleGap("owner", index.MilestonesWithRole(index.Roles))
                     : _missingRoles.Count == 0 ? null
                     : new RoleGap(string.Join(" or ", _missingRoles.Select(r => r.InSentence)), index.MilestonesWithRole(_missingRoles)),

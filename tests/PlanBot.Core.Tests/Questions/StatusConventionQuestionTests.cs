@@ -120,3 +120,27 @@ public sealed class ColourQuestionTests
         Assert.Equal(["1"], plan.Ask("which tasks are off track?").SortedRefs());
     }
 }
+
+/// <summary>What the tracker left blank: "which haven't got a RAG?", "no status set".</summary>
+public sealed class LeftBlankQuestionTests
+{
+    private static readonly PlanBot.Core.Questions.PlanIndex Plan = Index(
+        M("1", "Rated", MilestoneStatus.OnTrack, rag: Rag.Green),
+        M("2", "Unrated", MilestoneStatus.NotStarted, rag: Rag.None),
+        M("3", "No status", MilestoneStatus.Unknown, rag: Rag.None) with { StatusText = "" });
+
+    [Fact]
+    public void No_RAG_is_the_milestones_the_tracker_left_unrated()
+    {
+        var answer = Plan.Ask("which milestones haven't got a RAG?");
+
+        Assert.Equal(["2", "3"], answer.SortedRefs());
+        Assert.Equal($"2 milestones with no RAG rating {AsAt}.", answer.Text);
+    }
+
+    [Fact]
+    public void No_status_set_is_the_milestones_with_a_blank_status()
+    {
+        Assert.Equal(["3"], Plan.Ask("which items have no status set?").SortedRefs());
+    }
+}
