@@ -53,7 +53,7 @@ public static class QuestionVocabulary
             "past its due date", "past its deadline", "past their deadline", "past its finish date", "past their finish date",
             "past its end date", "past their end date", "past its target date", "past their target date", "slipped past", "gone past",
             "missed deadlines", "missed", "miss", "misses", "behind schedule", "out of date", "expired", "gone past", "past due date"],
-        [Cue.Delayed] = ["delayed", "late", "slipped", "slipping", "slippage", "behind", "delay", "delays", "running late"],
+        [Cue.Delayed] = ["delayed", "late", "slipped", "slipping", "slippage", "behind", "delay", "delays", "running late", "off track"],
         // A bare "risk" is as often the subject ("risk register") as the status, so it is left to the plan's titles.
         [Cue.AtRisk] = ["at risk", "risky", "in danger", "under threat", "at threat"],
         [Cue.NotStarted] = ["not started", "not yet started", "yet to start", "yet to begin", "not begun", "hasnt started", "havent started",
