@@ -889,6 +889,9 @@ public static partial class QuestionReader
             var window = _window;
             if (window is null && _cues.Contains(Cue.Upcoming))
                 window = new DueWindow(today, today.AddDays(14), $"due in the next 2 weeks ({today:d MMM} – {today.AddDays(14):d MMM yyyy})");
+            // "what have I got due?": work still due is work not yet finished, when nothing else says which.
+            if (statuses.Count == 0 && !overdue && window is null && sets.Count == 0 && StatusQuestion.Colours(_cues).Count == 0 && SaysDue())
+                statuses = [StatusWanted.Open];
 
             var filter = new MilestoneFilter
             {
@@ -912,6 +915,10 @@ public static partial class QuestionReader
                 return QuestionReading.NotUnderstood();
             return new QuestionReading { Kind = kind, Filter = filter, Targets = targets, TargetsLabel = _groupLabel, AsksForOwners = _cues.Contains(Cue.Owner) };
         }
+
+        /// <summary>"due" on its own ("what's due?"), not "due date" or "due dates".</summary>
+        private bool SaysDue() =>
+            Enumerable.Range(0, words.Count).Any(i => words[i].Text == "due" && (i + 1 == words.Count || words[i + 1].Text is not ("date" or "dates")));
 
         private bool AsksForEverything() =>
             words.Any(w => w.Text is "milestones" or "actions" or "items" or "tasks" or "deliverables" or "list" or "show" or "due" or "everything");

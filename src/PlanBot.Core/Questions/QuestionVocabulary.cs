@@ -101,7 +101,7 @@ public static class QuestionVocabulary
         "it", "its", "they", "them", "their", "theirs", "we", "our", "us", "as", "so", "just", "also", "about", "into", "onto", "than",
         "then", "here", "now", "currently", "yet", "still", "get", "got", "see", "view", "know", "need", "want", "like", "let", "lets",
         "what", "whats", "which", "show", "list", "give", "display", "find", "tell", "plan", "plans", "milestone", "milestones", "action",
-        "actions", "item", "items", "task", "tasks", "deliverable", "deliverables", "thing", "things", "ones", "one", "stuff", "work",
+        "actions", "item", "items", "task", "tasks", "deliverable", "deliverables", "commitment", "commitments", "initiative", "initiatives", "thing", "things", "ones", "one", "stuff", "work",
         "due", "date", "dates", "deadline", "deadlines", "when", "where", "why", "how", "are", "am", "im", "isnt", "arent", "wasnt",
         "dont", "doesnt", "didnt", "havent", "hasnt", "not", "no", "yes", "ok", "okay", "please", "quick", "quickly", "again", "more",
         "other", "others", "else", "expected", "supposed", "scheduled", "planned", "set", "meant", "being", "going", "look", "looking",
