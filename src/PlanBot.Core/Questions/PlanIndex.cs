@@ -161,6 +161,11 @@ public sealed class PlanIndex
         return first.Length >= 2 && first.Count(char.IsUpper) >= 2;
     }
 
+    private static readonly Dictionary<string, string> RoleWordShortForms = new(StringComparer.Ordinal)
+    {
+        ["executive"] = "exec", ["director"] = "dir", ["manager"] = "mgr", ["responsible"] = "resp", ["accountable"] = "acc",
+    };
+
     private List<PlanRole> BuildRoles()
     {
         var roles = new List<PlanRole>();
@@ -169,6 +174,10 @@ public sealed class PlanIndex
             var phrases = new List<string[]> { title.Split(' ') };
             var unbracketed = QuestionText.NamePhrase(original);
             if (unbracketed.Length > 0 && unbracketed != title) phrases.Add(unbracketed.Split(' '));
+            // "exec sponsor" for "Executive Sponsor", "dir of finance" for "Director of Finance": the header in its usual short forms.
+            foreach (var phrase in phrases.ToList())
+                if (phrase.Any(RoleWordShortForms.ContainsKey))
+                    phrases.Add([.. phrase.Select(w => RoleWordShortForms.GetValueOrDefault(w, w))]);
             // "COT" for "COT Owner", "supporting" for "Supporting officer": the first word alone, when the plan uses it for nothing else.
             var first = title.Split(' ')[0];
             if (!QuestionVocabulary.Ordinary.Contains(first) && first is not ("owner" or "lead" or "officer")

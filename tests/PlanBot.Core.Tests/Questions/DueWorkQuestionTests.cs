@@ -32,3 +32,18 @@ public sealed class DueWorkQuestionTests
         Assert.Equal(4, Plan.Ask("how many commitments are there").Milestones.Count);
     }
 }
+
+/// <summary>An owner role asked about in its usual short form ("exec sponsor" for the tracker's "Executive Sponsor").</summary>
+public sealed class RoleShortFormQuestionTests
+{
+    [Fact]
+    public void A_role_header_answers_to_its_short_form()
+    {
+        var milestone = M("1", "Agree the car park plan", owner: "Zoe Whitfield");
+        var plan = Index(milestone with { Owners = [.. milestone.Owners, new Owner("Greg Lyons", OwnerRole.Accountable, "Executive Director")] });
+
+        var answer = plan.Ask("who's the exec dir for the car park plan");
+
+        Assert.Equal(["Greg Lyons"], answer.Milestones.Single().Owners.Select(o => o.Name));
+    }
+}
