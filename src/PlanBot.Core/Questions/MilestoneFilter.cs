@@ -89,9 +89,16 @@ public sealed record MilestoneFilter
     private Rag Colour(Milestone milestone) =>
         !TrackerRates ? milestone.EffectiveRag : milestone.Rag != Rag.None ? milestone.Rag : milestone.IsComplete ? Rag.Blue : Rag.None;
 
+    /// <summary>
+    /// An action log's "Closed" is an action done with: the word itself, not a cancellation, withdrawal or supersession,
+    /// which the tracker would have said.
+    /// </summary>
+    private static bool ClosedAsDone(Milestone milestone) =>
+        milestone.Status == MilestoneStatus.Closed && QuestionText.Phrase(milestone.StatusText) is "closed" or "closed complete" or "complete closed";
+
     public static bool HasStatus(Milestone milestone, StatusWanted status) => status switch
     {
-        StatusWanted.Complete => milestone.IsComplete,
+        StatusWanted.Complete => milestone.IsComplete || ClosedAsDone(milestone),
         StatusWanted.Closed => milestone.Status == MilestoneStatus.Closed,
         StatusWanted.Finished => milestone.IsFinished,
         StatusWanted.Open => !milestone.IsFinished,

@@ -47,3 +47,18 @@ public sealed class RoleShortFormQuestionTests
         Assert.Equal(["Greg Lyons"], answer.Milestones.Single().Owners.Select(o => o.Name));
     }
 }
+
+/// <summary>An action log's "Closed" is an action done with, unlike one it cancelled or withdrew.</summary>
+public sealed class ClosedActionQuestionTests
+{
+    [Fact]
+    public void An_action_marked_closed_is_done_but_a_withdrawn_one_is_not()
+    {
+        var plan = Index(
+            M("A1", "Publish the leave policy", MilestoneStatus.Closed, rag: Rag.None) with { StatusText = "Closed" },
+            M("A2", "Run the pay survey", MilestoneStatus.Closed, rag: Rag.None) with { StatusText = "Withdrawn" },
+            M("A3", "Train the panel", MilestoneStatus.OnTrack));
+
+        Assert.Equal(["A1"], plan.Ask("which actions are done").SortedRefs());
+    }
+}
