@@ -206,8 +206,8 @@ public sealed class UpdateCards
             new("Due", AnswerFormat.DueText(milestone)),
             new("Status", QuestionAnswerer.StatusName(milestone) + (milestone.Rag != Rag.None ? $" ({milestone.Rag})" : string.Empty)),
         };
-        if (!milestone.IsFinished && milestone.EffectiveDue is { } due && due < today)
-            facts.Add(new Fact("Overdue", $"by {today.DayNumber - due.DayNumber} days"));
+        if (milestone.IsOverdueAt(today))
+            facts.Add(new Fact("Overdue", $"by {milestone.DaysOverdueAt(today)} days"));
         if (!string.IsNullOrWhiteSpace(milestone.ProgressNote)) facts.Add(new Fact("Last update", Shorten(milestone.ProgressNote, 400)));
         if (!string.IsNullOrWhiteSpace(milestone.Evidence)) facts.Add(new Fact("Evidence", Shorten(milestone.Evidence, 200)));
         return facts;

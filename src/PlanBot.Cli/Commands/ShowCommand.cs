@@ -68,8 +68,8 @@ internal static class ShowCommand
         Row("Revised due", m.RevisedDue.IsBlank ? null : new TrackerDateView(m.RevisedDue).ToString());
         Row("Status", m.StatusText.Length > 0 ? $"{StatusNames.Title(m.Status)} (\"{m.StatusText}\")" : StatusNames.Title(m.Status));
         Row("RAG", m.Rag == Rag.None ? null : m.Rag.ToString());
-        if (!m.IsFinished && m.EffectiveDue is { } due && due < today)
-            Row("Overdue", $"by {today.DayNumber - due.DayNumber} days as at {today:dd MMM yyyy}");
+        if (m.IsOverdueAt(today))
+            Row("Overdue", $"by {m.DaysOverdueAt(today)} days as at {today:dd MMM yyyy}");
         Row("Critical path", m.CriticalPath ? "Yes" : null);
         Row("Committee sign-off", m.CommitteeSignOff);
         foreach (var group in m.Owners.GroupBy(o => o.RoleTitle))

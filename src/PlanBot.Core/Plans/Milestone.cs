@@ -56,7 +56,14 @@ public sealed record Milestone
             _ => Rag.None,
         };
 
-    public bool IsFinished => Status is MilestoneStatus.Complete or MilestoneStatus.Closed || Rag == Rag.Blue;
+    /// <summary>Nothing left to do: delivered (<see cref="IsComplete"/>) or closed without delivery (cancelled, withdrawn, superseded).</summary>
+    public bool IsFinished => IsComplete || Status == MilestoneStatus.Closed;
+
+    /// <summary>
+    /// The one definition of complete: the work was delivered, as the status says or the RAG shows blue. A milestone
+    /// cancelled, withdrawn or superseded is finished but not complete, unless its RAG says the work was done.
+    /// </summary>
+    public bool IsComplete => Status == MilestoneStatus.Complete || Rag == Rag.Blue;
 
     /// <summary>
     /// The one definition of overdue, shared by answers, cards, digests and the board pack: not finished and its

@@ -15,9 +15,10 @@ public sealed record DueWindow(DateOnly? From, DateOnly To, string Description)
 }
 
 /// <summary>
-/// Finds the due window in a question, relative to today. Weeks run Monday to Sunday; a month or quarter named
-/// without a year is the one in today's UK financial year (April to March), as a PMO reads its plan; quarters are
-/// financial quarters (Q1 = April–June).
+/// Finds the due window in a question, relative to today. Weeks run Monday to Sunday; a month named without a year is
+/// the nearest one (March asked in November is the coming March, September asked in January the last one), a quarter
+/// named without a year is the one in today's UK financial year (April to March), as a PMO reads its plan; quarters
+/// are financial quarters (Q1 = April–June); a year alone ("in 2018") is the calendar year.
 /// </summary>
 public static partial class DueWindowReader
 {
@@ -28,11 +29,12 @@ public static partial class DueWindowReader
     public static bool TryRead(string question, DateOnly today, out DueWindow window, out Range found)
     {
         var text = question.ToLowerInvariant();
+        var past = PastTense().IsMatch(text);
         foreach (var (pattern, build) in Readers)
         {
             var match = pattern.Match(text);
             if (!match.Success) continue;
-            if (build(match, today) is not { } built) continue;
+            if (build(match, today, past) is not { } built) continue;
             window = built;
             found = new Range(match.Index, match.Index + match.Length);
             return true;
@@ -42,22 +44,27 @@ public static partial class DueWindowReader
         return false;
     }
 
-    private static readonly (Regex Pattern, Func<Match, DateOnly, DueWindow?> Build)[] Readers =
+    private static readonly (Regex Pattern, Func<Match, DateOnly, bool, DueWindow?> Build)[] Readers =
     [
-        (NextDays(), (m, today) => Within(today, Count(m) * (m.Groups["unit"].Value.StartsWith('w') ? 7 : 1), m.Groups["unit"].Value)),
-        (WithinDays(), (m, today) => Within(today, Count(m) * (m.Groups["unit"].Value.StartsWith('w') ? 7 : 1), m.Groups["unit"].Value)),
-        (Fortnight(), (_, today) => Within(today, 14, "weeks")),
-        (NextMonths(), (m, today) => Months(today, Count(m))),
-        (RelativeWeek(), (m, today) => Week(today, m.Groups["which"].Value)),
-        (RelativeMonth(), (m, today) => Month(today, m.Groups["which"].Value)),
-        (RelativeQuarter(), (m, today) => Quarter(today, m.Groups["which"].Value)),
-        (NamedQuarter(), (m, today) => NamedQuarterWindow(today, int.Parse(m.Groups["q"].Value, CultureInfo.InvariantCulture), m.Groups["fy"].Value)),
-        (ByDate(), (m, today) => ByDateWindow(today, m)),
-        (ByEndOfMonth(), (m, today) => ByEndOfMonthWindow(today, m)),
-        (DueEndOfMonth(), (m, today) => InMonthWindow(today, m)),
-        (AfterMonth(), (m, today) => AfterMonthWindow(today, m)),
-        (InMonth(), (m, today) => InMonthWindow(today, m)),
-        (Day(), (m, today) => m.Groups["day"].Value switch
+        (Between(), (m, today, past) => BetweenWindow(today, m, past)),
+        (ByEndOfRelative(), (m, today, _) => ByEndOfRelativeWindow(today, m)),
+        (ByChristmas(), (m, today, _) => ByChristmasWindow(today, m)),
+        (NextDays(), (m, today, _) => Within(today, Count(m) * (m.Groups["unit"].Value.StartsWith('w') ? 7 : 1), m.Groups["unit"].Value)),
+        (WithinDays(), (m, today, _) => Within(today, Count(m) * (m.Groups["unit"].Value.StartsWith('w') ? 7 : 1), m.Groups["unit"].Value)),
+        (Fortnight(), (_, today, _) => Within(today, 14, "weeks")),
+        (NextMonths(), (m, today, _) => Months(today, Count(m))),
+        (RelativeWeek(), (m, today, _) => Week(today, m.Groups["which"].Value)),
+        (RelativeMonth(), (m, today, _) => Month(today, m.Groups["which"].Value)),
+        (RelativeQuarter(), (m, today, _) => Quarter(today, m.Groups["which"].Value)),
+        (NamedQuarter(), (m, today, _) => NamedQuarterWindow(today, int.Parse(m.Groups["q"].Value, CultureInfo.InvariantCulture), m.Groups["fy"].Value, m.Groups["rel"].Value)),
+        (ByDate(), (m, today, past) => ByDateWindow(today, m, past)),
+        (ByEndOfMonth(), (m, today, past) => ByEndOfMonthWindow(today, m, past)),
+        (DueEndOfMonth(), (m, today, past) => InMonthWindow(today, m, past)),
+        (AfterMonth(), (m, today, past) => AfterMonthWindow(today, m, past)),
+        (InMonth(), (m, today, past) => InMonthWindow(today, m, past)),
+        (InFinancialYear(), (m, today, _) => FinancialYearWindow(today, m)),
+        (InYear(), (m, _, _) => YearWindow(int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture))),
+        (Day(), (m, today, _) => m.Groups["day"].Value switch
         {
             "today" => Single(today, "today"),
             "tomorrow" => Single(today.AddDays(1), "tomorrow"),
@@ -116,12 +123,87 @@ public static partial class DueWindowReader
         return QuarterWindow(startYear, quarter);
     }
 
-    private static DueWindow? NamedQuarterWindow(DateOnly today, int quarter, string financialYear)
+    private static DueWindow? NamedQuarterWindow(DateOnly today, int quarter, string financialYear, string relative)
     {
         if (quarter is < 1 or > 4) return null;
         var startYear = financialYear.Length > 0 ? FinancialYear.FindInText(financialYear) ?? FinancialYear.StartYearOf(today) : FinancialYear.StartYearOf(today);
+        // "Q1 of the new financial year": the year after today's.
+        if (relative is "new" or "next") startYear = FinancialYear.StartYearOf(today) + 1;
         return QuarterWindow(startYear, quarter);
     }
+
+    private static DueWindow? BetweenWindow(DateOnly today, Match m, bool past)
+    {
+        var to = m.Groups["tomonth"].Success
+            ? MonthNumber(m.Groups["tomonth"].Value) is { } month ? EndOfMonth(MonthYear(today, m.Groups["toyear"], month, past), month) : (DateOnly?)null
+            : m.Groups["tounit"].Value is { Length: > 0 } unit ? EndOf(today, unit, m.Groups["towhich"].Value) : null;
+        if (to is not { } end) return null;
+        DateOnly from;
+        if (m.Groups["frommonth"].Success)
+        {
+            if (MonthNumber(m.Groups["frommonth"].Value) is not { } fromMonth) return null;
+            // "between October and December 2025": the year named last covers both months.
+            var year = m.Groups["toyear"].Success ? end.Year - (fromMonth > end.Month ? 1 : 0) : MonthYear(today, m.Groups["fromyear"], fromMonth, past);
+            from = new DateOnly(year, fromMonth, 1);
+        }
+        else from = today;
+        if (from > end) return null;
+        return new DueWindow(from, end, $"due between {from.ToString("d MMM yyyy", English)} and {end.ToString("d MMM yyyy", English)}");
+    }
+
+    private static DueWindow? ByEndOfRelativeWindow(DateOnly today, Match m) =>
+        EndOf(today, m.Groups["unit"].Value, m.Groups["which"].Value) is { } end
+            ? new DueWindow(null, end, $"due by the end of {(m.Groups["which"].Value == "next" ? "next" : "this")} {m.Groups["unit"].Value} ({end.ToString("d MMM yyyy", English)})")
+            : null;
+
+    /// <summary>The last day of this or next week, month, quarter (financial), calendar year or financial year.</summary>
+    private static DateOnly? EndOf(DateOnly today, string unit, string which)
+    {
+        var next = which == "next";
+        switch (unit)
+        {
+            case "week":
+                return today.AddDays(6 - (((int)today.DayOfWeek + 6) % 7) + (next ? 7 : 0));
+            case "month":
+                var month = new DateOnly(today.Year, today.Month, 1).AddMonths(next ? 1 : 0);
+                return month.AddMonths(1).AddDays(-1);
+            case "quarter":
+                return Quarter(today, next ? "next" : "this").To;
+            case "year":
+                return new DateOnly(today.Year + (next ? 1 : 0), 12, 31);
+            case "financial year":
+                return FinancialYear.Year(FinancialYear.StartYearOf(today) + (next ? 1 : 0)).End;
+            default:
+                return null;
+        }
+    }
+
+    private static DueWindow ByChristmasWindow(DateOnly today, Match m)
+    {
+        var christmas = new DateOnly(today.Month == 12 && today.Day > 25 ? today.Year + 1 : today.Year, 12, 25);
+        var to = m.Groups["word"].Value == "before" ? christmas.AddDays(-1) : christmas;
+        return new DueWindow(null, to, $"due {m.Groups["word"].Value} Christmas ({christmas.ToString("d MMM yyyy", English)})");
+    }
+
+    private static DueWindow? FinancialYearWindow(DateOnly today, Match m)
+    {
+        int startYear;
+        if (m.Groups["fy"].Success)
+        {
+            if (FinancialYear.FindInText("FY" + m.Groups["fy"].Value.Replace(" ", "", StringComparison.Ordinal)) is not { } named) return null;
+            startYear = named;
+        }
+        else startYear = FinancialYear.StartYearOf(today) + (m.Groups["which"].Value is "next" or "new" ? 1 : m.Groups["which"].Value is "last" or "previous" ? -1 : 0);
+        var (start, end) = FinancialYear.Year(startYear);
+        return new DueWindow(start, end, $"due in {FinancialYear.Label(startYear)} ({Span(start, end)})");
+    }
+
+    private static DueWindow? YearWindow(int year) =>
+        year is < 2000 or > 2099 ? null : new DueWindow(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), $"due in {year}");
+
+    private static DateOnly EndOfMonth(int year, int month) => new DateOnly(year, month, 1).AddMonths(1).AddDays(-1);
+
+    private static int MonthYear(DateOnly today, Group year, int month, bool past) => year.Success ? FullYear(year.Value) : NearestYear(today, month, past);
 
     private static DueWindow QuarterWindow(int startYear, int quarter)
     {
@@ -129,11 +211,11 @@ public static partial class DueWindowReader
         return new DueWindow(start, end, $"due in Q{quarter} {FinancialYear.Label(startYear)} ({Span(start, end)})");
     }
 
-    private static DueWindow? ByDateWindow(DateOnly today, Match m)
+    private static DueWindow? ByDateWindow(DateOnly today, Match m, bool past)
     {
         if (MonthNumber(m.Groups["month"].Value) is not { } month) return null;
         var day = int.Parse(m.Groups["day"].Value, CultureInfo.InvariantCulture);
-        var year = m.Groups["year"].Success ? FullYear(m.Groups["year"].Value) : YearInFinancialYear(today, month);
+        var year = m.Groups["year"].Success ? FullYear(m.Groups["year"].Value) : NearestYear(today, month, past);
         if (day < 1 || day > DateTime.DaysInMonth(year, month)) return null;
         var date = new DateOnly(year, month, day);
         // "before 31 Jan" leaves the day out; "by 31 Jan" keeps it.
@@ -141,32 +223,51 @@ public static partial class DueWindowReader
         return new DueWindow(null, to, $"due {m.Groups["word"].Value} {date.ToString("d MMM yyyy", English)}");
     }
 
-    private static DueWindow? ByEndOfMonthWindow(DateOnly today, Match m)
+    private static DueWindow? ByEndOfMonthWindow(DateOnly today, Match m, bool past)
     {
         if (MonthNumber(m.Groups["month"].Value) is not { } month) return null;
-        var year = m.Groups["year"].Success ? FullYear(m.Groups["year"].Value) : YearInFinancialYear(today, month);
+        var year = m.Groups["year"].Success ? FullYear(m.Groups["year"].Value) : NearestYear(today, month, past);
         var end = new DateOnly(year, month, 1).AddMonths(1).AddDays(-1);
         return new DueWindow(null, end, $"due by the end of {end.ToString("MMMM yyyy", English)}");
     }
 
-    private static DueWindow? AfterMonthWindow(DateOnly today, Match m)
+    private static DueWindow? AfterMonthWindow(DateOnly today, Match m, bool past)
     {
         if (MonthNumber(m.Groups["month"].Value) is not { } month) return null;
-        var year = m.Groups["year"].Success ? FullYear(m.Groups["year"].Value) : YearInFinancialYear(today, month);
+        var year = m.Groups["year"].Success ? FullYear(m.Groups["year"].Value) : NearestYear(today, month, past);
         var from = new DateOnly(year, month, 1).AddMonths(1);
         return new DueWindow(from, DateOnly.MaxValue, $"due after {new DateOnly(year, month, 1).ToString("MMMM yyyy", English)}");
     }
 
-    private static DueWindow? InMonthWindow(DateOnly today, Match m)
+    private static DueWindow? InMonthWindow(DateOnly today, Match m, bool past)
     {
         if (MonthNumber(m.Groups["month"].Value) is not { } month) return null;
-        var year = m.Groups["year"].Success ? FullYear(m.Groups["year"].Value) : YearInFinancialYear(today, month);
+        var year = m.Groups["year"].Success ? FullYear(m.Groups["year"].Value) : NearestYear(today, month, past);
         return MonthWindow(new DateOnly(year, month, 1));
     }
 
     private static DueWindow Single(DateOnly day, string name) => new(day, day, $"due {name} ({day.ToString("d MMM yyyy", English)})");
 
-    /// <summary>The calendar year of <paramref name="month"/> within today's financial year (January 2020 in 2019/20).</summary>
+    /// <summary>
+    /// The calendar year of the <paramref name="month"/> nearest today: March asked in November 2017 is March 2018,
+    /// September asked in January 2020 is September 2019. Six months either way is the one in today's financial year.
+    /// Asked in the past tense ("what was done in June"), it is the latest such month up to this one.
+    /// (July asked in January is six months either way: the July of 2019/20.)
+    /// </summary>
+    private static int NearestYear(DateOnly today, int month, bool past)
+    {
+        if (past) return month <= today.Month ? today.Year : today.Year - 1;
+        var now = today.Year * 12 + today.Month;
+        var best = today.Year;
+        for (var year = today.Year - 1; year <= today.Year + 1; year++)
+        {
+            var distance = Math.Abs(year * 12 + month - now);
+            var bestDistance = Math.Abs(best * 12 + month - now);
+            if (distance < bestDistance || (distance == bestDistance && year == YearInFinancialYear(today, month))) best = year;
+        }
+        return best;
+    }
+
     private static int YearInFinancialYear(DateOnly today, int month)
     {
         var startYear = FinancialYear.StartYearOf(today);
@@ -210,7 +311,7 @@ public static partial class DueWindowReader
     [GeneratedRegex(@"\b(?<which>this|next|last|previous)\s+quarter\b")]
     private static partial Regex RelativeQuarter();
 
-    [GeneratedRegex(@"\b(?:q|quarter\s*)(?<q>[1-4])\b(?:\s*(?:of\s+)?(?<fy>(?:fy\s*)?(?:20)?\d\d\s*[/-]\s*\d{2,4}))?")]
+    [GeneratedRegex(@"\b(?:q|quarter\s*)(?<q>[1-4])\b(?:\s*(?:of\s+)?(?<fy>(?:fy\s*)?(?:20)?\d\d\s*[/-]\s*\d{2,4})|\s+(?:of\s+)?(?:the\s+)?(?<rel>new|next|this|current)\s+(?:financial\s+)?year)?")]
     private static partial Regex NamedQuarter();
 
     [GeneratedRegex(@"\b(?<word>by|before)\s+(?:the\s+)?(?<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + MonthNames + @"\b(?:\s+(?<year>20\d\d))?")]
@@ -228,6 +329,32 @@ public static partial class DueWindowReader
 
     [GeneratedRegex(@"\b(?:in|during|for|due)\s+" + MonthNames + @"\b(?:\s+(?<year>20\d\d))?")]
     private static partial Regex InMonth();
+
+    // Asking what happened: "was", "were", "did", "got done".
+    [GeneratedRegex(@"\b(?:was|were|did|had|got\s+done)\b")]
+    private static partial Regex PastTense();
+
+    // "between now and the end of June", "between now and end of the month", "between October and December".
+    [GeneratedRegex(@"\b(?:between|from)\s+(?:(?:now|today)|" + FromMonth + @"(?:\s+(?<fromyear>20\d\d))?)\s+(?:and|to|until|till)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?(?:(?<towhich>this|next)\s+)?(?:(?<tounit>week|month|quarter|financial\s+year|year)\b|" + ToMonth + @"\b(?:\s+(?<toyear>20\d\d))?)")]
+    private static partial Regex Between();
+
+    [GeneratedRegex(@"\b(?:by|before)\s+(?:the\s+)?end\s+of\s+(?:the\s+)?(?<which>this|next|current)?\s*(?<unit>week|month|quarter|financial\s+year|year)\b")]
+    private static partial Regex ByEndOfRelative();
+
+    [GeneratedRegex(@"\b(?<word>by|before)\s+(?:xmas|christmas)\b")]
+    private static partial Regex ByChristmas();
+
+    [GeneratedRegex(@"\b(?:in|during|for|due|of)\s+(?:the\s+)?(?:(?:fy\s*|financial\s+year\s+)(?<fy>(?:20)?\d\d\s*[/-]\s*\d{2,4})|(?<fy>20\d\d\s*[/-]\s*\d{2,4})|(?<which>this|next|new|last|previous|current)\s+financial\s+year)\b")]
+    private static partial Regex InFinancialYear();
+
+    [GeneratedRegex(@"\b(?:in|during|for|due|of|throughout)\s+(?:the\s+(?:calendar\s+)?year\s+)?(?<year>20\d\d)\b(?!\s*[/-]\s*\d)")]
+    private static partial Regex InYear();
+
+    private const string FromMonth =
+        "(?<frommonth>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+
+    private const string ToMonth =
+        "(?<tomonth>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
 
     [GeneratedRegex(@"\b(?<day>today|tomorrow|yesterday)\b")]
     private static partial Regex Day();

@@ -2,13 +2,19 @@ using PlanBot.Core.Plans;
 
 namespace PlanBot.Core.Questions;
 
-/// <summary>The progress states a question can ask for; <see cref="Finished"/> and <see cref="Open"/> span several statuses.</summary>
+/// <summary>
+/// The progress states a question can ask for. <see cref="Complete"/> is work delivered; <see cref="Closed"/> is what the
+/// tracker closed (cancelled, withdrawn, superseded, or its own "Closed"); <see cref="Finished"/> is either, and
+/// <see cref="Open"/> neither.
+/// </summary>
 public enum StatusWanted
 {
     Delayed,
     AtRisk,
     NotStarted,
     OnTrack,
+    Complete,
+    Closed,
     Finished,
     Open,
 }
@@ -20,8 +26,18 @@ public enum StatusWanted
 public sealed record MilestoneFilter
 {
     public bool Overdue { get; init; }
-    public StatusWanted? Status { get; init; }
-    public Rag? Rag { get; init; }
+
+    /// <summary>The statuses asked for, any of which will do ("at risk or delayed"); empty for any status.</summary>
+    public IReadOnlyList<StatusWanted> Statuses { get; init; } = [];
+
+    /// <summary>The colours asked for, any of which will do ("red or amber"); a milestone has one colour, so "red and amber" means either.</summary>
+    public IReadOnlyList<Rag> Rags { get; init; } = [];
+
+    /// <summary>
+    /// True when the tracker rates its milestones red, amber or green itself: then a colour asked for is the tracker's
+    /// rating and a milestone it left unrated has none. A tracker that rates nothing is read by the colours its statuses imply.
+    /// </summary>
+    public bool TrackerRates { get; init; }
     public bool CriticalPath { get; init; }
     public DueWindow? Window { get; init; }
     public IReadOnlyList<UnitMatch> UnitGroups { get; init; } = [];
@@ -42,20 +58,20 @@ public sealed record MilestoneFilter
     /// <summary>Other sets the question named ("with no due date", "improved since the last report"), each met by its members.</summary>
     public IReadOnlyList<MilestoneSet> Sets { get; init; } = [];
 
-    public bool IsEmpty => !Overdue && Status is null && Rag is null && !CriticalPath && Window is null && UnitGroups.Count == 0
+    public bool IsEmpty => !Overdue && Statuses.Count == 0 && Rags.Count == 0 && !CriticalPath && Window is null && UnitGroups.Count == 0
         && People.Count == 0 && TitleWords.Count == 0 && WithoutRole is null && Sets.Count == 0;
 
     public bool Matches(Milestone milestone, int index, DateOnly today)
     {
         if (Overdue && !milestone.IsOverdueAt(today)) return false;
-        if (Status is { } status && !HasStatus(milestone, status)) return false;
+        if (Statuses.Count > 0 && !Statuses.Any(status => HasStatus(milestone, status))) return false;
         // A window on its own means work still to do; with a status or colour the user chose what they want to see.
         if (Window is { } window)
         {
             if (milestone.EffectiveDue is not { } date || !window.Contains(date)) return false;
-            if (Status is null && Rag is null && milestone.IsFinished) return false;
+            if (Statuses.Count == 0 && Rags.Count == 0 && milestone.IsFinished) return false;
         }
-        if (Rag is { } rag && milestone.EffectiveRag != rag) return false;
+        if (Rags.Count > 0 && !Rags.Contains(Colour(milestone))) return false;
         if (CriticalPath && !milestone.CriticalPath) return false;
         foreach (var group in UnitGroups)
             if (Array.BinarySearch(group.Members, index) < 0) return false;
@@ -69,8 +85,21 @@ public sealed record MilestoneFilter
         return true;
     }
 
+    /// <summary>The colour a question's colour is compared with: the tracker's rating where it rates, else the one the status implies; done is blue.</summary>
+    private Rag Colour(Milestone milestone) =>
+        !TrackerRates ? milestone.EffectiveRag : milestone.Rag != Rag.None ? milestone.Rag : milestone.IsComplete ? Rag.Blue : Rag.None;
+
+    /// <summary>
+    /// An action log's "Closed" is an action done with: the word itself, not a cancellation, withdrawal or supersession,
+    /// which the tracker would have said.
+    /// </summary>
+    private static bool ClosedAsDone(Milestone milestone) =>
+        milestone.Status == MilestoneStatus.Closed && QuestionText.Phrase(milestone.StatusText) is "closed" or "closed complete" or "complete closed";
+
     public static bool HasStatus(Milestone milestone, StatusWanted status) => status switch
     {
+        StatusWanted.Complete => milestone.IsComplete || ClosedAsDone(milestone),
+        StatusWanted.Closed => milestone.Status == MilestoneStatus.Closed,
         StatusWanted.Finished => milestone.IsFinished,
         StatusWanted.Open => !milestone.IsFinished,
         StatusWanted.Delayed => milestone.Status == MilestoneStatus.Delayed,

@@ -11,18 +11,20 @@ public static class NearestAnswer
 {
     private const int MaxRefs = 5;
 
-    public static string? For(MilestoneFilter filter, PlanIndex index, DateOnly today)
+    /// <summary>What to add to an empty answer to <paramref name="reading"/>, read with the same filter and targets as the answer.</summary>
+    public static string? For(QuestionReading reading, PlanIndex index, DateOnly today)
     {
+        var filter = reading.Filter;
         if (filter.People.Count == 1 && NextFor(filter.People[0], index, today) is { } next) return next;
-        var relaxed = filter with { Overdue = false, Status = null, Rag = null };
-        if (relaxed != filter && !relaxed.IsEmpty)
+        var relaxed = filter with { Overdue = false, Statuses = [], Rags = [] };
+        if (relaxed != filter && (!relaxed.IsEmpty || reading.Targets.Count > 0))
         {
-            var same = Matching(relaxed, index, today).ToList();
-            if (same.Count > 0) return $"{Milestones(same.Count)} {Described(relaxed)}{Standing(same, today)}.";
+            var same = QuestionAnswerer.Filter(reading with { Filter = relaxed }, index, today);
+            if (same.Count > 0) return $"{Milestones(same.Count)} {Described(relaxed, reading, index)}{Standing(same, today)}.";
         }
         if (filter.Window is { } window)
         {
-            var after = Matching(relaxed with { Window = null }, index, today)
+            var after = QuestionAnswerer.Filter(reading with { Filter = relaxed with { Window = null } }, index, today)
                 .Where(m => !m.IsFinished && m.EffectiveDue is { } due && due > window.To).ToList();
             if (after.Count > 0) return "Next due after that: " + RefsOnFirstDate(after) + ".";
         }
@@ -47,12 +49,9 @@ public static class NearestAnswer
         return first is { } date ? $"{refs}, due {QuestionAnswerer.Date(date)}" : refs;
     }
 
-    private static IEnumerable<Milestone> Matching(MilestoneFilter filter, PlanIndex index, DateOnly today) =>
-        index.DueOrder.Where(i => filter.Matches(index.Milestones[i], i, today)).Select(i => index.Milestones[i]);
-
     private static string Milestones(int count) => count == 1 ? "1 milestone" : $"{count} milestones";
 
-    private static string Described(MilestoneFilter filter)
+    private static string Described(MilestoneFilter filter, QuestionReading reading, PlanIndex index)
     {
         var parts = new List<string>();
         if (filter.CriticalPath) parts.Add("on the critical path");
@@ -61,6 +60,8 @@ public static class NearestAnswer
         if (filter.TitleWords.Count > 0) parts.Add("with " + string.Join(" and ", filter.TitleWords.Select(w => $"'{w.Typed}'")) + " in the title");
         foreach (var set in filter.Sets) parts.Add(set.Description);
         if (filter.Window is { } window) parts.Add(window.Description);
+        if (reading.TargetsLabel is { } label) parts.Add("in " + label);
+        else if (reading.Targets.Count > 0) parts.Add("of " + string.Join(", ", reading.Targets.Take(MaxRefs).Select(i => index.Milestones[i].Ref.Display)));
         return parts.Count == 0 ? "open" : string.Join(' ', parts);
     }
 
@@ -71,11 +72,13 @@ public static class NearestAnswer
         var overdue = found.Count(m => m.IsOverdueAt(today));
         var delayed = found.Count(m => m.Status == MilestoneStatus.Delayed);
         var atRisk = found.Count(m => m.Status == MilestoneStatus.AtRisk);
-        var complete = found.Count(m => m.IsFinished);
+        var complete = found.Count(m => m.IsComplete);
+        var closed = found.Count(m => m.IsFinished && !m.IsComplete);
         if (overdue > 0) parts.Add($"{overdue} overdue");
         if (delayed > 0) parts.Add($"{delayed} delayed");
         if (atRisk > 0) parts.Add($"{atRisk} at risk");
         if (complete > 0) parts.Add($"{complete} complete");
+        if (closed > 0) parts.Add($"{closed} closed");
         return parts.Count == 0 ? "" : "; " + string.Join(", ", parts);
     }
 }

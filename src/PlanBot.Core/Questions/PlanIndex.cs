@@ -93,6 +93,7 @@ public sealed class PlanIndex
         _stems = new Lazy<Dictionary<string, List<string>>>(BuildStems);
         _abbreviatedPeople = new Lazy<Dictionary<string, List<PlanPerson>>>(BuildAbbreviatedPeople);
         _vocabulary = new Lazy<PlanVocabulary>(() => new PlanVocabulary(plan));
+        TrackerRates = Milestones.Any(m => m.Rag is Rag.Red or Rag.Amber or Rag.Green);
         People = BuildPeople();
         Units = BuildUnits(synonyms ?? UnitSynonyms.Default);
         Roles = BuildRoles();
@@ -111,6 +112,9 @@ public sealed class PlanIndex
     public IReadOnlyList<PlanPerson> People { get; }
     public IReadOnlyList<PlanUnit> Units { get; }
 
+    /// <summary>Whether the tracker rates any milestone red, amber or green itself (see <see cref="MilestoneFilter.TrackerRates"/>).</summary>
+    public bool TrackerRates { get; }
+
     /// <summary>The owner roles the tracker's columns name, read from each owner's <see cref="Owner.RoleTitle"/>.</summary>
     public IReadOnlyList<PlanRole> Roles { get; }
 
@@ -126,6 +130,10 @@ public sealed class PlanIndex
             if (_rolePersonMilestones.TryGetValue((role.Title, phrase), out var milestones)) found.UnionWith(milestones);
         return [.. found];
     }
+
+    /// <summary>Whether <paramref name="owner"/> is named in one of <paramref name="roles"/> (the column their name sits in).</summary>
+    public bool Holds(Owner owner, IEnumerable<PlanRole> roles) =>
+        _roleKeys.TryGetValue(owner.RoleTitle, out var key) && roles.Any(r => r.Title == key);
 
     /// <summary>Milestones that name somebody in one of <paramref name="roles"/>, sorted.</summary>
     public int[] MilestonesWithRole(IReadOnlyCollection<PlanRole> roles)
@@ -153,6 +161,11 @@ public sealed class PlanIndex
         return first.Length >= 2 && first.Count(char.IsUpper) >= 2;
     }
 
+    private static readonly Dictionary<string, string> RoleWordShortForms = new(StringComparer.Ordinal)
+    {
+        ["executive"] = "exec", ["director"] = "dir", ["manager"] = "mgr", ["responsible"] = "resp", ["accountable"] = "acc",
+    };
+
     private List<PlanRole> BuildRoles()
     {
         var roles = new List<PlanRole>();
@@ -161,6 +174,10 @@ public sealed class PlanIndex
             var phrases = new List<string[]> { title.Split(' ') };
             var unbracketed = QuestionText.NamePhrase(original);
             if (unbracketed.Length > 0 && unbracketed != title) phrases.Add(unbracketed.Split(' '));
+            // "exec sponsor" for "Executive Sponsor", "dir of finance" for "Director of Finance": the header in its usual short forms.
+            foreach (var phrase in phrases.ToList())
+                if (phrase.Any(RoleWordShortForms.ContainsKey))
+                    phrases.Add([.. phrase.Select(w => RoleWordShortForms.GetValueOrDefault(w, w))]);
             // "COT" for "COT Owner", "supporting" for "Supporting officer": the first word alone, when the plan uses it for nothing else.
             var first = title.Split(' ')[0];
             if (!QuestionVocabulary.Ordinary.Contains(first) && first is not ("owner" or "lead" or "officer")
@@ -348,8 +365,12 @@ public sealed class PlanIndex
             if (!members.TryGetValue((kind, phrase), out var entry)) members[(kind, phrase)] = entry = (name.Trim(), []);
             entry.Milestones.Add(milestone);
         }
+        // "IT: Shared Care Record", "Estates: Closure of HQ": a label several titles start with groups them.
+        var labels = Milestones.Select(m => TitleLabel(m.Title)).ToArray();
+        var sharedLabels = labels.OfType<string>().GroupBy(MilestoneArea.Key).Where(g => g.Count() >= 2).Select(g => g.Key).ToHashSet();
         for (var i = 0; i < Milestones.Count; i++)
         {
+            if (labels[i] is { } label && sharedLabels.Contains(MilestoneArea.Key(label))) Add(UnitKind.Group, label, i);
             // "CFO (AD)" is the CFO's directorate: the code before any bracket names the team.
             Add(UnitKind.Team, MilestoneArea.TeamCode(Milestones[i].Team), i);
             Add(UnitKind.Department, Milestones[i].Department, i);
@@ -390,8 +411,9 @@ public sealed class PlanIndex
                 else if (known.Units.Count > 0) known.Units.Add(unit.Id);
             }
         }
-        // Synonyms the plan does not use still lead to the units they stand for ("finance" in a plan that only says CFO).
-        foreach (var unit in units)
+        // Synonyms the plan does not use still lead to the units they stand for ("finance" in a plan that only says CFO);
+        // a label the titles start with answers to its own words ("digital" is not every "IT:" title).
+        foreach (var unit in units.Where(u => u.Kind != UnitKind.Group || !sharedLabels.Contains(u.Phrase)))
             foreach (var synonym in synonyms.RelatedTo(unit.Phrase).Where(s => !s.Contains(' ')))
                 Use(synonym).SynonymUnits.Add(unit.Id);
         return units;
@@ -429,13 +451,22 @@ public sealed class PlanIndex
         return related;
     }
 
+    /// <summary>The label a title starts with ("IT" in "IT: Develop Digital Road Map"): up to three words before a colon.</summary>
+    private static string? TitleLabel(string title)
+    {
+        var colon = title.IndexOf(':');
+        if (colon <= 0) return null;
+        var label = title[..colon].Trim();
+        return label.Length > 0 && label.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 3 && label.Any(char.IsLetter) ? label : null;
+    }
+
     // Longer cells are sentences (a recommendation's wording, an evidence note), not names a question would use.
     private static bool IsShortGroupName(string? value) =>
         !string.IsNullOrWhiteSpace(value) && value.Length <= 60 && value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 7;
 
-    // A status cell of a word or two that is not a date ("Reset Date", "Live"); longer cells are progress notes.
+    // A status cell of up to three words that is not a date ("Reset Date", "Live", "Working on it"); longer cells are progress notes.
     private static bool IsStatusWords(string? value) =>
-        !string.IsNullOrWhiteSpace(value) && value.Length <= 20 && value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 2
+        !string.IsNullOrWhiteSpace(value) && value.Length <= 20 && value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 3
         && !value.Any(char.IsDigit);
 
     private static readonly string[] GroupingHeaderWords =

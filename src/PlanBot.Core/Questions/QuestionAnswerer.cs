@@ -77,10 +77,16 @@ public static class QuestionAnswerer
             case QuestionKind.Owner:
             {
                 var milestone = index.Milestones[reading.Targets[0]];
-                // "who's the SRO for ERP-04": the people in the role asked about, when the milestone names any.
-                var roles = reading.OwnerRoles.Select(r => r.Title).ToHashSet(StringComparer.Ordinal);
-                if (roles.Count > 0 && milestone.Owners.Where(o => roles.Contains(QuestionText.Phrase(o.RoleTitle))).ToList() is { Count: > 0 } inRole)
-                    milestone = milestone with { Owners = inRole };
+                // "who's the SRO for ERP-04": the holders of the role asked about, when the milestone names any.
+                var inRole = milestone.Owners.Where(o => index.Holds(o, reading.OwnerRoles)).ToList();
+                if (inRole.Count > 0)
+                {
+                    var role = string.Join(" or ", reading.OwnerRoles.Select(r => r.InSentence));
+                    return Make($"{milestone.Ref.Display} {milestone.Title}: {role} {Names(inRole)}.") with
+                    {
+                        Milestones = [milestone with { Owners = inRole }], ShowOwners = true,
+                    };
+                }
                 return Make(OwnerSentence(milestone)) with { Milestones = [milestone], ShowOwners = true };
             }
             case QuestionKind.Status:
@@ -98,7 +104,7 @@ public static class QuestionAnswerer
                 // An empty answer says where the nearest milestones are, never just "none".
                 var (also, directorate, label) = InRestOfDirectorate(reading, index, today);
                 if (also.Count > 0) sentence += $" {label} {string.Join(", ", also.Select(m => m.Ref.Display))}.";
-                else if (found.Count == 0 && NearestAnswer.For(reading.Filter, index, today) is { } nearest) sentence += " " + nearest;
+                else if (found.Count == 0 && NearestAnswer.For(reading, index, today) is { } nearest) sentence += " " + nearest;
                 return Make(sentence) with
                 {
                     Milestones = found, ShowOwners = reading.AsksForOwners, AlsoInDirectorate = also, DirectorateName = directorate,
@@ -113,7 +119,8 @@ public static class QuestionAnswerer
         "\"what's due next week?\", \"what does Sue Graham own?\", \"critical path items that are overdue\", " +
         "\"is the winter plan done?\", \"how many are complete?\" or \"what do I owe?\". Say \"use plan <id>\" to change plan.";
 
-    private static List<Milestone> Filter(QuestionReading reading, PlanIndex index, DateOnly today)
+    /// <summary>The milestones a list or count question asks for, in due-date order: its filter over its targets, or over the whole plan.</summary>
+    public static List<Milestone> Filter(QuestionReading reading, PlanIndex index, DateOnly today)
     {
         var filter = reading.Filter;
         var found = new List<Milestone>();
@@ -154,16 +161,8 @@ public static class QuestionAnswerer
         var filter = reading.Filter;
         var parts = new List<string>();
         if (filter.Overdue) parts.Add("overdue");
-        if (filter.Status is { } status) parts.Add(status switch
-        {
-            StatusWanted.Delayed => "delayed",
-            StatusWanted.AtRisk => "at risk",
-            StatusWanted.NotStarted => "not started",
-            StatusWanted.OnTrack => "on track",
-            StatusWanted.Finished => "complete",
-            _ => "still open",
-        });
-        if (filter.Rag is { } rag) parts.Add("rated " + rag.ToString().ToLowerInvariant());
+        if (filter.Statuses.Count > 0) parts.Add(string.Join(" or ", filter.Statuses.Select(StatusWord)));
+        if (filter.Rags.Count > 0) parts.Add("rated " + string.Join(" or ", filter.Rags.Select(r => r.ToString().ToLowerInvariant())));
         if (filter.CriticalPath) parts.Add("on the critical path");
         foreach (var unit in filter.UnitGroups) parts.Add((unit.Units.All(u => u.Kind == UnitKind.Status) ? "marked " : "in ") + unit.Name);
         if (filter.People.Count > 0)
@@ -185,6 +184,19 @@ public static class QuestionAnswerer
         var asAt = $"as at {Date(today)}";
         return count == 0 ? $"No milestones {described} {asAt}." : $"{count} {noun} {described} {asAt}.";
     }
+
+    /// <summary>How a sentence names a status asked for: "delayed", "complete", "still open".</summary>
+    public static string StatusWord(StatusWanted status) => status switch
+    {
+        StatusWanted.Delayed => "delayed",
+        StatusWanted.AtRisk => "at risk",
+        StatusWanted.NotStarted => "not started",
+        StatusWanted.OnTrack => "on track",
+        StatusWanted.Complete => "complete",
+        StatusWanted.Closed => "closed",
+        StatusWanted.Finished => "complete or closed",
+        _ => "still open",
+    };
 
     private static string OwnerSentence(Milestone milestone)
     {

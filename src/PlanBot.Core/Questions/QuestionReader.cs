@@ -79,6 +79,7 @@ public static partial class QuestionReader
         private readonly HashSet<PlanRole> _missingRoles = [];
         private readonly HashSet<PlanRole> _answerRoles = [];
         private readonly List<PlanPerson> _initialPeople = [];
+        private readonly List<string> _statusPhrases = [];
         private string? _groupLabel;
         private readonly List<MilestoneSet> _sets = [];
         private readonly List<MilestoneSet> _statusSets = [];
@@ -388,6 +389,7 @@ public static partial class QuestionReader
                 var cue = QuestionVocabulary.Phrases.FirstOrDefault(p => At(i, p.Words) && !(itIsAName && p.Words is ["it"]));
                 if (cue.Words is not null)
                 {
+                    _statusPhrases.Add(string.Join(' ', cue.Words));
                     for (var k = 0; k < cue.Words.Length; k++) _consumed[i + k] = true;
                     if (cue.Cue == Cue.Inside) _afterInside.Add(i + cue.Words.Length);
                     else _cues.Add(cue.Cue);
@@ -596,25 +598,20 @@ public static partial class QuestionReader
             _cues.Add(Cue.Status);
         }
 
-        /// <summary>The statuses a question names, each with its milestones, so that several joined by "or" can mean any of them.</summary>
-        private List<MilestoneSet> StatusChoices()
+        /// <summary>
+        /// "behind schedule or at risk", "on hold or Blocked": the statuses a question joins by "or", each with its milestones,
+        /// when they mix kinds a status list cannot hold (overdue, the tracker's own statuses); empty otherwise.
+        /// </summary>
+        private List<MilestoneSet> MixedStatusChoices(IReadOnlyList<StatusWanted> statuses)
         {
+            if (!words.Any(w => w.Text == "or") || (!_cues.Contains(Cue.Overdue) && _statusSets.Count == 0)) return [];
             var choices = new List<MilestoneSet>();
             if (_cues.Contains(Cue.Overdue)) choices.Add(new MilestoneSet("overdue", Where((m, _) => m.IsOverdueAt(today))));
-            foreach (var (cue, wanted) in StatusCues)
-                if (_cues.Contains(cue) && wanted is not (StatusWanted.Open or StatusWanted.Finished))
-                    choices.Add(new MilestoneSet(StatusWords(wanted), Where((m, _) => MilestoneFilter.HasStatus(m, wanted))));
+            foreach (var wanted in statuses)
+                choices.Add(new MilestoneSet(QuestionAnswerer.StatusWord(wanted), Where((m, _) => MilestoneFilter.HasStatus(m, wanted))));
             choices.AddRange(_statusSets);
-            return choices;
+            return choices.Count > 1 ? choices : [];
         }
-
-        private static string StatusWords(StatusWanted wanted) => wanted switch
-        {
-            StatusWanted.Delayed => "delayed",
-            StatusWanted.AtRisk => "at risk",
-            StatusWanted.NotStarted => "not started",
-            _ => "on track",
-        };
 
         private int[] Where(Func<Milestone, int, bool> test)
         {
@@ -701,6 +698,8 @@ public static partial class QuestionReader
                 if (negation is null && field != TrackerField.RevisedDate) continue;
                 if (field == TrackerField.Group && !index.Milestones.Any(m => !string.IsNullOrWhiteSpace(m.Programme))) continue;
                 Consume(negation is null ? j : i, after);
+                // "no status set", "no RAG given": the verb after says the same.
+                if (negation is not null && after < words.Count && !_consumed[after] && words[after].Text is "set" or "given" or "recorded") _consumed[after++] = true;
                 if (negation is not null && field == TrackerField.DueDate)
                 {
                     // "no date - TBC or ongoing": the tracker's words for no date, said again.
@@ -708,6 +707,12 @@ public static partial class QuestionReader
                 }
                 _sets.Add(FieldSet(field, missing: negation is not null, string.Join(' ', fieldWords)));
             }
+            for (var i = 0; i < words.Count; i++)
+                if (!_consumed[i] && words[i].Text is "unrated" or "unrag")
+                {
+                    _consumed[i] = true;
+                    _sets.Add(FieldSet(TrackerField.Rag, missing: true, "rag"));
+                }
             for (var i = 0; i < words.Count; i++)
                 if (!_consumed[i] && (words[i].Text is "rescheduled" or "replanned" or "redated" || (At(i, ["been", "revised"]))))
                 {
@@ -869,41 +874,31 @@ public static partial class QuestionReader
                 asker = true;
             }
 
-            StatusWanted? status = null;
-            foreach (var (cue, wanted) in StatusCues)
-                if (_cues.Contains(cue)) { status = wanted; break; }
-            Rag? rag = _cues.Contains(Cue.Red) ? Rag.Red : _cues.Contains(Cue.Amber) ? Rag.Amber
-                : _cues.Contains(Cue.Green) ? Rag.Green : _cues.Contains(Cue.Blue) ? Rag.Blue : null;
-            var sets = new List<MilestoneSet>(_sets);
-            // "red or amber": a milestone has one colour, so several colours named are any of them.
-            var colours = ((Cue Cue, Rag Rag)[])[(Cue.Red, Rag.Red), (Cue.Amber, Rag.Amber), (Cue.Green, Rag.Green), (Cue.Blue, Rag.Blue)];
-            var named = colours.Where(c => _cues.Contains(c.Cue)).ToList();
-            if (named.Count > 1)
-            {
-                rag = null;
-                sets.Add(new MilestoneSet("rated " + string.Join(" or ", named.Select(c => c.Rag.ToString().ToLowerInvariant())),
-                    Where((m, _) => named.Any(c => m.EffectiveRag == c.Rag))));
-            }
+            var statuses = StatusQuestion.Wanted(_cues, _statusPhrases, index);
             var overdue = _cues.Contains(Cue.Overdue);
-            // "behind schedule or at risk", "at risk or off track": statuses joined by "or" are any of them.
-            var statusChoices = words.Any(w => w.Text == "or") ? StatusChoices() : [];
-            if (statusChoices.Count > 1)
+            var sets = new List<MilestoneSet>(_sets);
+            // "behind schedule or at risk", "on hold or Blocked": statuses of different kinds joined by "or" are any of them.
+            if (MixedStatusChoices(statuses) is { Count: > 0 } choices)
             {
-                status = null;
+                statuses = [];
                 overdue = false;
-                sets.Add(new MilestoneSet(string.Join(" or ", statusChoices.Select(c => c.Description)),
-                    [.. statusChoices.SelectMany(c => c.Members).Distinct().Order()]));
+                sets.Add(new MilestoneSet(string.Join(" or ", choices.Select(c => c.Description)),
+                    [.. choices.SelectMany(c => c.Members).Distinct().Order()]));
             }
             else sets.AddRange(_statusSets);
             var window = _window;
             if (window is null && _cues.Contains(Cue.Upcoming))
                 window = new DueWindow(today, today.AddDays(14), $"due in the next 2 weeks ({today:d MMM} – {today.AddDays(14):d MMM yyyy})");
+            // "what have I got due?": work still due is work not yet finished, when nothing else says which.
+            if (statuses.Count == 0 && !overdue && window is null && sets.Count == 0 && StatusQuestion.Colours(_cues).Count == 0 && SaysDue())
+                statuses = [StatusWanted.Open];
 
             var filter = new MilestoneFilter
             {
                 Overdue = overdue,
-                Status = status,
-                Rag = rag,
+                Statuses = statuses,
+                Rags = StatusQuestion.Colours(_cues),
+                TrackerRates = index.TrackerRates,
                 CriticalPath = _cues.Contains(Cue.CriticalPath),
                 Window = window,
                 UnitGroups = entities.Units,
@@ -921,12 +916,9 @@ public static partial class QuestionReader
             return new QuestionReading { Kind = kind, Filter = filter, Targets = targets, TargetsLabel = _groupLabel, AsksForOwners = _cues.Contains(Cue.Owner) };
         }
 
-        // Statuses in order of precedence when a question somehow names two ("delayed items not yet done").
-        private static readonly (Cue Cue, StatusWanted Wanted)[] StatusCues =
-        [
-            (Cue.Delayed, StatusWanted.Delayed), (Cue.AtRisk, StatusWanted.AtRisk), (Cue.NotStarted, StatusWanted.NotStarted),
-            (Cue.OnTrack, StatusWanted.OnTrack), (Cue.Finished, StatusWanted.Finished), (Cue.Open, StatusWanted.Open),
-        ];
+        /// <summary>"due" on its own ("what's due?"), not "due date" or "due dates".</summary>
+        private bool SaysDue() =>
+            Enumerable.Range(0, words.Count).Any(i => words[i].Text == "due" && (i + 1 == words.Count || words[i + 1].Text is not ("date" or "dates")));
 
         private bool AsksForEverything() =>
             words.Any(w => w.Text is "milestones" or "actions" or "items" or "tasks" or "deliverables" or "list" or "show" or "due" or "everything");

@@ -53,7 +53,7 @@ public static class QuestionVocabulary
             "past its due date", "past its deadline", "past their deadline", "past its finish date", "past their finish date",
             "past its end date", "past their end date", "past its target date", "past their target date", "slipped past", "gone past",
             "missed deadlines", "missed", "miss", "misses", "behind schedule", "out of date", "expired", "gone past", "past due date"],
-        [Cue.Delayed] = ["delayed", "late", "slipped", "slipping", "slippage", "behind", "delay", "delays", "running late"],
+        [Cue.Delayed] = ["delayed", "late", "slipped", "slipping", "slippage", "behind", "delay", "delays", "running late", "off track"],
         // A bare "risk" is as often the subject ("risk register") as the status, so it is left to the plan's titles.
         [Cue.AtRisk] = ["at risk", "risky", "in danger", "under threat", "at threat"],
         [Cue.NotStarted] = ["not started", "not yet started", "yet to start", "yet to begin", "not begun", "hasnt started", "havent started",
@@ -101,7 +101,7 @@ public static class QuestionVocabulary
         "it", "its", "they", "them", "their", "theirs", "we", "our", "us", "as", "so", "just", "also", "about", "into", "onto", "than",
         "then", "here", "now", "currently", "yet", "still", "get", "got", "see", "view", "know", "need", "want", "like", "let", "lets",
         "what", "whats", "which", "show", "list", "give", "display", "find", "tell", "plan", "plans", "milestone", "milestones", "action",
-        "actions", "item", "items", "task", "tasks", "deliverable", "deliverables", "thing", "things", "ones", "one", "stuff", "work",
+        "actions", "item", "items", "task", "tasks", "deliverable", "deliverables", "commitment", "commitments", "initiative", "initiatives", "thing", "things", "ones", "one", "stuff", "work",
         "due", "date", "dates", "deadline", "deadlines", "when", "where", "why", "how", "are", "am", "im", "isnt", "arent", "wasnt",
         "dont", "doesnt", "didnt", "havent", "hasnt", "not", "no", "yes", "ok", "okay", "please", "quick", "quickly", "again", "more",
         "other", "others", "else", "expected", "supposed", "scheduled", "planned", "set", "meant", "being", "going", "look", "looking",

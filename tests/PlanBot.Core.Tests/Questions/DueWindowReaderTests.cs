@@ -67,6 +67,52 @@ public sealed class DueWindowReaderTests
     }
 
     [Theory]
+    [InlineData("what's due in May", "2020-05-01", "2020-05-31")]
+    [InlineData("what was due in May", "2019-05-01", "2019-05-31")]
+    [InlineData("what did finance deliver in March", "2019-03-01", "2019-03-31")]
+    [InlineData("what got done in january", "2020-01-01", "2020-01-31")]
+    [InlineData("due in september", "2019-09-01", "2019-09-30")]
+    [InlineData("due in June", "2020-06-01", "2020-06-30")]
+    [InlineData("due in July", "2019-07-01", "2019-07-31")]
+    public void A_month_without_a_year_is_the_nearest_one_or_in_the_past_tense_the_last_one(string question, string from, string to)
+    {
+        Assert.True(DueWindowReader.TryRead(question, Today, out var window, out _));
+
+        Assert.Equal(DateOnly.Parse(from), window.From);
+        Assert.Equal(DateOnly.Parse(to), window.To);
+    }
+
+    [Theory]
+    [InlineData("what's due in 2021", "2021-01-01", "2021-12-31", "due in 2021")]
+    [InlineData("anything due in 2019/20", "2019-04-01", "2020-03-31", "due in 2019/20 (1 Apr 2019 – 31 Mar 2020)")]
+    [InlineData("what's due next financial year", "2020-04-01", "2021-03-31", "due in 2020/21 (1 Apr 2020 – 31 Mar 2021)")]
+    [InlineData("what's due between now and the end of June", "2020-01-20", "2020-06-30", "due between 20 Jan 2020 and 30 Jun 2020")]
+    [InlineData("due between now and end of the month", "2020-01-20", "2020-01-31", "due between 20 Jan 2020 and 31 Jan 2020")]
+    [InlineData("what's due between October and December?", "2019-10-01", "2019-12-31", "due between 1 Oct 2019 and 31 Dec 2019")]
+    [InlineData("what's due in Q1 of the new financial year?", "2020-04-01", "2020-06-30", "due in Q1 2020/21 (1 Apr – 30 Jun 2020)")]
+    public void Years_financial_years_and_spans_between_two_dates_are_windows(string question, string from, string to, string description)
+    {
+        Assert.True(DueWindowReader.TryRead(question, Today, out var window, out _));
+
+        Assert.Equal(DateOnly.Parse(from), window.From);
+        Assert.Equal(DateOnly.Parse(to), window.To);
+        Assert.Equal(description, window.Description);
+    }
+
+    [Theory]
+    [InlineData("what's due by the end of this month?", "2020-01-31")]
+    [InlineData("anything due by end of next month", "2020-02-29")]
+    [InlineData("due before the end of the quarter", "2020-03-31")]
+    [InlineData("what have I got due before christmas?", "2020-12-24")]
+    public void By_the_end_of_a_period_named_from_today_runs_from_the_start_of_the_plan(string question, string to)
+    {
+        Assert.True(DueWindowReader.TryRead(question, Today, out var window, out _));
+
+        Assert.Null(window.From);
+        Assert.Equal(DateOnly.Parse(to), window.To);
+    }
+
+    [Theory]
     [InlineData("who owns milestone 23?")]
     [InlineData("what's overdue in finance")]
     [InlineData("what may slip")]

@@ -1,0 +1,70 @@
+using PlanBot.Core.Plans;
+using PlanBot.Core.Questions;
+using static PlanBot.Core.Tests.Questions.QuestionPlans;
+
+namespace PlanBot.Core.Tests.Questions;
+
+/// <summary>Who holds a role the question names, and empty answers read with the same filter and targets as the answer.</summary>
+public sealed class OwnerRoleAnswerTests
+{
+    private static readonly PlanIndex Plan = Index(
+        M("1.1", "Open the new clinic", MilestoneStatus.Complete, due: "2020-01-10", owner: "Dana Reyes", accountable: "Sam Okoro"),
+        M("1.2", "Hire two porters", MilestoneStatus.Complete, due: "2020-01-14", owner: "Lee Park", accountable: "Sam Okoro"),
+        M("2.1", "Paint the ward", MilestoneStatus.OnTrack, due: "2020-03-02", owner: "Lee Park"));
+
+    [Fact]
+    public void Asking_for_one_role_names_only_its_holders()
+    {
+        var answer = Plan.Ask("who's the SRO for 1.1");
+
+        Assert.Equal(QuestionKind.Owner, answer.Kind);
+        Assert.Equal(["Sam Okoro"], answer.Milestones.Single().Owners.Select(o => o.Name));
+        Assert.Equal("#1.1 Open the new clinic: SRO Sam Okoro.", answer.Text);
+    }
+
+    [Fact]
+    public void Asking_for_the_owner_names_every_role()
+    {
+        var answer = Plan.Ask("who owns 1.1");
+
+        Assert.Equal(["Dana Reyes", "Sam Okoro"], answer.Milestones.Single().Owners.Select(o => o.Name));
+    }
+
+    [Fact]
+    public void A_role_nobody_holds_on_the_milestone_names_the_owners_it_has()
+    {
+        var answer = Plan.Ask("who's the SRO for 2.1");
+
+        Assert.Equal(["Lee Park"], answer.Milestones.Single().Owners.Select(o => o.Name));
+    }
+
+    [Fact]
+    public void An_empty_answer_about_a_section_says_how_that_section_stands()
+    {
+        var answer = Plan.Ask("what's overdue in section 1");
+
+        Assert.Empty(answer.Milestones);
+        Assert.Equal($"No milestones overdue in section 1 {AsAt}. 2 milestones in section 1; 2 complete.", answer.Text);
+    }
+}
+
+/// <summary>"Nobody assigned" asks for milestones that name no owner in any role.</summary>
+public sealed class NobodyAssignedQuestionTests
+{
+    private static readonly PlanIndex Plan = Index(
+        M("1", "Open the new clinic", owner: "Dana Reyes"),
+        M("2", "Hire two porters") with { Owners = [] },
+        M("3", "Paint the ward", owner: "Lee Park", accountable: "Sam Okoro"));
+
+    [Theory]
+    [InlineData("which tasks have nobody assigned?")]
+    [InlineData("which tasks are unassigned?")]
+    [InlineData("list the tasks with no one in Ops lead")]
+    public void Nobody_assigned_is_the_milestones_that_name_no_owner(string question)
+    {
+        var answer = Plan.Ask(question);
+
+        Assert.Equal(["2"], answer.SortedRefs());
+        Assert.Contains("with no owner", answer.Text, StringComparison.Ordinal);
+    }
+}
