@@ -147,7 +147,7 @@ internal static class ImportCommand
     private static void PrintSummary(ImportSummary summary)
     {
         if (summary.SheetChoice is { } sheet)
-            AnsiConsole.MarkupLineInterpolated($"[grey]Sheet: {sheet}[/]");
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[grey]Sheet: {sheet}[/]");
         AnsiConsole.WriteLine(summary.Line());
         foreach (var decision in summary.ColumnDecisions)
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[grey]Column {decision}.[/]");
