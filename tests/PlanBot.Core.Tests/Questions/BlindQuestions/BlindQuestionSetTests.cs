@@ -19,9 +19,12 @@ public sealed class BlindQuestionSetTests(ITestOutputHelper output)
     /// with Southend's ratings read in line by the importer, 136 (71.6%: southend 32). Most of the rest are import
     /// problems (Cornwall's headings not carried down and dates such as
     /// "Summer 2017", CPCCG's section titles) or a numbering or status convention PlanBot does not share; the floor
-    /// guards against regressions.
+    /// guards against regressions. Second round (2026-12-06), with the first round's held-out 60 joined: 180 of 250 at the
+    /// start; 218 once board papers' groups, numbering and dates in words were imported and questions read in the tracker's
+    /// own words; 222 (88.8%) with the answer semantics merged. That round's fresh held-out 60, scored at its end: 48 (80.0%;
+    /// 40 at its start), then joined here: 270 of 310 (87.1%).
     /// </summary>
-    public const double RequiredPassRate = 0.71;
+    public const double RequiredPassRate = 0.87;
 
     private static string Folder => Path.Combine(RepositoryRoot.Path, "tests", "PlanBot.Core.Tests", "Questions", "BlindQuestions");
 
@@ -36,7 +39,7 @@ public sealed class BlindQuestionSetTests(ITestOutputHelper output)
     public void The_blind_set_covers_every_seed_plan()
     {
         var cases = Load();
-        Assert.True(cases.Count >= 190, $"{cases.Count} questions");
+        Assert.True(cases.Count >= 310, $"{cases.Count} questions");
         Assert.Equal(SeedPlans.Ids.Order(), cases.Select(c => c.Plan).Distinct().Order());
     }
 

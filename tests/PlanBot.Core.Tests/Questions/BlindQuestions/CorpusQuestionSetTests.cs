@@ -19,10 +19,11 @@ public sealed class CorpusQuestionSetTests(ITestOutputHelper output)
     /// <summary>
     /// The engine's score on these questions as first written, before any change for them: 145 of 240 (60.4%) on 2026-12-06;
     /// 157 (65.4%) once the importer read the held-out trackers' kinds. The second round's 165 public questions (the 8
-    /// trackers that had none, and the team's 3), as first written: 99 (60.0%), bringing the 485 to 309 (63.7%). A floor
-    /// against regressions until the question work raises it.
+    /// trackers that had none, and the team's 3), as first written: 99 (60.0%), bringing the 485 to 309 (63.7%); at the
+    /// round's end 437 (90.1%). That round's fresh held-out 103, scored at its end: 77 (74.8%; 58 at its start), then
+    /// joined here: 514 of 588 (87.4%). A floor against regressions.
     /// </summary>
-    public const double RequiredPassRate = 0.63;
+    public const double RequiredPassRate = 0.87;
 
     private static readonly Dictionary<string, Lazy<PlanIndex>> Indexes = new(StringComparer.Ordinal);
 
@@ -45,7 +46,7 @@ public sealed class CorpusQuestionSetTests(ITestOutputHelper output)
     public void The_corpus_set_asks_about_at_least_twelve_trackers()
     {
         var cases = Load();
-        Assert.True(cases.Count >= 150, $"{cases.Count} questions");
+        Assert.True(cases.Count >= 588, $"{cases.Count} questions");
         Assert.True(cases.Select(c => c.Asked.File).Distinct().Count() >= 12);
         Assert.All(cases, c => Assert.True(File.Exists(Path.Combine(TrackerFolder, c.Asked.File)), $"{c.Asked.File} is not in the corpus"));
     }
