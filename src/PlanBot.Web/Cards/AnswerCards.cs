@@ -13,6 +13,12 @@ public sealed class AnswerCards
 {
     public const int PageSize = 10;
 
+    /// <summary>The longest title a list row carries; the row's Details button gives the whole of it.</summary>
+    public const int RowTitleLength = 200;
+
+    // Bytes (UTF-16) kept free below the card limit for the "and N more." line and the Show more button.
+    private const int RoomForClosingLine = 1024;
+
     /// <summary>
     /// A list answer: milestones <paramref name="page"/> (1-based) of the list, ten at a time, with
     /// "Show more" asking the same question for the next page. The sentence is the message's text, so not repeated here.
@@ -33,9 +39,21 @@ public sealed class AnswerCards
         if (page == pages && answer.AlsoInDirectorate.Count > 0 && answer.DirectorateName is { } directorate)
         {
             card.Body.Add(new TextBlock(CardText.Plain($"Rest of the {directorate} directorate (not counted)")) { Weight = TextWeight.Bolder, Spacing = Spacing.Medium, Wrap = true });
-            foreach (var milestone in answer.AlsoInDirectorate.Take(PageSize)) card.Body.Add(Row(milestone, answer.AsAt, answer.ShowOwners));
-            if (answer.AlsoInDirectorate.Count > PageSize)
-                card.Body.Add(new TextBlock($"and {answer.AlsoInDirectorate.Count - PageSize} more.") { IsSubtle = true, Wrap = true });
+            // As many as fit under Teams' card size limit (with room for the closing line and button), at most a page.
+            var listed = 0;
+            foreach (var milestone in answer.AlsoInDirectorate.Take(PageSize))
+            {
+                var row = Row(milestone, answer.AsAt, answer.ShowOwners);
+                card.Body.Add(row);
+                if (card.MeasureSize() > AdaptiveCard.DefaultMaxSizeBytes - RoomForClosingLine)
+                {
+                    card.Body.Remove(row);
+                    break;
+                }
+                listed++;
+            }
+            if (answer.AlsoInDirectorate.Count > listed)
+                card.Body.Add(new TextBlock($"and {answer.AlsoInDirectorate.Count - listed} more.") { IsSubtle = true, Wrap = true });
         }
         if (page < pages) card.Actions.Add(AskButton("Show more", question, page + 1));
         return card;
@@ -140,7 +158,7 @@ public sealed class AnswerCards
         var text = new Column
         {
             Width = ColumnWidth.Stretch,
-            Items = { new TextBlock(milestone.Title) { Wrap = true, MaxLines = 3 } },
+            Items = { new TextBlock(Shorten(milestone.Title, RowTitleLength)) { Wrap = true, MaxLines = 3 } },
         };
         if (owners.Length > 0 || ownersAsked)
             text.Items.Add(new TextBlock(owners.Length > 0 ? owners : "no owner named") { Wrap = true, IsSubtle = true, Spacing = Spacing.None });
