@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using PlanBot.Core.Plans;
+using PlanBot.Core.Questions;
 using PlanBot.Trackers.Importing;
 using PlanBot.Trackers.Reading;
 using Spectre.Console;
@@ -186,14 +187,14 @@ internal static class ImportCommand
             $"Compared with the stored plan (imported {existing.ImportedAt:dd MMM yyyy HH:mm} by {existing.ImportedBy}): {diff.Added.Count} added, {diff.Changed.Count} changed, {diff.Removed.Count} removed, {diff.Unchanged} unchanged.");
         var limit = verbose ? int.MaxValue : ListLimit;
         foreach (var m in diff.Added.Take(limit))
-            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  [green]+ {m.Ref.Display}[/] {Shorten(m.Title)}");
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  [green]+ {m.Ref.Display}[/] {AnswerFormat.Shorten(m.Title)}");
         foreach (var c in diff.Changed.Take(limit))
         {
-            var fields = string.Join("; ", c.Changes.Select(f => $"{f.Field}: {Shorten(f.Old ?? "(blank)", 30)} → {Shorten(f.New ?? "(blank)", 30)}"));
+            var fields = string.Join("; ", c.Changes.Select(f => $"{f.Field}: {AnswerFormat.Shorten(f.Old ?? "(blank)", 30)} → {AnswerFormat.Shorten(f.New ?? "(blank)", 30)}"));
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  [yellow]~ {c.Ref.Display}[/] {fields}");
         }
         foreach (var m in diff.Removed.Take(limit))
-            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  [red]- {m.Ref.Display}[/] {Shorten(m.Title)} (its history is kept)");
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  [red]- {m.Ref.Display}[/] {AnswerFormat.Shorten(m.Title)} (its history is kept)");
         var hidden = Math.Max(0, diff.Added.Count - limit) + Math.Max(0, diff.Changed.Count - limit) + Math.Max(0, diff.Removed.Count - limit);
         if (hidden > 0) AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  … and {hidden} more; --verbose lists them all.");
     }
@@ -226,5 +227,4 @@ internal static class ImportCommand
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  … and {messages.Count - limit} more; --verbose lists them all.");
     }
 
-    private static string Shorten(string text, int max = 60) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }

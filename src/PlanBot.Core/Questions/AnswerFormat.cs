@@ -24,6 +24,9 @@ public static class AnswerFormat
         return $"overdue by {days} day{(days == 1 ? string.Empty : "s")}, marked {status}";
     }
 
+    /// <summary>The text as written when it fits <paramref name="max"/> characters, else cut to fit with "…" at the end.</summary>
+    public static string Shorten(string text, int max = 60) => text.Length <= max ? text : text[..(max - 1)] + "…";
+
     /// <summary>How answers name a plan: its short id in capitals ("ODKM"); tracker titles run to a line or more.</summary>
     public static string PlanLabel(PlanIndex index) => index.Plan.Id.ToUpperInvariant();
 }

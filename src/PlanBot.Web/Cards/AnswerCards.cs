@@ -131,7 +131,7 @@ public sealed class AnswerCards
         };
         foreach (var plan in plans.OrderBy(p => p.Id, StringComparer.Ordinal).Take(6))
         {
-            card.Actions.Add(PlanBotCards.CommandButton($"{plan.Id}: {Shorten(plan.Name, 40)}", "use plan " + plan.Id));
+            card.Actions.Add(PlanBotCards.CommandButton($"{plan.Id}: {AnswerFormat.Shorten(plan.Name, 40)}", "use plan " + plan.Id));
         }
         return card;
     }
@@ -141,7 +141,7 @@ public sealed class AnswerCards
     {
         var card = new AdaptiveCard { Body = { new TextBlock($"Your open milestones, soonest due first ({milestones.Count}):") { Wrap = true } } };
         foreach (var milestone in milestones.Take(6))
-            card.Actions.Add(PlanBotCards.CommandButton(Shorten($"{milestone.Ref.Display} {milestone.Title}", 60), $"{command} {milestone.Ref.Display}"));
+            card.Actions.Add(PlanBotCards.CommandButton(AnswerFormat.Shorten($"{milestone.Ref.Display} {milestone.Title}", 60), $"{command} {milestone.Ref.Display}"));
         return card;
     }
 
@@ -158,7 +158,7 @@ public sealed class AnswerCards
         var text = new Column
         {
             Width = ColumnWidth.Stretch,
-            Items = { new TextBlock(Shorten(milestone.Title, RowTitleLength)) { Wrap = true, MaxLines = 3 } },
+            Items = { new TextBlock(AnswerFormat.Shorten(milestone.Title, RowTitleLength)) { Wrap = true, MaxLines = 3 } },
         };
         if (owners.Length > 0 || ownersAsked)
             text.Items.Add(new TextBlock(owners.Length > 0 ? owners : "no owner named") { Wrap = true, IsSubtle = true, Spacing = Spacing.None });
@@ -210,7 +210,6 @@ public sealed class AnswerCards
     /// <see cref="PlanBotCards.CommandButton"/>.
     /// </summary>
     private static SubmitAction AskButton(string title, string question, int page) =>
-        new(Shorten(title, 60), new JsonObject { ["question"] = question, ["page"] = page });
+        new(AnswerFormat.Shorten(title, 60), new JsonObject { ["question"] = question, ["page"] = page });
 
-    private static string Shorten(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 }

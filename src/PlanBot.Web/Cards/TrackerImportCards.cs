@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using PlanBot.BotFramework.Cards;
 using PlanBot.Core.Plans;
+using PlanBot.Core.Questions;
 using PlanBot.Core.Updates;
 using PlanBot.Trackers.Importing;
 
@@ -61,9 +62,9 @@ public static class TrackerImportCards
             { Wrap = true, Color = TextColor.Warning });
             AddList(card, "Conflicts", merge.Conflicts.Select(Conflict));
         }
-        AddList(card, "Added", diff.Added.Select(m => $"{m.Ref.Display} {Shorten(m.Title)}"));
-        AddList(card, "Changed", diff.Changed.Select(c => $"{c.Ref.Display} " + string.Join("; ", c.Changes.Select(f => $"{HistoryWording.Field(f.Field)}: {Shorten(f.Old ?? "(blank)", 30)} → {Shorten(f.New ?? "(blank)", 30)}"))));
-        AddList(card, "Removed (history kept)", diff.Removed.Select(m => $"{m.Ref.Display} {Shorten(m.Title)}"));
+        AddList(card, "Added", diff.Added.Select(m => $"{m.Ref.Display} {AnswerFormat.Shorten(m.Title)}"));
+        AddList(card, "Changed", diff.Changed.Select(c => $"{c.Ref.Display} " + string.Join("; ", c.Changes.Select(f => $"{HistoryWording.Field(f.Field)}: {AnswerFormat.Shorten(f.Old ?? "(blank)", 30)} → {AnswerFormat.Shorten(f.New ?? "(blank)", 30)}"))));
+        AddList(card, "Removed (history kept)", diff.Removed.Select(m => $"{m.Ref.Display} {AnswerFormat.Shorten(m.Title)}"));
         AddList(card, "Warnings", warnings.Select(w => w.ToString()));
         AddList(card, "Columns read", columns, maxLength: 1_000);
         if (token is not null)
@@ -87,7 +88,7 @@ public static class TrackerImportCards
         if (all.Count == 0) return;
         card.Body.Add(new TextBlock($"{heading} ({all.Count})") { Weight = TextWeight.Bolder, Wrap = true, Spacing = Spacing.Medium });
         foreach (var item in all.Take(ListLimit))
-            card.Body.Add(new TextBlock(Shorten(item, maxLength)) { Wrap = true, Spacing = Spacing.None });
+            card.Body.Add(new TextBlock(AnswerFormat.Shorten(item, maxLength)) { Wrap = true, Spacing = Spacing.None });
         if (all.Count > ListLimit)
             card.Body.Add(new TextBlock($"… and {all.Count - ListLimit} more; planbot import --dry-run lists them all.") { Wrap = true, IsSubtle = true, Spacing = Spacing.None });
     }
@@ -105,5 +106,4 @@ public static class TrackerImportCards
 
     private static string Count(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
 
-    private static string Shorten(string text, int max = 60) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }
