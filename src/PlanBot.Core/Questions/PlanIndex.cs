@@ -25,6 +25,12 @@ public enum UnitKind
 /// </summary>
 public sealed record PlanRole(int Id, string Title, string Name, IReadOnlyList<string[]> Phrases)
 {
+    /// <summary>
+    /// The header's distinctive words ("sponsor" in "Executive Sponsor"): used for nothing else in the plan and not an
+    /// everyday owner word, so a slip or another ending of one ("sponsering", "sponsored") still names the role.
+    /// </summary>
+    public IReadOnlyList<string> Words { get; init; } = [];
+
     /// <summary>The header as a sentence says it: "COT owner", "SRO (executive)", "supporting officer".</summary>
     public string InSentence => string.Join(' ', Name.Split(' ', StringSplitOptions.RemoveEmptyEntries)
         .Select(w => w.Count(char.IsUpper) >= 2 ? w : w.ToLowerInvariant()));
@@ -56,6 +62,7 @@ public sealed class PlanIndex
     private readonly Dictionary<int, List<string>> _wordsByLength = [];
     private readonly Dictionary<string, int> _refs = new(StringComparer.Ordinal);
     private readonly string _allTitles;
+    private string _allUnitNames = "";
     private readonly Lazy<Dictionary<string, int[]>> _acronyms;
     private readonly Lazy<Dictionary<string, List<string>>> _stems;
     private readonly Lazy<Dictionary<string, List<PlanPerson>>> _abbreviatedPeople;
@@ -161,9 +168,11 @@ public sealed class PlanIndex
         return first.Length >= 2 && first.Count(char.IsUpper) >= 2;
     }
 
-    private static readonly Dictionary<string, string> RoleWordShortForms = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, string[]> RoleWordShortForms = new(StringComparer.Ordinal)
     {
-        ["executive"] = "exec", ["director"] = "dir", ["manager"] = "mgr", ["responsible"] = "resp", ["accountable"] = "acc",
+        ["executive"] = ["exec"], ["director"] = ["dir"], ["manager"] = ["mgr"], ["responsible"] = ["resp"], ["accountable"] = ["acc"],
+        ["operational"] = ["op", "ops"], ["operations"] = ["op", "ops"], ["programme"] = ["prog"], ["project"] = ["proj"],
+        ["senior"] = ["snr"], ["clinical"] = ["clin"], ["officer"] = ["off"], ["sponsor"] = ["spons"],
     };
 
     private List<PlanRole> BuildRoles()
@@ -175,18 +184,40 @@ public sealed class PlanIndex
             var unbracketed = QuestionText.NamePhrase(original);
             if (unbracketed.Length > 0 && unbracketed != title) phrases.Add(unbracketed.Split(' '));
             // "exec sponsor" for "Executive Sponsor", "dir of finance" for "Director of Finance": the header in its usual short forms.
+            // "op lead" for "Operational Lead" too: each word's short forms, one word at a time.
             foreach (var phrase in phrases.ToList())
-                if (phrase.Any(RoleWordShortForms.ContainsKey))
-                    phrases.Add([.. phrase.Select(w => RoleWordShortForms.GetValueOrDefault(w, w))]);
-            // "COT" for "COT Owner", "supporting" for "Supporting officer": the first word alone, when the plan uses it for nothing else.
-            var first = title.Split(' ')[0];
-            if (!QuestionVocabulary.Ordinary.Contains(first) && first is not ("owner" or "lead" or "officer")
-                && (!_words.TryGetValue(first, out var use) || (use.Units.Count == 0 && use.People.Count == 0 && use.Titles.Count == 0)))
+                for (var w = 0; w < phrase.Length; w++)
+                    if (RoleWordShortForms.TryGetValue(phrase[w], out var shortForms))
+                        foreach (var shortForm in shortForms)
+                        {
+                            var shortened = (string[])phrase.Clone();
+                            shortened[w] = shortForm;
+                            phrases.Add(shortened);
+                            if (phrase.Any(RoleWordShortForms.ContainsKey))
+                                phrases.Add([.. shortened.Select(x => RoleWordShortForms.TryGetValue(x, out var s) ? s[0] : x)]);
+                        }
+            // "COT" for "COT Owner", "supporting" for "Supporting officer", "sponsor" for "Executive Sponsor": a word of the header
+            // alone, first or last, when the plan uses it for nothing else.
+            var headerWords = title.Split(' ');
+            var first = headerWords[0];
+            if (!QuestionVocabulary.Ordinary.Contains(first) && first is not ("owner" or "lead" or "officer") && IsUnusedWord(first))
                 phrases.Add([first]);
-            roles.Add(new PlanRole(roles.Count, title, original.Trim(), phrases.DistinctBy(p => string.Join(' ', p)).OrderByDescending(p => p.Length).ToList()));
+            var distinctive = headerWords.Where(IsDistinctiveRoleWord).ToList();
+            if (distinctive.Contains(headerWords[^1])) phrases.Add([headerWords[^1]]);
+            roles.Add(new PlanRole(roles.Count, title, original.Trim(), phrases.DistinctBy(p => string.Join(' ', p)).OrderByDescending(p => p.Length).ToList())
+            {
+                Words = [.. distinctive.Where(w => w.Length >= 5)],
+            });
         }
         return roles;
     }
+
+    private bool IsDistinctiveRoleWord(string word) =>
+        word.Length > 0 && char.IsLetter(word[0]) && !QuestionVocabulary.Ordinary.Contains(word) && !QuestionVocabulary.GenericOwnerWords.Contains(word)
+        && word is not ("officer" or "director" or "manager" or "of" or "and" or "the") && IsUnusedWord(word);
+
+    private bool IsUnusedWord(string word) =>
+        !_words.TryGetValue(word, out var use) || (use.Units.Count == 0 && use.People.Count == 0 && use.Titles.Count == 0);
 
     /// <summary>References under a grouping number: "6" → 6.1, 6.2 …; "2" → 2a, 2b …; none when the plan has no such refs.</summary>
     public List<int> RefsUnder(string number)
@@ -231,8 +262,28 @@ public sealed class PlanIndex
     /// consecutive words ("eol": End Of Life). Looked up in an index built on first use, so hostile text full of short
     /// words costs a dictionary read per word, not a scan of every title.
     /// </summary>
-    public IReadOnlyCollection<int> TitlesWithInitials(string acronym) =>
-        acronym.Length is >= MinAcronym and <= MaxAcronym && _acronyms.Value.TryGetValue(acronym, out var found) ? found : [];
+    /// <param name="twoLetters">Whether two initials will do ("MH" typed in capitals); otherwise three at least.</param>
+    public IReadOnlyCollection<int> TitlesWithInitials(string acronym, bool twoLetters = false) =>
+        acronym.Length >= (twoLetters ? 2 : MinAcronym) && acronym.Length <= MaxAcronym && _acronyms.Value.TryGetValue(acronym, out var found) ? found : [];
+
+    /// <summary>
+    /// The plan's word that <paramref name="typed"/> is cut from, when the plan writes it before <paramref name="next"/>
+    /// in a title or a grouping's name ("reg" before "18": "Regulation 18"); null when none, or more than one, fits.
+    /// </summary>
+    public string? ExpandShortened(string typed, string next)
+    {
+        if (typed.Length < 3 || !typed.All(char.IsLetter) || next.Length == 0) return null;
+        string? found = null;
+        foreach (var known in _words.Keys)
+        {
+            if (known.Length < typed.Length + 3 || !known.StartsWith(typed, StringComparison.Ordinal)) continue;
+            var phrase = " " + known + " " + next + " ";
+            if (!_allTitles.Contains(phrase, StringComparison.Ordinal) && !_allUnitNames.Contains(phrase, StringComparison.Ordinal)) continue;
+            if (found is not null && found != known) return null;
+            found = known;
+        }
+        return found;
+    }
 
     private Dictionary<string, int[]> BuildAcronyms()
     {
@@ -243,7 +294,7 @@ public sealed class PlanIndex
             var initials = string.Concat(QuestionText.Phrase(Milestones[i].Title).Split(' ', StringSplitOptions.RemoveEmptyEntries)
                 .Where(w => w != "&").Select(w => w[0]));
             for (var start = 0; start < initials.Length; start++)
-                for (var length = MinAcronym; length <= MaxAcronym && start + length <= initials.Length; length++)
+                for (var length = 2; length <= MaxAcronym && start + length <= initials.Length; length++)
                 {
                     var key = initials.Substring(start, length);
                     if (!key.All(char.IsLetter)) continue;
@@ -398,6 +449,7 @@ public sealed class PlanIndex
             if (rest.Count > 0)
                 units[u] = units[u] with { Directorate = [.. rest], DirectorateName = string.Join(" / ", related[u].Select(o => units[o].Name)) };
         }
+        _allUnitNames = string.Join('\n', units.Select(u => " " + u.Phrase + " "));
         foreach (var unit in units)
         {
             foreach (var word in unit.Words.Distinct())
@@ -407,8 +459,13 @@ public sealed class PlanIndex
             if (significant.Count >= 3 && significant.All(w => char.IsLetter(w[0])))
             {
                 var initials = string.Concat(significant.Select(w => w[0]));
+                // Titles may write the initials too ("UEC winter plan" in Urgent & Emergency Care); a person's name may not.
                 if (!_words.TryGetValue(initials, out var known)) Use(initials).Units.Add(unit.Id);
-                else if (known.Units.Count > 0) known.Units.Add(unit.Id);
+                else if (known.People.Count == 0) known.Units.Add(unit.Id);
+                // "MH acute care pathway" for Mental Health Acute Care Pathway: its first two words said by their initials.
+                var leading = string.Concat(significant.Take(2).Select(w => w[0]));
+                if (!QuestionVocabulary.Ordinary.Contains(leading) && (!_words.TryGetValue(leading, out var pair) || (pair.People.Count == 0 && pair.Titles.Count == 0)))
+                    Use(leading).Units.Add(unit.Id);
             }
         }
         // Synonyms the plan does not use still lead to the units they stand for ("finance" in a plan that only says CFO);

@@ -53,6 +53,8 @@ public sealed class PlanVocabulary
                 for (var length = 3; length <= 4 && start + length <= significant.Count; length++)
                     nameWords.Add(string.Concat(significant.Skip(start).Take(length).Select(w => w[0])));
         }
+        // "the QI program", "DFD tickets": the letters most references start with (QI-101, DFD-5) name the plan's own items.
+        if (ReferencePrefix(plan) is { } prefix) nameWords.Add(prefix);
         nameWords.ExceptWith(QuestionVocabulary.Ordinary.Where(w => w is not ("plan" or "programme" or "project")));
         NameWords = nameWords;
 
@@ -72,6 +74,18 @@ public sealed class PlanVocabulary
         Improved = [.. up];
         Worsened = [.. down];
         Unchanged = [.. same];
+    }
+
+    /// <summary>The letters (two or more) that at least half the references start with, lower case; null when none.</summary>
+    private static string? ReferencePrefix(Plan plan)
+    {
+        if (plan.Milestones.Count == 0) return null;
+        var prefix = plan.Milestones
+            .Select(m => new string(m.Ref.Value.TakeWhile(char.IsLetter).ToArray()).ToLowerInvariant())
+            .Where(p => p.Length >= 2)
+            .GroupBy(p => p, StringComparer.Ordinal)
+            .MaxBy(g => g.Count());
+        return prefix is not null && prefix.Count() * 2 >= plan.Milestones.Count ? prefix.Key : null;
     }
 
     /// <summary>Every status the tracker writes, longest phrase first.</summary>

@@ -27,6 +27,8 @@ public static partial class QuestionReader
         if (words.Count == 0) return QuestionReading.NotUnderstood();
         if (words.Count > MaxWords)
             return QuestionReading.NotUnderstood($"That is {words.Count} words; ask one short question at a time.");
+        if (IsRequestToAct(words))
+            return QuestionReading.NotUnderstood("I answer questions about the plan; I can't book, arrange or change anything.");
         return new Reading(question, text, words, index, today, asker).Run();
     }
 
@@ -51,6 +53,8 @@ public static partial class QuestionReader
     {
         var texts = words.Select(w => w.Text == "u" ? "you" : w.Text).ToList();
         if (texts[0] == "help" && texts.Count <= 8) return true;
+        // "help - what kind of questions can I ask you?": "help" said first, then the question about help.
+        if (texts[0] == "help") texts.RemoveAt(0);
         // "what sort of things can I ask you about this log?" is "what can I ask you".
         if (texts.Count > 3 && texts.Contains("ask"))
         {
@@ -63,6 +67,18 @@ public static partial class QuestionReader
         return QuestionVocabulary.HelpWords.Contains(phrase) || QuestionVocabulary.HelpWords.Contains(phrase + " this");
     }
 
+    /// <summary>
+    /// "book theatre 3 for next Tuesday", "please cancel the meeting", "can you arrange a call": an instruction to do
+    /// something, which a bot that reads a plan cannot; its other words are not read against the plan, or a room or a day
+    /// in it would be answered as a question about milestones.
+    /// </summary>
+    private static bool IsRequestToAct(List<Word> words)
+    {
+        var i = 0;
+        while (i < words.Count && QuestionVocabulary.RequestOpeners.Contains(words[i].Text)) i++;
+        return i < words.Count && i + 1 < words.Count && QuestionVocabulary.ActionVerbs.Contains(words[i].Text);
+    }
+
     /// <summary>The state of one question while it is read; each word ends up consumed, a cue, a content word or unknown.</summary>
     private sealed class Reading(string original, string text, List<Word> words, PlanIndex index, DateOnly today, string? asker)
     {
@@ -73,6 +89,7 @@ public static partial class QuestionReader
         private readonly List<int> _content = [];
         private readonly List<string> _softTitleWords = [];
         private readonly List<string> _unknown = [];
+        private readonly List<string> _guessed = [];
         private readonly HashSet<int> _afterInside = [];
         private DueWindow? _window;
         private readonly HashSet<PlanRole> _roles = [];
@@ -95,22 +112,31 @@ public static partial class QuestionReader
                     _cues.Add(Cue.Status);
                     _consumed[i] = _consumed[i + 1] = _consumed[i + 2] = true;
                 }
-            ConsumePhrases(QuestionVocabulary.NotAboutMe);
+            ConsumeNotAboutMe();
             ReadWhereAt();
+            ReadArrivalVerbs();
             ReadReferences();
             ReadPlanName();
             ReadFieldQuestions();
             ReadRoles();
+            ReadRatingInstructions();
+            ReadWorkInHand();
             ReadTrackerStatuses();
             ReadTrend();
             ReadNegations();
             ReadPastDelivery();
+            ReadFullNames();
             ReadPeopleByInitials();
             ClassifyWords();
 
             if (_cannotAnswer is not null) return Unanswerable(_cannotAnswer);
             if (_missingRefs.Count > 0 && _refs.Count == 0)
                 return Unanswerable($"There is no milestone {string.Join(", ", _missingRefs.Select(r => "#" + r))} in {AnswerFormat.PlanLabel(index)}.");
+
+            // "what's the weather like at the town hall tomorrow": when a day is all that was understood and two words or more
+            // were only near ordinary words, the question is about something else.
+            if (_guessed.Count >= 2 && OnlyAWindowUnderstood())
+                return QuestionReading.NotUnderstood();
 
             var entities = ResolveContent();
             if (entities.Choice is { } choice) return choice;
@@ -192,15 +218,23 @@ public static partial class QuestionReader
         private bool IsPersonName(string first, string second) =>
             index.People.Any(p => p.Words.Length >= 2 && p.Words[0] == first && p.Words[1] == second);
 
-        private void ConsumePhrases(IReadOnlyList<string[]> phrases)
+        /// <summary>
+        /// "show me", "can I see", "I need": the asker is not the subject. "what do I need to deliver", "what do I need to do"
+        /// is: the work the asker owes, so "I need to" before a verb of delivering is left for the status words.
+        /// </summary>
+        private void ConsumeNotAboutMe()
         {
             for (var i = 0; i < words.Count; i++)
-                foreach (var p in phrases)
-                    if (At(i, p))
-                    {
-                        for (var k = 0; k < p.Length; k++) _consumed[i + k] = true;
+                foreach (var p in QuestionVocabulary.NotAboutMe)
+                {
+                    if (!At(i, p)) continue;
+                    var after = i + p.Length;
+                    if (p[^1] is "need" or "want" && after + 1 < words.Count && words[after].Text == "to"
+                        && QuestionVocabulary.DeliveryVerbs.Contains(words[after + 1].Text))
                         break;
-                    }
+                    for (var k = 0; k < p.Length; k++) _consumed[i + k] = true;
+                    break;
+                }
         }
 
         private bool At(int i, string[] phrase)
@@ -224,23 +258,59 @@ public static partial class QuestionReader
                 foreach (var role in index.Roles)
                 {
                     var phrase = role.Phrases.FirstOrDefault(p => At(i, p));
+                    // "sponsering", "sponsors": a distinctive role word with a slip or another ending.
+                    if (phrase is null && role.Words.Count > 0 && !IsVocabulary(words[i].Text) && !index.Match(words[i].Text).Any(m => m.Exact)
+                        && role.Words.FirstOrDefault(w => IsRoleWordInflected(words[i].Text, w)) is { } near)
+                        phrase = [near];
                     if (phrase is null) continue;
                     for (var k = 0; k < phrase.Length; k++) _consumed[i + k] = true;
-                    var before = i > 0 ? words[i - 1].Text : "";
-                    var twoBefore = i > 1 ? words[i - 2].Text : "";
-                    if (before is "no" or "without" || (before is "a" or "an" or "any" && twoBefore is "no" or "without"))
+                    if (NegatedBefore(i) is { } negation)
+                    {
+                        Consume(negation, i);
                         _missingRoles.Add(role);
+                    }
                     else
                     {
                         _roles.Add(role);
                         _cues.Add(Cue.Owner);
                         // "who's the SRO for ERP-04" names the role; "who's accountable" is any owner, whatever the header says.
-                        if (!(phrase.Length == 1 && QuestionVocabulary.GenericOwnerWords.Contains(phrase[0])))
+                        // A column headed just "Owner" beside others ("Exec Lead") is named by "the owner".
+                        if (!(phrase.Length == 1 && QuestionVocabulary.GenericOwnerWords.Contains(phrase[0]))
+                            || (phrase[0] == role.Title && index.Roles.Count > 1))
                             _answerRoles.Add(role);
                     }
                     break;
                 }
             }
+        }
+
+        /// <summary>
+        /// Where a negation of having starts before word <paramref name="at"/> ("no", "without a", "don't have a", "no named"),
+        /// over the words that may stand between; null when there is none.
+        /// </summary>
+        private int? NegatedBefore(int at)
+        {
+            var j = at;
+            while (j > 0 && !_consumed[j - 1] && QuestionVocabulary.FieldFillers.Contains(words[j - 1].Text)) j--;
+            foreach (var negation in QuestionVocabulary.FieldNegations)
+            {
+                var start = j - negation.Length;
+                if (start >= 0 && At(start, negation)) return start;
+            }
+            return null;
+        }
+
+        /// <summary>
+        /// "sponsering" or "sponsored" for a Sponsor column: a word of five letters or more whose stem is the role word's,
+        /// or one slip from it. Shorter role words ("lead", "sro") are matched only as written.
+        /// </summary>
+        private static bool IsRoleWordInflected(string typed, string roleWord)
+        {
+            if (roleWord.Length < 5 || typed.Length < 5 || typed[0] != roleWord[0] || typed == roleWord) return false;
+            var stem = PlanIndex.Stem(typed);
+            var roleStem = PlanIndex.Stem(roleWord);
+            if (stem == roleStem) return true;
+            return FuzzyText.Distance(stem, roleStem, 1) is not null && FuzzyText.Distance(stem, roleStem, 1) <= 1 && stem.Length >= 6;
         }
 
         /// <summary>"not yet complete", "aren't blue yet", "hasn't been started": the status after a negation, turned round.</summary>
@@ -279,6 +349,65 @@ public static partial class QuestionReader
                     _cues.Add(Cue.Finished);
                 }
         }
+
+        /// <summary>
+        /// Owners whose names are phrases with ordinary words in them ("Director of Adult Services", "Head of Estates"):
+        /// the whole name, as written, is that owner, not a choice among everyone called "director".
+        /// </summary>
+        private void ReadFullNames()
+        {
+            for (var i = 0; i < words.Count; i++)
+            {
+                if (_consumed[i]) continue;
+                var person = index.People
+                    .Where(p => p.Words.Length >= 3 && p.Words.Any(QuestionVocabulary.Ordinary.Contains) && At(i, p.Words))
+                    .MaxBy(p => p.Words.Length);
+                if (person is null) continue;
+                Consume(i, i + person.Words.Length);
+                _initialPeople.Add(person);
+            }
+        }
+
+        /// <summary>
+        /// Instructions about ratings inside a question: "count red/amber as red", "treat A/G as amber", "include the A/G one".
+        /// A split rating already counts as its worse colour, and the colour the instruction names is asked for; the
+        /// instruction's words are read as such, not as the plan's.
+        /// </summary>
+        private void ReadRatingInstructions()
+        {
+            for (var i = 0; i < words.Count; i++)
+            {
+                if (_consumed[i]) continue;
+                if (words[i].Text is "count" or "counting" or "treat" or "treating")
+                {
+                    var asAt = Enumerable.Range(i + 2, Math.Max(0, Math.Min(4, words.Count - i - 3))).FirstOrDefault(k => words[k].Text == "as" && !_consumed[k]);
+                    if (asAt == 0 || asAt + 1 >= words.Count || ColourCue(words[asAt + 1].Text) is not { } colour) continue;
+                    if (!Enumerable.Range(i + 1, asAt - i - 1).All(k => ColourCue(words[k].Text) is not null || IsRatingWritten(words[k].Text))) continue;
+                    Consume(i, asAt + 2);
+                    _cues.Add(colour);
+                    continue;
+                }
+                if (words[i].Text is "include" or "including" or "incl" or "plus")
+                {
+                    var j = i + 1;
+                    while (j < words.Count && words[j].Text is "the" or "any" or "those" or "that") j++;
+                    var end = j;
+                    while (end < words.Count && end < j + 3 && (ColourCue(words[end].Text) is not null || IsRatingWritten(words[end].Text))) end++;
+                    if (end == j) continue;
+                    while (end < words.Count && words[end].Text is "one" or "ones" or "too" or "rated" or "rating" or "ratings") end++;
+                    Consume(i, end);
+                }
+            }
+        }
+
+        private static Cue? ColourCue(string word) =>
+            QuestionVocabulary.Phrases.FirstOrDefault(p => p.Words.Length == 1 && p.Words[0] == word && p.Cue is Cue.Red or Cue.Amber or Cue.Green or Cue.Blue) is { Words: not null } found
+                ? found.Cue : null;
+
+        /// <summary>A word of a rating the tracker writes ("a", "g" of "A/G"; "r" of "R/A").</summary>
+        private bool IsRatingWritten(string word) =>
+            index.Units.Any(u => u.Kind == UnitKind.Status && u.Words.Contains(word) && index.Milestones[u.Members[0]].RagText.Length > 0
+                && QuestionText.Phrase(index.Milestones[u.Members[0]].RagText).Split(' ').Contains(word));
 
         /// <summary>
         /// Owners the tracker writes as abbreviations ("HoE (MS)", "ID (AM)"), asked for in full words: "head of estates",
@@ -431,9 +560,21 @@ public static partial class QuestionReader
                     _content.Add(i);
                     continue;
                 }
-                if (word.Length >= 4 && QuestionVocabulary.Ordinary.Any(o => o.Length >= 4 && FuzzyText.IsCloseTo(word, o))) continue;
-                if (index.TitlesWithInitials(word).Count > 0)
+                if (word.Length >= 4 && QuestionVocabulary.Ordinary.Where(o => o.Length >= 4 && FuzzyText.IsCloseTo(word, o)).ToList() is { Count: > 0 } near)
                 {
+                    // "whcih", "mielstones": a slip in a word that frames a question; "weather" is only near "whether".
+                    if (!near.Any(QuestionVocabulary.FrameWords.Contains)) _guessed.Add(word);
+                    continue;
+                }
+                if (index.TitlesWithInitials(word).Count > 0 || TitlesWithCapitalInitials(word).Count > 0)
+                {
+                    _content.Add(i);
+                    continue;
+                }
+                // "reg 18 consultation": a word cut short before a number the plan writes after the whole word ("Regulation 18").
+                if (i + 1 < words.Count && index.ExpandShortened(word, words[i + 1].Text) is { } whole)
+                {
+                    words[i] = words[i] with { Text = whole };
                     _content.Add(i);
                     continue;
                 }
@@ -490,6 +631,8 @@ public static partial class QuestionReader
                         if (unitIds.Count == 0) (unitIds, unitExact) = Intersect(spanWords, u => u.Units.Count > 0 ? u.Units : u.SynonymUnits);
                         var takePerson = personIds.Count > 0 && (unitIds.Count == 0 || (personExact && !unitExact)
                             || (personExact == unitExact && !_afterInside.Contains(span[0])));
+                        // "status of modular theatre live": part of a name ("Theatre Matron") among words that fit a title together is the title's.
+                        if (takePerson && length < runWords.Count && IsPartOfNames(spanWords, personIds) && RunFitsATitle(runWords)) takePerson = false;
                         if (takePerson)
                         {
                             var candidates = personIds.Select(id => index.People[id]).ToList();
@@ -530,6 +673,25 @@ public static partial class QuestionReader
             return new Entities(people, units, titles, null);
         }
 
+        private bool IsPartOfNames(List<string> spanWords, HashSet<int> personIds) =>
+            personIds.All(id => index.People[id].Words.Length > spanWords.Count);
+
+        /// <summary>Whether one title holds every word of the run, each exactly or inflected.</summary>
+        private bool RunFitsATitle(List<int> runWords)
+        {
+            HashSet<int>? titles = null;
+            foreach (var i in runWords)
+            {
+                var word = words[i].Text.TrimStart('#');
+                var these = index.Match(word).Where(m => m.Use.Titles.Count > 0 && (m.Exact || SameWordInflected(word, m.Word)))
+                    .SelectMany(m => m.Use.Titles).ToHashSet();
+                if (titles is null) titles = these;
+                else titles.IntersectWith(these);
+                if (titles.Count == 0) return false;
+            }
+            return titles is { Count: > 0 };
+        }
+
         /// <summary>Ids every word of the span points at (exact matches of a word when it has any), and whether all were exact.</summary>
         private (HashSet<int> Ids, bool Exact) Intersect(List<string> spanWords, Func<WordUse, IEnumerable<int>> select)
         {
@@ -556,6 +718,7 @@ public static partial class QuestionReader
             if (best.Count == 0) best = matches;
             var found = best.SelectMany(m => m.Use.Titles).ToHashSet();
             if (found.Count == 0) found = [.. index.TitlesWithInitials(word)];
+            if (found.Count == 0) found = [.. TitlesWithCapitalInitials(word)];
             // "IT actions": an everyday word typed in capitals is the capitalised word in titles ("IT: …"), not the pronoun.
             if (QuestionVocabulary.Ordinary.Contains(word) && Capitalised.Contains(word))
             {
@@ -564,6 +727,10 @@ public static partial class QuestionReader
             }
             return found;
         }
+
+        /// <summary>"MH" typed in capitals for Mental Health: two initials count only when written as an abbreviation.</summary>
+        private IReadOnlyCollection<int> TitlesWithCapitalInitials(string word) =>
+            word.Length == 2 && word.All(char.IsLetter) && Capitalised.Contains(word) ? index.TitlesWithInitials(word, twoLetters: true) : [];
 
         private HashSet<string> Capitalised => _capitalised ??= [.. CapitalisedWord().Matches(original).Select(m => m.Value.ToLowerInvariant())];
         private HashSet<string>? _capitalised;
@@ -688,6 +855,8 @@ public static partial class QuestionReader
                 if (j >= words.Count) continue;
                 var (fieldWords, field) = QuestionVocabulary.Fields.FirstOrDefault(f => At(j, f.Words));
                 if (fieldWords is null) continue;
+                // "don't have a lead officer", "no named owner": the tracker's own owner column is read as that role.
+                if (field == TrackerField.Owner && index.Roles.Any(r => r.Phrases.Any(p => At(j, p)))) continue;
                 var after = j + fieldWords.Length;
                 // "had their target date revised", "dates changed": the date named, then the verb.
                 if (negation is null && field == TrackerField.DueDate && after < words.Count && words[after].Text is "revised" or "changed" or "moved" or "extended")
@@ -738,6 +907,38 @@ public static partial class QuestionReader
             for (var k = from; k < to; k++) _consumed[k] = true;
         }
 
+        /// <summary>"what's forecast to land in November", "anything arriving next month": with a due window, these say "due".</summary>
+        private void ReadArrivalVerbs()
+        {
+            if (_window is null) return;
+            for (var i = 0; i < words.Count; i++)
+                if (!_consumed[i] && QuestionVocabulary.ArrivalVerbs.Contains(words[i].Text)) _consumed[i] = true;
+        }
+
+        /// <summary>
+        /// "being worked on", "underway", "WIP": work in hand, which is the tracker's own in-progress status when it writes
+        /// one ("In Progress", "Underway"), and otherwise any open milestone.
+        /// </summary>
+        private void ReadWorkInHand()
+        {
+            for (var i = 0; i < words.Count; i++)
+            {
+                var phrase = QuestionVocabulary.WorkInHand.FirstOrDefault(p => At(i, p));
+                if (phrase is null) continue;
+                Consume(i, i + phrase.Length);
+                var status = QuestionVocabulary.InProgressStatuses
+                    .Select(s => index.Vocabulary.Statuses.FirstOrDefault(t => t.Phrase == s)).FirstOrDefault(t => t is not null);
+                if (status is null) _cues.Add(Cue.Open);
+                else AddStatusSet(new MilestoneSet("marked " + status.Written, status.Members));
+            }
+        }
+
+        // "being worked on - in progress": the same status said twice is asked for once.
+        private void AddStatusSet(MilestoneSet set)
+        {
+            if (!_statusSets.Any(s => s.Description == set.Description)) _statusSets.Add(set);
+        }
+
         /// <summary>
         /// The tracker's own statuses, quoted: "how many are In Progress?", "which tasks are Off track?", "still Working on it",
         /// "showing as Overdue". Taken where PlanBot's word would mean something broader (in progress is any open milestone)
@@ -764,7 +965,7 @@ public static partial class QuestionReader
                         || (phrase.Length == 1 && !known && !QuestionVocabulary.Ordinary.Contains(phrase[0]) && !index.Match(phrase[0]).Any(m => m.Exact && m.Use.Titles.Count > 0));
                     if (!take) continue;
                     Consume(i, i + phrase.Length);
-                    _statusSets.Add(new MilestoneSet("marked " + status.Written, status.Members));
+                    AddStatusSet(new MilestoneSet("marked " + status.Written, status.Members));
                     break;
                 }
             }
@@ -805,6 +1006,10 @@ public static partial class QuestionReader
                 return;
             }
         }
+
+        private bool OnlyAWindowUnderstood() =>
+            _content.Count == 0 && _refs.Count == 0 && _sets.Count == 0 && _statusSets.Count == 0 && _roles.Count == 0 && _missingRoles.Count == 0
+            && _initialPeople.Count == 0 && _cues.All(c => c is Cue.Inside or Cue.All or Cue.Count or Cue.Upcoming);
 
         private bool IsYesNoQuestion() =>
             words.Count > 0 && words[0].Text is "is" or "has" or "was" or "did" or "does" or "have" or "isnt" or "hasnt" or "will" or "are";

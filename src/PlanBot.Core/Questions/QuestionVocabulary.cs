@@ -64,7 +64,8 @@ public static class QuestionVocabulary
         [Cue.Open] = ["open", "outstanding", "incomplete", "not complete", "not completed", "not done", "not finished", "not yet done",
             "in progress", "ongoing", "unfinished", "remaining", "left", "owe", "owed", "still to do", "to do", "todo", "pending",
             "still open", "current", "active", "has on", "have on", "got on", "working on", "plate", "on the go", "in flight",
-            "still to deliver", "have to deliver", "has to deliver"],
+            "still to deliver", "have to deliver", "has to deliver", "need to deliver", "needs to deliver", "need to do", "needs to do",
+            "need to finish", "need to complete"],
         [Cue.Red] = ["red", "rag red", "reds"],
         [Cue.Amber] = ["amber", "ambers", "yellow", "orange"],
         [Cue.Green] = ["green", "greens"],
@@ -73,7 +74,7 @@ public static class QuestionVocabulary
         [Cue.Me] = ["me", "my", "mine", "i", "im", "ive", "myself"],
         [Cue.Owner] = ["who", "whos", "whose", "owner", "owners", "owns", "owned", "own", "ownership", "responsible", "accountable",
             "lead", "leads", "leading", "in charge", "deliver", "delivers", "delivering", "delivery owner", "accountable owner", "sro", "assigned", "assignee",
-            "sit with", "sits with", "sitting with", "on the hook", "on the hook for"],
+            "sit with", "sits with", "sitting with", "on the hook", "on the hook for", "picked up", "picking up", "pick up", "taken on", "took on"],
         [Cue.Status] = ["status", "progress", "update", "updates", "latest", "happening", "going", "doing", "news", "where are we",
             "how is", "hows", "tell me about", "started", "begun", "kicked off", "looking", "where do we stand", "details", "detail", "info", "information", "state", "position", "how are", "what about"],
         [Cue.All] = ["all", "everything", "every", "whole", "entire", "full list", "list all", "any", "anything"],
@@ -91,6 +92,53 @@ public static class QuestionVocabulary
             "id like", "i wonder", "i wondered", "do you know",
         }.Select(p => p.Split(' ')),
     ];
+
+    /// <summary>Everyday phrases for work in hand, longest first ("being worked on", "underway").</summary>
+    public static IReadOnlyList<string[]> WorkInHand { get; } =
+    [
+        .. new[] { "being worked on", "been worked on", "worked on", "work in progress", "wip", "underway", "under way", "being progressed" }
+            .Select(p => p.Split(' ')).OrderByDescending(p => p.Length),
+    ];
+
+    /// <summary>The statuses trackers write for work in hand, as phrases, in order of preference.</summary>
+    public static IReadOnlyList<string> InProgressStatuses { get; } = ["in progress", "underway", "under way", "wip", "work in progress", "started", "working on it"];
+
+    /// <summary>Verbs that, beside a due window, say when work is due ("forecast to land in November").</summary>
+    public static IReadOnlySet<string> ArrivalVerbs { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "land", "lands", "landing", "arrive", "arrives", "arriving", "conclude", "concludes",
+    };
+
+    /// <summary>Verbs that ask the bot to act rather than answer ("book", "cancel", "arrange"), when they open a request.</summary>
+    public static IReadOnlySet<string> ActionVerbs { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "book", "reserve", "cancel", "arrange", "organise", "organize", "order", "buy", "pay", "ring", "call", "phone", "invite",
+        "delete", "remove", "create", "add", "rebook", "postpone", "reschedule", "translate", "play",
+    };
+
+    /// <summary>Polite openings before a request verb ("please book", "can you cancel", "could you please arrange").</summary>
+    public static IReadOnlySet<string> RequestOpeners { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "please", "pls", "can", "could", "would", "will", "you", "u", "kindly", "go", "ahead", "and", "hey", "hi", "planbot", "bot",
+    };
+
+    /// <summary>Ordinary words that frame a question, whose slips are worth forgiving ("whcih mielstones").</summary>
+    public static IReadOnlySet<string> FrameWords { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "what", "whats", "which", "when", "where", "show", "list", "give", "tell", "please", "thanks", "display", "find", "milestone",
+        "milestones", "action", "actions", "item", "items", "task", "tasks", "deliverable", "deliverables", "tickets", "ticket", "issues",
+        "issue", "stories", "story", "commitment", "commitments", "initiative", "initiatives", "things", "everything", "anything",
+        "many", "have", "does", "still", "currently", "there", "this", "that", "these", "those", "they", "their", "about", "should",
+        "would", "could", "number", "deadline", "deadlines", "dates", "status", "report", "programme", "program", "project", "projects",
+        "team", "teams", "department", "directorate", "workstream", "section", "group", "month", "week", "quarter", "year",
+        "schedule", "scheduled", "planned", "expected", "supposed", "finish", "target", "forecast", "tracker", "whats", "wheres", "hows",
+    };
+
+    /// <summary>Verbs of getting work done: after "I need to" they ask what the asker owes ("what do I need to deliver?").</summary>
+    public static IReadOnlySet<string> DeliveryVerbs { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "deliver", "do", "finish", "complete", "sort", "close", "get",
+    };
 
     /// <summary>Words that carry nothing on their own. Other English words a plan does not use are not understood.</summary>
     public static IReadOnlySet<string> Ordinary { get; } = new HashSet<string>(StringComparer.Ordinal)
@@ -122,8 +170,10 @@ public static class QuestionVocabulary
         "r", "ur", "wot", "wots", "wat", "wats", "tho", "btw",
         // Ways of saying when something is due: "fall due in May", "finish in August", "forecast to finish", "sit under".
         "fall", "falls", "falling", "finish", "finishes", "finishing", "forecast", "forecasted", "target", "targeted", "end", "ends", "ending",
-        "sit", "sits", "sitting", "run", "runs", "running", "out", "log", "tracker", "tickets", "ticket", "issues", "issue", "subitems",
+        "sit", "sits", "sitting", "sat", "run", "runs", "running", "out", "log", "tracker", "tickets", "ticket", "issues", "issue", "subitems",
         "subitem", "subtasks", "subtask", "line", "lines", "register", "component", "components", "label", "labels",
+        // What trackers call their rows: Jira's stories and tickets ("tix"), boards' cards, logs' entries.
+        "tix", "story", "stories", "card", "cards",
         // Contractions, as typed without the apostrophe.
         "thats", "theres", "hes", "shes", "theyre", "youre", "weve", "whatre", "heres", "wont", "cant", "couldnt", "wouldnt",
         "shouldnt", "werent", "youve", "theyve", "lets", "whatve", "whore",
@@ -229,7 +279,7 @@ public static class QuestionVocabulary
     /// <summary>Words allowed between a negation and the field ("no RAG", "haven't got a RAG", "don't have a target date yet").</summary>
     public static IReadOnlySet<string> FieldFillers { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        "a", "an", "any", "got", "their", "its", "set", "been", "given", "yet", "the", "proper", "real",
+        "a", "an", "any", "got", "their", "its", "set", "been", "given", "yet", "the", "proper", "real", "named", "assigned", "allocated",
     };
 
     /// <summary>The fields, longest phrase first; any grouping word ("no epic") is a group.</summary>
