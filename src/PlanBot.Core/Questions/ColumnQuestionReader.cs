@@ -38,11 +38,14 @@ public static partial class ColumnQuestionReader
         "date", "dates", "finish", "finishes", "end", "ends", "due", "completion", "deadline", "deadlines", "delivery", "timescale", "timescales",
     };
 
+    // Words for the date a task is now expected, when compared with its baseline ("finishing later than baseline").
+    private static readonly HashSet<string> CurrentDateWords = new(StringComparer.Ordinal) { "finish", "finishing", "finishes", "end", "ending", "ends", "due" };
+
     private static readonly HashSet<string> Possessives = new(StringComparer.Ordinal) { "their", "its", "the", "his", "her", "my", "our", "a", "an" };
 
     private static readonly string[][] PastPhrases =
     [
-        ["gone", "past"], ["gone", "beyond"], ["gone", "over"], ["slipped", "past"], ["slipped", "beyond"], ["run", "past"], ["overdue", "against"],
+        ["gone", "past"], ["gone", "beyond"], ["gone", "over"], ["run", "past"], ["overdue", "against"],
         ["overdue", "on"], ["overdue", "vs"], ["overdue", "versus"], ["late", "against"], ["late", "vs"], ["behind", "against"], ["missed"], ["miss"],
         ["misses"], ["past"], ["passed"], ["beyond"], ["overran"], ["overrun"], ["exceeded"],
     ];
@@ -51,7 +54,7 @@ public static partial class ColumnQuestionReader
     [
         (["more", "than"], Comparison.Above), (["greater", "than"], Comparison.Above), (["higher", "than"], Comparison.Above),
         (["bigger", "than"], Comparison.Above), (["larger", "than"], Comparison.Above), (["over"], Comparison.Above), (["above"], Comparison.Above),
-        (["exceeding"], Comparison.Above), (["in", "excess", "of"], Comparison.Above), (["at", "least"], Comparison.AtLeast),
+        (["exceeding"], Comparison.Above), (["longer", "than"], Comparison.Above), (["shorter", "than"], Comparison.Below), (["in", "excess", "of"], Comparison.Above), (["at", "least"], Comparison.AtLeast),
         (["no", "less", "than"], Comparison.AtLeast), (["less", "than"], Comparison.Below), (["fewer", "than"], Comparison.Below),
         (["lower", "than"], Comparison.Below), (["smaller", "than"], Comparison.Below), (["under"], Comparison.Below), (["below"], Comparison.Below),
         (["at", "most"], Comparison.AtMost), (["no", "more", "than"], Comparison.AtMost), (["up", "to"], Comparison.AtMost),
@@ -91,7 +94,7 @@ public static partial class ColumnQuestionReader
             for (var i = 0; i < words.Count; i++)
             {
                 if (consumed[i]) continue;
-                _ = TryDateComparison(i) || TryPastDate(i) || TryMissingColumn(i) || TryForecastQualifier(i) || TryPercent(i) || TryHalf(i)
+                _ = TryDateComparison(i) || TrySlipped(i) || TryPastDate(i) || TryMissingColumn(i) || TryForecastQualifier(i) || TryPercent(i) || TryHalf(i) || TryPartly(i)
                     || TryDuration(i) || TryTick(i) || TryAmount(i);
             }
         }
@@ -139,24 +142,52 @@ public static partial class ColumnQuestionReader
 
         private static string Label(DateColumn column) => column == DateColumn.Baseline ? "baseline date" : "forecast date";
 
+        /// <summary>How an answer names the date: as the question did when it said which ("revised end", "planned finish"), else "baseline date" or "forecast date".</summary>
+        private string Said(DateColumn column, int from, int end) =>
+            end - from >= 2 && !CurrentDateWords.Contains(words[from]) ? string.Join(' ', words.Skip(from).Take(end - from)) : Label(column);
+
         /// <summary>"a revised end later than the planned end", "forecast after the baseline".</summary>
         private bool TryDateComparison(int i)
         {
-            if (DateNamed(i) is not { } first) return false;
-            var j = SkipFillers(first.End, new HashSet<string>(StringComparer.Ordinal) { "is", "are", "was", "now", "date", "dates" });
+            // "finishing later than baseline", "due after the planned date": the current date, compared with the other.
+            var first = DateNamed(i) ?? (Free(i) && CurrentDateWords.Contains(words[i]) ? (DateColumn.Forecast, SkipFillers(i + 1, DateTails)) : null);
+            if (first is not { } named) return false;
+            var j = SkipFillers(named.End, new HashSet<string>(StringComparer.Ordinal) { "is", "are", "was", "now", "date", "dates" });
             if (!Free(j)) return false;
-            int? direction = words[j] is "later" or "after" or "beyond" or "past" ? 1 : words[j] is "earlier" or "before" or "sooner" ? -1 : null;
+            int? direction = words[j] is "later" or "after" or "beyond" or "past" ? 1 : words[j] is "earlier" or "before" or "sooner" ? -1
+                : words[j] is "different" or "differs" or "differing" or "changed" ? 0 : null;
             if (direction is null) return false;
             var k = j + 1;
-            if (Free(k) && words[k] == "than") k++;
+            if (Free(k) && words[k] is "than" or "from" or "to") k++;
             k = SkipFillers(k, Possessives);
-            if (DateNamed(k) is not { } second || second.Column == first.Column) return false;
+            if (DateNamed(k) is not { } second || second.Column == named.Column) return false;
             Consume(i, second.End);
-            var (a, b) = (first.Column, second.Column);
-            var members = Where(m => DateOf(m, a) is { } x && DateOf(m, b) is { } y && (direction > 0 ? x > y : x < y));
-            var undated = Where(m => DateOf(m, a) is null || DateOf(m, b) is null).Length;
-            Sets.Add(new MilestoneSet($"with a {Label(a)} {(direction > 0 ? "later" : "earlier")} than the {Label(b)}{Blanks(undated, "without both dates")}", members));
+            Sets.Add(DatesCompared(named.Column, second.Column, direction.Value, Said(named.Column, i, named.End), Said(second.Column, k, second.End)));
             return true;
+        }
+
+        /// <summary>"slipped from their baseline", "moved beyond the planned end": the forecast is later than the baseline.</summary>
+        private bool TrySlipped(int i)
+        {
+            if (!Free(i) || words[i] is not ("slipped" or "slipping" or "slip" or "slips" or "moved" or "drifted")) return false;
+            if (!Free(i + 1) || words[i + 1] is not ("from" or "against" or "beyond" or "past" or "behind" or "vs" or "versus" or "off")) return false;
+            var j = SkipFillers(i + 2, Possessives);
+            if (DateNamed(j) is not { Column: DateColumn.Baseline } named)
+            {
+                if (!Free(j) || words[j] is not ("baseline" or "plan" or "planned" or "original")) return false;
+                named = (DateColumn.Baseline, j + 1);
+            }
+            Consume(i, named.End);
+            Sets.Add(DatesCompared(DateColumn.Forecast, DateColumn.Baseline, 1, Label(DateColumn.Forecast), Said(DateColumn.Baseline, j, named.End)));
+            return true;
+        }
+
+        private MilestoneSet DatesCompared(DateColumn a, DateColumn b, int direction, string saidA, string saidB)
+        {
+            var members = Where(m => DateOf(m, a) is { } x && DateOf(m, b) is { } y && (direction > 0 ? x > y : direction < 0 ? x < y : x != y));
+            var undated = Where(m => DateOf(m, a) is null || DateOf(m, b) is null).Length;
+            var how = direction > 0 ? "later than" : direction < 0 ? "earlier than" : "different from";
+            return new MilestoneSet($"with a {saidA} {how} the {saidB}{Blanks(undated, "without both dates")}", members);
         }
 
         /// <summary>"gone past their baseline date", "missed their target date", "overdue against forecast": not finished, and that date is before today.</summary>
@@ -175,7 +206,8 @@ public static partial class ColumnQuestionReader
             var column = named.Column;
             var members = Where(m => !m.IsFinished && DateOf(m, column) is { } date && date < today);
             var undated = Where(m => !m.IsFinished && DateOf(m, column) is null).Length;
-            Sets.Add(new MilestoneSet($"not finished and past their {Label(column)}{Blanks(undated, $"still open with no {Label(column)}")}", members));
+            var said = Said(column, j, named.End);
+            Sets.Add(new MilestoneSet($"not finished and past their {said}{Blanks(undated, $"still open with no {said}")}", members));
             return true;
         }
 
@@ -187,10 +219,12 @@ public static partial class ColumnQuestionReader
             var j = SkipFillers(i + negation.Length, QuestionVocabulary.FieldFillers);
             if (DateNamed(j) is { } named)
             {
-                // "no revised date" and the like are the reader's own; only a baseline is new.
-                if (named.Column != DateColumn.Baseline) return false;
+                // "no revised date" is the reader's own: a revision not made. A forecast not given is no date at all.
+                if (named.Column != DateColumn.Baseline && words[j] is "revised") return false;
                 Consume(i, named.End);
-                Sets.Add(new MilestoneSet("with no baseline date", Where(m => m.NoBaselineDue || m.Due.Date is null)));
+                Sets.Add(named.Column == DateColumn.Baseline
+                    ? new MilestoneSet("with no baseline date", Where(m => m.NoBaselineDue || m.Due.Date is null))
+                    : new MilestoneSet("with no forecast date", Where(m => m.EffectiveDue is null)));
                 return true;
             }
             if (Columns.Named(words, j, Free) is not { } column || column.Column.Kind == ColumnKind.Text) return false;
@@ -266,6 +300,18 @@ public static partial class ColumnQuestionReader
             return true;
         }
 
+        /// <summary>"partly done", "partially complete": started, not finished, by percent complete.</summary>
+        private bool TryPartly(int i)
+        {
+            if (Columns.Percent is not { } column || !Free(i) || words[i] is not ("partly" or "partially" or "part")) return false;
+            if (!Free(i + 1) || words[i + 1] is not ("done" or "complete" or "completed" or "finished" or "through")) return false;
+            Consume(i, i + 2);
+            var values = column.Values;
+            Sets.Add(new MilestoneSet("partly complete (over 0% and under 100%)" + Blanks(column.Blanks, $"with no {column.Header} given"),
+                [.. Enumerable.Range(0, values.Length).Where(k => values[k] is > 0 and < 100)]));
+            return true;
+        }
+
         /// <summary>"the 0-day milestones", "milestones (0 day tasks)", "zero duration", "tasks over 20 days long".</summary>
         private bool TryDuration(int i)
         {
@@ -295,7 +341,10 @@ public static partial class ColumnQuestionReader
             else return false;
             // A duration is asked about a task ("0 day tasks", "20 days long"), not a window ("in 30 days").
             var before = j - 1 >= 0 ? words[j - 1] : "";
-            if (!(Free(end) && TaskNouns.Contains(words[end])) && before is not ("duration" or "lasting" or "durations")) return false;
+            // "more than 30 days overdue", "due within 10 days" are about dates, not lengths.
+            if (Free(end) && words[end] is "overdue" or "late" or "away" or "ago" or "behind" or "old" or "past" or "time" or "left") return false;
+            var saysLength = j > i && words[i] is "longer" or "shorter" || i > 0 && TaskNouns.Contains(words[i - 1]) && j > i;
+            if (!(Free(end) && TaskNouns.Contains(words[end])) && before is not ("duration" or "lasting" or "durations") && !saysLength) return false;
             if (Free(end) && words[end] is "long" or "duration") end++;
             Consume(i, end);
             Sets.Add(Compare(column, comparison, value, $"of {ComparisonWords(comparison)}{Number(value)} days' duration"));

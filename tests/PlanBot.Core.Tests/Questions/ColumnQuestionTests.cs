@@ -132,6 +132,29 @@ public sealed class ColumnQuestionTests
         Assert.Equal(["C2"], Capital().Ask("which milestones have a revised end later than the planned end?").SortedRefs());
 
     [Fact]
+    public void Slipped_from_the_baseline_and_finishing_later_than_planned_compare_the_forecast_with_the_baseline()
+    {
+        var index = Capital();
+
+        Assert.Equal(["C2"], index.Ask("which have slipped from their baseline?").SortedRefs());
+        Assert.Equal(["C2"], index.Ask("which tasks are finishing later than baseline").SortedRefs());
+        Assert.Equal(["C2"], index.Ask("which have a forecast date different from the baseline?").SortedRefs());
+        Assert.Contains("with a revised end later than the planned end", index.Ask("which have a revised end later than the planned end").Text);
+    }
+
+    [Fact]
+    public void Partly_done_is_started_and_not_at_100_percent() =>
+        Assert.Equal(["C2", "C3"], Capital().Ask("which tasks are partly done?").SortedRefs());
+
+    [Fact]
+    public void Days_overdue_are_not_read_as_a_duration()
+    {
+        var reading = Capital().Read("which tasks are more than 5 days overdue?");
+
+        Assert.DoesNotContain(reading.Filter.Sets, set => set.Description.Contains("duration", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void On_the_forecast_dates_is_how_a_window_is_read_anyway() =>
         Assert.Equal(["C2"], Capital().Ask("what's due in March on the forecast dates?").SortedRefs());
 
