@@ -73,16 +73,22 @@ public static partial class ColumnQuestionReader
     private static readonly HashSet<string> UntickedWords = new(StringComparer.Ordinal) { "unticked", "unchecked", "false", "clear", "cleared", "empty" };
     private static readonly HashSet<string> ValueFillers = new(StringComparer.Ordinal) { "of", "is", "are", "was", "were", "that", "which", "value", "amount", "total", "worth" };
 
-    /// <summary>The conditions on columns the question asks for, marking their words in <paramref name="consumed"/>.</summary>
-    public static IReadOnlyList<MilestoneSet> Read(string question, IReadOnlyList<Word> words, bool[] consumed, PlanIndex index, DateOnly today)
+    /// <summary>
+    /// The conditions on columns the question asks for, marking their words in <paramref name="consumed"/>. When the
+    /// question put its due <paramref name="window"/> on a date column ("a target date in March"), the window is taken
+    /// into a condition of its own and <see cref="ColumnReading.TookWindow"/> says so.
+    /// </summary>
+    public static ColumnReading Read(string question, IReadOnlyList<Word> words, bool[] consumed, PlanIndex index, DateOnly today, DueWindow? window)
     {
-        var reading = new Reading(question, [.. words.Select(w => w.Text)], consumed, index, today);
+        var reading = new Reading(question, [.. words.Select(w => w.Text)], consumed, index, today, window);
         reading.Run();
-        return reading.Sets;
+        return new ColumnReading(reading.Sets, reading.TookWindow);
     }
 
-    private sealed class Reading(string question, List<string> words, bool[] consumed, PlanIndex index, DateOnly today)
+    private sealed class Reading(string question, List<string> words, bool[] consumed, PlanIndex index, DateOnly today, DueWindow? window)
     {
+        public bool TookWindow { get; private set; }
+
         private PlanColumns? _columns;
         private PlanColumns Columns => _columns ??= PlanColumns.For(index);
         private HashSet<string>? _percentNumbers;
@@ -94,7 +100,7 @@ public static partial class ColumnQuestionReader
             for (var i = 0; i < words.Count; i++)
             {
                 if (consumed[i]) continue;
-                _ = TryDateComparison(i) || TrySlipped(i) || TryPastDate(i) || TryMissingColumn(i) || TryForecastQualifier(i) || TryPercent(i) || TryHalf(i) || TryPartly(i)
+                _ = TryDateInWindow(i) || TryDateComparison(i) || TrySlipped(i) || TryPastDate(i) || TryMissingColumn(i) || TryForecastQualifier(i) || TryPercent(i) || TryHalf(i) || TryPartly(i)
                     || TryDuration(i) || TryTick(i) || TryAmount(i);
             }
         }
@@ -163,6 +169,28 @@ public static partial class ColumnQuestionReader
             if (DateNamed(k) is not { } second || second.Column == named.Column) return false;
             Consume(i, second.End);
             Sets.Add(DatesCompared(named.Column, second.Column, direction.Value, Said(named.Column, i, named.End), Said(second.Column, k, second.End)));
+            return true;
+        }
+
+        /// <summary>
+        /// "have a target date in March", "with a baseline finish in Q4": the window is on that date, and every milestone
+        /// whose date falls in it is meant, done or not, since the question is about the date.
+        /// </summary>
+        private bool TryDateInWindow(int i)
+        {
+            if (window is null || TookWindow || !Free(i) || words[i] is not ("have" or "has" or "having" or "with")) return false;
+            var j = SkipFillers(i + 1, Possessives);
+            if (DateNamed(j) is not { } named || named.End == j + 1 && words[j] is not ("baseline" or "forecast")) return false;
+            var e = SkipFillers(named.End, new HashSet<string>(StringComparer.Ordinal) { "in", "within", "during", "for", "of", "falling", "that", "is", "set" });
+            if (e >= words.Count || !consumed[e]) return false;
+            Consume(i + 1, named.End);
+            Consume(named.End, e);
+            TookWindow = true;
+            var column = named.Column;
+            var said = Said(column, j, named.End);
+            var members = Where(m => DateOf(m, column) is { } date && window.Contains(date));
+            var when = window.Description.StartsWith("due ", StringComparison.Ordinal) ? window.Description[4..] : window.Description;
+            Sets.Add(new MilestoneSet($"with a {said} {when}", members));
             return true;
         }
 
@@ -494,3 +522,6 @@ public static partial class ColumnQuestionReader
     [GeneratedRegex(@"^(?<n>\d+(?:\.\d+)?)(?<s>k|m|bn)?$")]
     private static partial Regex AmountWord();
 }
+
+/// <summary>What <see cref="ColumnQuestionReader"/> read: the column conditions, and whether it took the question's due window onto one.</summary>
+public sealed record ColumnReading(IReadOnlyList<MilestoneSet> Sets, bool TookWindow);

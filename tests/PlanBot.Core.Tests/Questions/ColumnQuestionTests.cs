@@ -155,6 +155,17 @@ public sealed class ColumnQuestionTests
     }
 
     [Fact]
+    public void A_window_on_a_named_date_column_counts_every_milestone_dated_in_it_done_or_not()
+    {
+        var index = Capital();
+
+        // C1's baseline was October; C2's baseline was December though its forecast is March.
+        Assert.Equal(["C1"], index.Ask("which items have a baseline date in October?").SortedRefs());
+        Assert.Equal(["C2"], index.Ask("which items have a planned finish in December 2019?").SortedRefs());
+        Assert.Equal(["C2"], index.Ask("which items have a forecast date in March?").SortedRefs());
+    }
+
+    [Fact]
     public void On_the_forecast_dates_is_how_a_window_is_read_anyway() =>
         Assert.Equal(["C2"], Capital().Ask("what's due in March on the forecast dates?").SortedRefs());
 
