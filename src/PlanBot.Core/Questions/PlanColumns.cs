@@ -111,7 +111,7 @@ public sealed partial class PlanColumns
         return new PlanColumn(header, phrases, ColumnKind.Text, false, scale, currency, new double?[cells.Length]);
     }
 
-    /// <summary>The words a question may name a header by: the whole header as words, and without what is in brackets ("Budget (£k)" → "budget").</summary>
+    /// <summary>The words a question may name a header by: without what is in brackets ("Budget (£k)" → "budget"), the whole header, and what is in its brackets.</summary>
     private static List<string[]> Phrases(string header)
     {
         var phrases = new List<string[]>();
@@ -122,6 +122,8 @@ public sealed partial class PlanColumns
         }
         Add(Bracketed().Replace(header, " "));
         Add(header);
+        // "Custom field (Story point estimate)": an export's wrapper round the name people use.
+        foreach (Match bracket in Bracketed().Matches(header)) Add(bracket.Value.Trim('(', ')'));
         return phrases;
     }
 
