@@ -304,6 +304,7 @@ public static partial class ColumnQuestionReader
             var (comparison, j) = ComparisonAt(i);
             if (!Free(j) || !IsPercentNumber(j, out var value, out var unitWords)) return false;
             var end = j + 1 + unitWords;
+            (comparison, end) = OrMore(comparison, end);
             if (Free(end) && PercentWords.Contains(words[end])) end++;
             Consume(i, end);
             Sets.Add(Compare(column, comparison, value, $"{ComparisonWords(comparison)}{Number(value)}% complete"));
@@ -392,7 +393,9 @@ public static partial class ColumnQuestionReader
             else
             {
                 end = SkipFillers(end, BoxWords);
-                end = SkipFillers(end, new HashSet<string>(StringComparer.Ordinal) { "is", "are", "was", "been", "has", "have" });
+                end = SkipFillers(end, new HashSet<string>(StringComparer.Ordinal) { "is", "are", "was", "been", "has", "have", "equals", "equal" });
+                // "At Risk set to true": the value the box was set to.
+                if (At(end, ["set", "to"]) || At(end, ["marked", "as"])) end += 2;
                 if (Free(end) && words[end] == "not" && Free(end + 1) && TickedWords.Contains(words[end + 1])) (ticked, end) = (false, end + 2);
                 else if (Free(end) && TickedWords.Contains(words[end])) (ticked, end) = (true, end + 1);
                 else if (Free(end) && UntickedWords.Contains(words[end])) (ticked, end) = (false, end + 1);
@@ -411,10 +414,15 @@ public static partial class ColumnQuestionReader
             if (Columns.Named(words, i, Free) is not { } named || named.Column.Kind != ColumnKind.Number) return false;
             var j = SkipFillers(i + named.Length, ValueFillers);
             var (comparison, k) = ComparisonAt(j);
-            if (k == j || !Free(k) || !TryAmountAt(k, out var typed, out var hasUnit, out var end)) return false;
+            if (!Free(k) || !TryAmountAt(k, out var typed, out var hasUnit, out var end)) return false;
+            // "a budget of 100k" on its own is too loose to be a condition; "of 100k or more" is one.
+            if (k == j && !At(end, ["or", "more"]) && !At(end, ["or", "less"]) && !At(end, ["or", "over"]) && !At(end, ["or", "above"])
+                && !At(end, ["or", "under"]) && !At(end, ["or", "below"]) && !At(end, ["and", "above"]) && !At(end, ["and", "below"]) && !At(end, ["plus"]))
+                return false;
             var column = named.Column;
             // A plain number is in the column's own unit ("budget over 100" in £k); "£100k" is an amount of money.
             var value = hasUnit ? typed : typed * column.Scale;
+            (comparison, end) = OrMore(comparison, end);
             Consume(i, end);
             Sets.Add(Compare(column, comparison, value, $"with {column.Header} {ComparisonWords(comparison)}{Money(column, typed, hasUnit)}"));
             return true;
@@ -435,13 +443,27 @@ public static partial class ColumnQuestionReader
                 value = value * 1000 + double.Parse(words[end], CultureInfo.InvariantCulture);
                 end++;
             }
+            // "£100", "100,000": written as money or in full, the number is an amount, not in the column's unit.
+            hasUnit = end > k + 1 || MoneyNumbers.Contains(words[k]);
             var suffix = match.Groups["s"].Value;
             if (suffix.Length == 0 && Free(end) && words[end] is "k" or "thousand" or "m" or "million" or "bn" or "billion")
                 suffix = words[end++];
             var multiplier = suffix switch { "k" or "thousand" => 1_000, "m" or "million" => 1_000_000, "bn" or "billion" => 1_000_000_000, _ => 0 };
-            hasUnit = multiplier > 0;
-            if (hasUnit) value *= multiplier;
+            if (multiplier > 0) value *= multiplier;
+            hasUnit |= multiplier > 0;
             return true;
+        }
+
+        /// <summary>"50% or more", "£1m and above", "10 days or less": the words after a number widen an equal one.</summary>
+        private (Comparison Comparison, int End) OrMore(Comparison comparison, int end)
+        {
+            if (comparison != Comparison.Equal) return (comparison, end);
+            if (At(end, ["or", "more"]) || At(end, ["or", "over"]) || At(end, ["or", "above"]) || At(end, ["and", "above"]) || At(end, ["or", "higher"]))
+                return (Comparison.AtLeast, end + 2);
+            if (At(end, ["plus"])) return (Comparison.AtLeast, end + 1);
+            if (At(end, ["or", "less"]) || At(end, ["or", "under"]) || At(end, ["or", "below"]) || At(end, ["and", "below"]) || At(end, ["or", "fewer"]))
+                return (Comparison.AtMost, end + 2);
+            return (comparison, end);
         }
 
         private (Comparison Comparison, int Next) ComparisonAt(int i)
@@ -463,6 +485,11 @@ public static partial class ColumnQuestionReader
             else if (!PercentNumbers.Contains(words[j])) return false;
             return true;
         }
+
+        private HashSet<string> MoneyNumbers =>
+            _moneyNumbers ??= [.. MoneyText().Matches(question).Select(m => m.Groups["n"].Value.ToLowerInvariant())];
+
+        private HashSet<string>? _moneyNumbers;
 
         private HashSet<string> PercentNumbers =>
             _percentNumbers ??= [.. PercentText().Matches(question).Select(m => m.Groups["n"].Value)];
@@ -515,6 +542,9 @@ public static partial class ColumnQuestionReader
 
     [GeneratedRegex(@"(?<n>\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s*cent\b)", RegexOptions.IgnoreCase)]
     private static partial Regex PercentText();
+
+    [GeneratedRegex(@"[£$€]\s*(?<n>\d+(?:\.\d+)?(?:k|m|bn)?)", RegexOptions.IgnoreCase)]
+    private static partial Regex MoneyText();
 
     [GeneratedRegex(@"^(?<n>\d+(?:\.\d+)?)(?:d|days?)$")]
     private static partial Regex DurationWord();

@@ -48,6 +48,16 @@ public sealed class ColumnQuestionTests
         Assert.Equal(["C1", "C5"], Capital().Ask("which items have a cost under 200").SortedRefs());
 
     [Fact]
+    public void A_number_written_in_full_or_after_a_pound_sign_is_an_amount_of_money()
+    {
+        var index = Capital();
+
+        Assert.Equal(["C3"], index.Ask("which items cost over 1,000,000?").SortedRefs());
+        Assert.Equal(["C3"], index.Ask("which items cost more than £1m").SortedRefs());
+        Assert.Equal(["C1", "C2", "C3", "C5"], index.Ask("which items cost over £500").SortedRefs());
+    }
+
+    [Fact]
     public void A_blank_in_the_column_asked_about_is_reported_not_dropped()
     {
         var answer = Capital().Ask("which items cost over £100k");
@@ -67,6 +77,7 @@ public sealed class ColumnQuestionTests
 
         Assert.Equal(["C2", "C3"], index.Ask("how many have the Escalate box ticked?").SortedRefs());
         Assert.Equal(["C1", "C4", "C5"], index.Ask("which have escalate not ticked").SortedRefs());
+        Assert.Equal(["C2", "C3"], index.Ask("which have Escalate set to yes").SortedRefs());
     }
 
     [Fact]
@@ -140,6 +151,15 @@ public sealed class ColumnQuestionTests
         Assert.Equal(["C2"], index.Ask("which tasks are finishing later than baseline").SortedRefs());
         Assert.Equal(["C2"], index.Ask("which have a forecast date different from the baseline?").SortedRefs());
         Assert.Contains("with a revised end later than the planned end", index.Ask("which have a revised end later than the planned end").Text);
+    }
+
+    [Fact]
+    public void Or_more_and_or_less_after_a_number_widen_it()
+    {
+        var index = Capital();
+
+        Assert.Equal(["C1", "C2"], index.Ask("which are 60% or more complete?").SortedRefs());
+        Assert.Equal(["C1", "C5"], index.Ask("which items have a cost of 120 or less").SortedRefs());
     }
 
     [Fact]
