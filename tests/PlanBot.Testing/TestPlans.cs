@@ -62,6 +62,8 @@ public static class TestPlans
             Start = new TrackerDate("Jan 18 to March 18", new DateOnly(2018, 3, 31), new DateOnly(2018, 1, 1), Note: "range"),
             Due = new TrackerDate("Q1 2019/20", new DateOnly(2019, 6, 30), new DateOnly(2019, 4, 1)),
             RevisedDue = new TrackerDate("29-Feb-19", null, Problem: DateProblem.Impossible, Note: "2019 is not a leap year"),
+            NoBaselineDue = true,
+            PercentComplete = 37.5,
             Status = MilestoneStatus.Delayed,
             StatusText = "Delayed – awaiting estates",
             Rag = Rag.Red,

@@ -16,6 +16,15 @@ public sealed record Milestone
     public TrackerDate Due { get; init; } = TrackerDate.Blank;
     public TrackerDate RevisedDue { get; init; } = TrackerDate.Blank;
 
+    /// <summary>
+    /// True when the tracker left the baseline (original) due date blank ("NA") and <see cref="Due"/> holds its current
+    /// date instead, so "which tasks have no baseline" can still be answered.
+    /// </summary>
+    public bool NoBaselineDue { get; init; }
+
+    /// <summary>How far through the work is, 0 to 100, as the tracker's "% Complete" column says; null when it has none or left it blank.</summary>
+    public double? PercentComplete { get; init; }
+
     public MilestoneStatus Status { get; init; }
     public string StatusText { get; init; } = string.Empty;
     public Rag Rag { get; init; }

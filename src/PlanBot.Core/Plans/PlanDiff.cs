@@ -57,6 +57,7 @@ public sealed record PlanDiff(
             if (!string.Equals(x, y, StringComparison.Ordinal)) changes.Add(new FieldChange(field, x, y));
         }
         static string People(IEnumerable<Owner> owners) => string.Join("; ", owners.Select(o => o.Name));
+        static string? Percent(double? value) => value?.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
 
         Check("Title", a.Title, b.Title);
         Check("Team", a.Team, b.Team);
@@ -66,6 +67,8 @@ public sealed record PlanDiff(
         Check("Start", a.Start.Text, b.Start.Text);
         Check("Due", a.Due.Text, b.Due.Text);
         Check("RevisedDue", a.RevisedDue.Text, b.RevisedDue.Text);
+        Check("NoBaselineDue", a.NoBaselineDue ? "Yes" : "No", b.NoBaselineDue ? "Yes" : "No");
+        Check("PercentComplete", Percent(a.PercentComplete), Percent(b.PercentComplete));
         Check("Status", a.Status.ToString(), b.Status.ToString());
         Check("StatusText", a.StatusText, b.StatusText);
         Check("Rag", a.Rag.ToString(), b.Rag.ToString());

@@ -201,7 +201,7 @@ public sealed record PlanMerge(
         Text("Programme", m => m.Programme, (m, v) => m with { Programme = v }),
         Text("Requirement", m => m.Requirement, (m, v) => m with { Requirement = v }),
         Date("Start", m => m.Start, (m, from) => m with { Start = from.Start }),
-        Date("Due", m => m.Due, (m, from) => m with { Due = from.Due }),
+        Date("Due", m => m.Due, (m, from) => m with { Due = from.Due, NoBaselineDue = from.NoBaselineDue }),
         Date("RevisedDue", m => m.RevisedDue, (m, from) => m with { RevisedDue = from.RevisedDue }),
         new("Status", m => m.Status + "\u001f" + m.StatusText, m => Blank(m.StatusText) ?? StatusNames.Title(m.Status),
             (m, from) => m with { Status = from.Status, StatusText = from.StatusText }),
@@ -213,7 +213,11 @@ public sealed record PlanMerge(
         Text("ProgressNote", m => m.ProgressNote, (m, v) => m with { ProgressNote = v }),
         Text("Trend", m => m.Trend, (m, v) => m with { Trend = v }),
         Text("Evidence", m => m.Evidence, (m, v) => m with { Evidence = v }),
+        new("PercentComplete", m => Percent(m.PercentComplete) ?? string.Empty, m => Percent(m.PercentComplete),
+            (m, from) => m with { PercentComplete = from.PercentComplete }),
     ];
+
+    private static string? Percent(double? value) => value?.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Owners as the PMO reads them (names by role, as <see cref="PlanDiff"/> compares them); titles and deputies follow.</summary>
     private static string OwnersKey(Milestone m) =>

@@ -105,6 +105,10 @@ public static partial class QuestionReader
         public QuestionReading Run()
         {
             ReadWindow();
+            // Columns beyond owner, status and due date, before references take "0" in "0-day tasks" for a milestone.
+            var columns = ColumnQuestionReader.Read(original, words, _consumed, index, today, _window);
+            _sets.AddRange(columns.Sets);
+            if (columns.TookWindow) _window = null;
             // "tell me about #36" asks for its status; other "tell me"s are just politeness.
             for (var i = 0; i + 2 < words.Count; i++)
                 if (At(i, ["tell", "me", "about"]) || At(i, ["update", "me", "on"]))

@@ -45,6 +45,9 @@ internal sealed class MilestoneEntity : ITableEntity
     public string? RevisedDueProblem { get; set; }
     public string? RevisedDueNote { get; set; }
 
+    public bool NoBaselineDue { get; set; }
+    public double? PercentComplete { get; set; }
+
     public string Status { get; set; } = nameof(MilestoneStatus.Unknown);
     public string StatusText { get; set; } = string.Empty;
     public string Rag { get; set; } = nameof(Core.Plans.Rag.None);
@@ -77,6 +80,8 @@ internal sealed class MilestoneEntity : ITableEntity
         var revised = DateColumns.From(m.RevisedDue, budget, "RevisedDue", "Revised due date");
         var source = SourceColumns.From(m.Source, budget);
         budget.Value(nameof(CriticalPath), 1);
+        budget.Value(nameof(NoBaselineDue), 1);
+        if (m.PercentComplete is not null) budget.Value(nameof(PercentComplete), 8);
 
         var entity = new MilestoneEntity
         {
@@ -92,6 +97,8 @@ internal sealed class MilestoneEntity : ITableEntity
             DueText = due.Text, DueDate = due.Date, DueRangeStart = due.RangeStart, DueProblem = due.Problem, DueNote = due.Note,
             RevisedDueText = revised.Text, RevisedDueDate = revised.Date, RevisedDueRangeStart = revised.RangeStart,
             RevisedDueProblem = revised.Problem, RevisedDueNote = revised.Note,
+            NoBaselineDue = m.NoBaselineDue,
+            PercentComplete = m.PercentComplete,
             Status = budget.Text(nameof(Status), m.Status.ToString())!,
             StatusText = budget.Text(nameof(StatusText), m.StatusText ?? string.Empty, "Status text")!,
             Rag = budget.Text(nameof(Rag), m.Rag.ToString())!,
@@ -124,6 +131,8 @@ internal sealed class MilestoneEntity : ITableEntity
         Start = DateColumns.Read(StartText, StartDate, StartRangeStart, StartProblem, StartNote),
         Due = DateColumns.Read(DueText, DueDate, DueRangeStart, DueProblem, DueNote),
         RevisedDue = DateColumns.Read(RevisedDueText, RevisedDueDate, RevisedDueRangeStart, RevisedDueProblem, RevisedDueNote),
+        NoBaselineDue = NoBaselineDue,
+        PercentComplete = PercentComplete,
         Status = Enum.Parse<MilestoneStatus>(Status),
         StatusText = StatusText ?? string.Empty,
         Rag = Enum.Parse<Rag>(Rag),

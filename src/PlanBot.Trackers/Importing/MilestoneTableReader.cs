@@ -510,8 +510,9 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
             && due.Date.Text.Length > 0 && char.IsDigit(due.Date.Text[0]))
             start = TrackerDate.Exact(rangeStart);
         // A task with no baseline ("NA", blank) is due when its current date says.
+        var noBaseline = false;
         if (due.Date.Date is null && due.Revised is null && revised.Date is not null && layout.Has(ColumnField.Due))
-            (due, revised) = (due with { Date = revised }, TrackerDate.Blank);
+            (due, revised, noBaseline) = (due with { Date = revised }, TrackerDate.Blank, true);
         // A forecast equal to the baseline is no revision.
         if (revised.Date is { } r && r == due.Date.Date && due.Revised is null) revised = TrackerDate.Blank;
         ReportDate(location, layout, ColumnField.Start, start);
@@ -545,6 +546,8 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
             Start = start,
             Due = due.Date,
             RevisedDue = revised,
+            NoBaselineDue = noBaseline,
+            PercentComplete = PercentOf(Field(ColumnField.PercentComplete)) is { } percent and >= 0 and <= 100 ? percent : null,
             Status = status,
             StatusText = statusText,
             Rag = StatusReader.ParseRagColumn(ragText),
@@ -656,6 +659,8 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
             Start = PickDate(first.Start, later.Start),
             Due = PickDate(first.Due, later.Due),
             RevisedDue = PickDate(first.RevisedDue, later.RevisedDue),
+            NoBaselineDue = first.Due.IsBlank ? later.NoBaselineDue : first.NoBaselineDue,
+            PercentComplete = first.PercentComplete ?? later.PercentComplete,
             // A detailed table is the fresher account of progress.
             ProgressNote = Pick(later.ProgressNote, first.ProgressNote),
             Trend = Pick(later.Trend, first.Trend),
