@@ -58,6 +58,9 @@ public sealed record MilestoneFilter
     /// <summary>Other sets the question named ("with no due date", "improved since the last report"), each met by its members.</summary>
     public IReadOnlyList<MilestoneSet> Sets { get; init; } = [];
 
+    /// <summary>True when the answer lists finished milestones beside open ones, so it should say which are done.</summary>
+    public bool ListsFinished => Window is { IncludesFinished: true } && Statuses.Count == 0 && Rags.Count == 0;
+
     public bool IsEmpty => !Overdue && Statuses.Count == 0 && Rags.Count == 0 && !CriticalPath && Window is null && UnitGroups.Count == 0
         && People.Count == 0 && TitleWords.Count == 0 && WithoutRole is null && Sets.Count == 0;
 
@@ -65,11 +68,12 @@ public sealed record MilestoneFilter
     {
         if (Overdue && !milestone.IsOverdueAt(today)) return false;
         if (Statuses.Count > 0 && !Statuses.Any(status => HasStatus(milestone, status))) return false;
-        // A window on its own means work still to do; with a status or colour the user chose what they want to see.
+        // A window on its own means work still to do, unless the question asked for everything dated in it ("what was due
+        // in Q1"); with a status or colour the user chose what they want to see.
         if (Window is { } window)
         {
             if (milestone.EffectiveDue is not { } date || !window.Contains(date)) return false;
-            if (Statuses.Count == 0 && Rags.Count == 0 && milestone.IsFinished) return false;
+            if (Statuses.Count == 0 && Rags.Count == 0 && milestone.IsFinished && !window.IncludesFinished) return false;
         }
         if (Rags.Count > 0 && !Rags.Contains(Colour(milestone))) return false;
         if (CriticalPath && !milestone.CriticalPath) return false;

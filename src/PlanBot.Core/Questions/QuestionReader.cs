@@ -887,8 +887,7 @@ public static partial class QuestionReader
             }
             else sets.AddRange(_statusSets);
             var window = _window;
-            if (window is null && _cues.Contains(Cue.Upcoming))
-                window = new DueWindow(today, today.AddDays(14), $"due in the next 2 weeks ({today:d MMM} – {today.AddDays(14):d MMM yyyy})");
+            if (window is null && _cues.Contains(Cue.Upcoming)) window = DueWindowReader.ComingUp(today, forPerson: people.Count > 0);
             // "what have I got due?": work still due is work not yet finished, when nothing else says which.
             if (statuses.Count == 0 && !overdue && window is null && sets.Count == 0 && StatusQuestion.Colours(_cues).Count == 0 && SaysDue())
                 statuses = [StatusWanted.Open];
