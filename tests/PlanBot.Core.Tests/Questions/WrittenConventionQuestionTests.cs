@@ -125,4 +125,29 @@ public sealed class WrittenConventionQuestionTests
 
         Assert.Equal(PlanBot.Core.Questions.QuestionKind.Choice, plan.Ask("what's Okafor got?").Kind);
     }
+
+    [Fact]
+    public void Delayed_is_what_the_tracker_calls_late_not_a_new_date_or_a_pause()
+    {
+        var plan = Index(
+            M("1", "Agree the rota", MilestoneStatus.Delayed, rag: Rag.None) with { StatusText = "Delayed - now March" },
+            M("2", "Open the ward", MilestoneStatus.Delayed, rag: Rag.None) with { StatusText = "Revised date requested - see exceptions" },
+            M("3", "Buy the beds", MilestoneStatus.Delayed, rag: Rag.None) with { StatusText = "Open", RagText = "Reset Date" },
+            M("4", "Hire the nurses", MilestoneStatus.Delayed, rag: Rag.None) with { StatusText = "On hold" },
+            M("5", "Set up the panel", MilestoneStatus.NotStarted, rag: Rag.None) with { StatusText = "Not Started", RagText = "Delayed" });
+
+        Assert.Equal(["1", "5"], plan.Ask("what's delayed?").SortedRefs());
+        Assert.Equal(["5"], plan.Ask("what hasn't been started?").SortedRefs());
+    }
+
+    [Fact]
+    public void Open_with_no_word_on_progress_is_not_on_track()
+    {
+        var plan = Index(
+            M("1", "Train the staff", MilestoneStatus.OnTrack, rag: Rag.None) with { StatusText = "Open", RagText = "On-Track" },
+            M("2", "Run the programme", MilestoneStatus.OnTrack, rag: Rag.None) with { StatusText = "Open", RagText = "Open" });
+
+        Assert.Equal(["1"], plan.Ask("list the on track actions").SortedRefs());
+        Assert.Equal(["1", "2"], plan.Ask("what's open?").SortedRefs());
+    }
 }
