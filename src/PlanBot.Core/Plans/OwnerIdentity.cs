@@ -28,6 +28,18 @@ public static class OwnerIdentity
     }
 
     /// <summary>
+    /// Whether a person's name fits an owner written as a post with initials: "Katrina Leighton" is "DCFO (KL)". Blind
+    /// writers asked as the person behind the initials (2 lines to 0); the caller takes it only when one owner fits.
+    /// </summary>
+    public static bool HoldsPostByInitials(string ownerName, string personName)
+    {
+        var reading = People.PersonName.Read(ownerName);
+        var person = People.PersonName.Read(personName);
+        return reading.Kind == People.OwnerNameKind.RoleOnly && reading.Initials is { } initials && !initials.Contains('/')
+            && person.Kind == People.OwnerNameKind.FullName && People.PersonName.Initials(person.SearchName) == initials;
+    }
+
+    /// <summary>
     /// The words a question may use for an owner: the name, and for an address also the name it spells ("k.osei@…" is
     /// asked about as "K Osei" or "Osei").
     /// </summary>

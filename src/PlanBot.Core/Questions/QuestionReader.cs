@@ -935,7 +935,8 @@ public static partial class QuestionReader
             if (asker.Contains('@') && index.People.Where(p => p.Name.Contains(asker.Trim(), StringComparison.OrdinalIgnoreCase)).ToList() is [var byAddress])
                 return byAddress;
             // Owners written as roles ("DCFO (KL)") keep their brackets; people's display names drop theirs ("Sue Graham (CCG)").
-            return Find(QuestionText.Phrase(asker)) ?? Find(QuestionText.NamePhrase(asker));
+            return Find(QuestionText.Phrase(asker)) ?? Find(QuestionText.NamePhrase(asker))
+                ?? (index.People.Where(p => OwnerIdentity.HoldsPostByInitials(p.Name, asker)).ToList() is [var post] ? post : null);
 
             PlanPerson? Find(string name)
             {

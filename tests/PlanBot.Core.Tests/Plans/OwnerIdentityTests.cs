@@ -37,4 +37,15 @@ public sealed class OwnerIdentityTests
         Assert.Equal("pmo.team1@trust.nhs.uk", OwnerIdentity.MatchText("pmo.team1@trust.nhs.uk"));
         Assert.Equal("Kate Morris", OwnerIdentity.MatchText("Kate Morris"));
     }
+
+    [Theory]
+    [InlineData("DCFO (KL)", "Katrina Leighton", true)]
+    [InlineData("DCFO (KL)", "Kevin Long", true)]
+    [InlineData("DCFO (KL)", "Sue Graham", false)]
+    [InlineData("AO/CFO (CG/MB)", "Caroline Gould", false)]
+    [InlineData("Kate Lee", "Katrina Leighton", false)]
+    public void A_person_holds_a_post_written_with_their_initials(string owner, string person, bool holds)
+    {
+        Assert.Equal(holds, OwnerIdentity.HoldsPostByInitials(owner, person));
+    }
 }

@@ -150,4 +150,25 @@ public sealed class WrittenConventionQuestionTests
         Assert.Equal(["1"], plan.Ask("list the on track actions").SortedRefs());
         Assert.Equal(["1", "2"], plan.Ask("what's open?").SortedRefs());
     }
+
+    [Fact]
+    public void The_asker_is_the_one_post_written_with_their_initials()
+    {
+        var plan = Index(
+            M("2.4", "Budget holders sign off budgets", owner: "DCFO (KL)"),
+            M("2.5", "Monthly budget meetings", owner: "CFO (MB)"));
+
+        Assert.Equal(["2.4"], plan.Ask("what have I got?", asker: "Katrina Leighton").SortedRefs());
+        Assert.Equal(PlanBot.Core.Questions.QuestionKind.Unanswerable, plan.Ask("what have I got?", asker: "Sue Graham").Kind);
+    }
+
+    [Fact]
+    public void Initials_that_fit_two_posts_find_nobody()
+    {
+        var plan = Index(
+            M("1", "Audit the ledger", owner: "DCFO (KL)"),
+            M("2", "Close the accounts", owner: "HoF (KL)"));
+
+        Assert.Equal(PlanBot.Core.Questions.QuestionKind.Unanswerable, plan.Ask("what have I got?", asker: "Katrina Leighton").Kind);
+    }
 }
