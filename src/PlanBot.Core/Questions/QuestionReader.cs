@@ -762,7 +762,8 @@ public static partial class QuestionReader
                     var take = quoted
                         || (phrase.Length > 1 && (!known || cue is Cue.Open or Cue.Overdue))
                         || (phrase.Length == 1 && !known && !QuestionVocabulary.Ordinary.Contains(phrase[0]) && !index.Match(phrase[0]).Any(m => m.Exact && m.Use.Titles.Count > 0));
-                    if (!take) continue;
+                    // "what's left to do", "still to do": open work in everyday words, not the tracker's "To Do" (blind 2 lines to 0).
+                    if (!take || (!quoted && cue == Cue.Open && before is "left" or "still")) continue;
                     Consume(i, i + phrase.Length);
                     _statusSets.Add(new MilestoneSet("marked " + status.Written, status.Members));
                     break;

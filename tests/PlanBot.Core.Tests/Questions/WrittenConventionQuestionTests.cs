@@ -171,4 +171,16 @@ public sealed class WrittenConventionQuestionTests
 
         Assert.Equal(PlanBot.Core.Questions.QuestionKind.Unanswerable, plan.Ask("what have I got?", asker: "Katrina Leighton").Kind);
     }
+
+    [Fact]
+    public void Left_to_do_is_open_work_even_where_the_tracker_has_a_To_Do_status()
+    {
+        var plan = Index(
+            M("T-1", "Write the briefing pack", MilestoneStatus.NotStarted, rag: Rag.None) with { StatusText = "To Do" },
+            M("T-2", "Run the audit", MilestoneStatus.OnTrack, rag: Rag.None) with { StatusText = "In Progress" },
+            M("T-3", "Book the rooms", MilestoneStatus.Complete, rag: Rag.None) with { StatusText = "Done" });
+
+        Assert.Equal(["T-1", "T-2"], plan.Ask("what's left to do?").SortedRefs());
+        Assert.Equal(["T-1"], plan.Ask("how many are marked To Do?").SortedRefs());
+    }
 }
