@@ -64,7 +64,7 @@ public static class QuestionVocabulary
         [Cue.Open] = ["open", "outstanding", "incomplete", "not complete", "not completed", "not done", "not finished", "not yet done",
             "in progress", "ongoing", "unfinished", "remaining", "left", "owe", "owed", "still to do", "to do", "todo", "pending",
             "still open", "current", "active", "has on", "have on", "got on", "working on", "plate", "on the go", "in flight",
-            "still to deliver", "have to deliver", "has to deliver"],
+            "still to deliver", "have to deliver", "has to deliver", "still live"],
         [Cue.Red] = ["red", "rag red", "reds"],
         [Cue.Amber] = ["amber", "ambers", "yellow", "orange"],
         [Cue.Green] = ["green", "greens"],

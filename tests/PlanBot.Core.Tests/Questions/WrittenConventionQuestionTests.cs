@@ -183,4 +183,10 @@ public sealed class WrittenConventionQuestionTests
         Assert.Equal(["T-1", "T-2"], plan.Ask("what's left to do?").SortedRefs());
         Assert.Equal(["T-1"], plan.Ask("how many are marked To Do?").SortedRefs());
     }
+
+    [Fact]
+    public void Still_live_is_open_work()
+    {
+        Assert.Equal(["K2", "K5"], Kiosks.Ask("anything of mine still live?", asker: "Ffion Hale").SortedRefs());
+    }
 }
