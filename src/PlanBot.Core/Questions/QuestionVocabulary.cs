@@ -76,7 +76,7 @@ public static class QuestionVocabulary
             "sit with", "sits with", "sitting with", "on the hook", "on the hook for"],
         [Cue.Status] = ["status", "progress", "update", "updates", "latest", "happening", "going", "doing", "news", "where are we",
             "how is", "hows", "tell me about", "started", "begun", "kicked off", "looking", "where do we stand", "details", "detail", "info", "information", "state", "position", "how are", "what about"],
-        [Cue.All] = ["all", "everything", "every", "whole", "entire", "full list", "list all", "any", "anything"],
+        [Cue.All] = ["all", "everything", "every", "whole", "entire", "full list", "list all", "any", "anything", "got on the list"],
         [Cue.Upcoming] = ["coming up", "upcoming", "soon", "due soon", "next few weeks", "forthcoming"],
         [Cue.Inside] = ["in", "for", "within", "across", "under", "from", "of the", "in the"],
     });

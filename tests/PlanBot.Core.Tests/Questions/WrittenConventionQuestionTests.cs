@@ -189,4 +189,11 @@ public sealed class WrittenConventionQuestionTests
     {
         Assert.Equal(["K2", "K5"], Kiosks.Ask("anything of mine still live?", asker: "Ffion Hale").SortedRefs());
     }
+
+    [Fact]
+    public void What_a_person_has_on_the_list_is_everything_of_theirs()
+    {
+        Assert.Equal(["K3", "K4"], Kiosks.Ask("what have I got on the list?", asker: "Omar Reid").SortedRefs());
+        Assert.Empty(Kiosks.Ask("what have I got on?", asker: "Omar Reid").Milestones);
+    }
 }
