@@ -110,7 +110,6 @@ public static class OwnerNames
     {
         var name = Tidy(raw);
         if (name.Length == 0 || IsPlaceholder(name)) return;
-        if (IsEmailAddress(name) && SpelledName(name) is { } spelled) name = $"{spelled} ({name})";
         foreach (var existing in names)
         {
             if (string.Equals(existing.Name, name, StringComparison.OrdinalIgnoreCase)) return;

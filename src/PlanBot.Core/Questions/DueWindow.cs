@@ -12,6 +12,14 @@ namespace PlanBot.Core.Questions;
 public sealed record DueWindow(DateOnly? From, DateOnly To, string Description)
 {
     public bool Contains(DateOnly date) => (From is null || date >= From) && date <= To;
+
+    /// <summary>
+    /// True when the question asks for every milestone dated in the window, finished ones too: asked in the past tense
+    /// ("what was due in Q1") or naming the milestones by their date ("which actions have a target date in March", "how
+    /// many fall due in Q4"). False for work still to do ("what's due in March", "anything due this week") and for
+    /// "by …"/"before …" (everything up to a date), which list open milestones only.
+    /// </summary>
+    public bool IncludesFinished { get; init; }
 }
 
 /// <summary>
@@ -35,7 +43,7 @@ public static partial class DueWindowReader
             var match = pattern.Match(text);
             if (!match.Success) continue;
             if (build(match, today, past) is not { } built) continue;
-            window = built;
+            window = built with { IncludesFinished = built.From is not null && (past || (!AsksWhatIsStillDue().IsMatch(text) && NamesMilestonesByDate().IsMatch(text))) };
             found = new Range(match.Index, match.Index + match.Length);
             return true;
         }
@@ -43,6 +51,14 @@ public static partial class DueWindowReader
         found = default;
         return false;
     }
+
+    /// <summary>
+    /// "coming up" / "upcoming" with no window named: for a person ("what have I got coming up?") everything of theirs
+    /// still to come, however far off, as blind writers read it (4 of 4); for the plan as a whole the next 2 weeks.
+    /// </summary>
+    public static DueWindow ComingUp(DateOnly today, bool forPerson) => forPerson
+        ? new DueWindow(today, DateOnly.MaxValue, $"due from {today.ToString("d MMM yyyy", English)} on")
+        : new DueWindow(today, today.AddDays(14), $"due in the next 2 weeks ({Span(today, today.AddDays(14))})");
 
     private static readonly (Regex Pattern, Func<Match, DateOnly, bool, DueWindow?> Build)[] Readers =
     [
@@ -126,7 +142,10 @@ public static partial class DueWindowReader
     private static DueWindow? NamedQuarterWindow(DateOnly today, int quarter, string financialYear, string relative)
     {
         if (quarter is < 1 or > 4) return null;
-        var startYear = financialYear.Length > 0 ? FinancialYear.FindInText(financialYear) ?? FinancialYear.StartYearOf(today) : FinancialYear.StartYearOf(today);
+        // "Q1 25/26": a year pair of two digits each is a financial year too.
+        var startYear = financialYear.Length > 0
+            ? FinancialYear.FindInText(financialYear) ?? FinancialYear.FindInText("FY" + financialYear.Replace(" ", "", StringComparison.Ordinal)) ?? FinancialYear.StartYearOf(today)
+            : FinancialYear.StartYearOf(today);
         // "Q1 of the new financial year": the year after today's.
         if (relative is "new" or "next") startYear = FinancialYear.StartYearOf(today) + 1;
         return QuarterWindow(startYear, quarter);
@@ -329,6 +348,14 @@ public static partial class DueWindowReader
 
     [GeneratedRegex(@"\b(?:in|during|for|due)\s+" + MonthNames + @"\b(?:\s+(?<year>20\d\d))?")]
     private static partial Regex InMonth();
+
+    // "what's due in March", "anything due this week", "what have I got due": the work still to do in the window.
+    [GeneratedRegex(@"\b(?:what'?s|whats|what\s+is|anything|got|have)\b.*\bdue\b")]
+    private static partial Regex AsksWhatIsStillDue();
+
+    // "which actions have a target date in March", "how many fall due in Q4", "Q4 actions": milestones picked by their date.
+    [GeneratedRegex(@"\b(?:how\s+many|number\s+of|milestones?|actions?|items?|tasks?|deliverables?|commitments?|tickets?|kdms?|target\s+dates?|deadlines?|by-?when|falls?\s+due|runs?\s+out)\b")]
+    private static partial Regex NamesMilestonesByDate();
 
     // Asking what happened: "was", "were", "did", "got done".
     [GeneratedRegex(@"\b(?:was|were|did|had|got\s+done)\b")]

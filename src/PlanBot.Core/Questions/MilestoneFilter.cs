@@ -58,6 +58,9 @@ public sealed record MilestoneFilter
     /// <summary>Other sets the question named ("with no due date", "improved since the last report"), each met by its members.</summary>
     public IReadOnlyList<MilestoneSet> Sets { get; init; } = [];
 
+    /// <summary>True when the answer lists finished milestones beside open ones, so it should say which are done.</summary>
+    public bool ListsFinished => Window is { IncludesFinished: true } && Statuses.Count == 0 && Rags.Count == 0;
+
     public bool IsEmpty => !Overdue && Statuses.Count == 0 && Rags.Count == 0 && !CriticalPath && Window is null && UnitGroups.Count == 0
         && People.Count == 0 && TitleWords.Count == 0 && WithoutRole is null && Sets.Count == 0;
 
@@ -65,11 +68,12 @@ public sealed record MilestoneFilter
     {
         if (Overdue && !milestone.IsOverdueAt(today)) return false;
         if (Statuses.Count > 0 && !Statuses.Any(status => HasStatus(milestone, status))) return false;
-        // A window on its own means work still to do; with a status or colour the user chose what they want to see.
+        // A window on its own means work still to do, unless the question asked for everything dated in it ("what was due
+        // in Q1"); with a status or colour the user chose what they want to see.
         if (Window is { } window)
         {
             if (milestone.EffectiveDue is not { } date || !window.Contains(date)) return false;
-            if (Statuses.Count == 0 && Rags.Count == 0 && milestone.IsFinished) return false;
+            if (Statuses.Count == 0 && Rags.Count == 0 && milestone.IsFinished && !window.IncludesFinished) return false;
         }
         if (Rags.Count > 0 && !Rags.Contains(Colour(milestone))) return false;
         if (CriticalPath && !milestone.CriticalPath) return false;
@@ -102,11 +106,39 @@ public sealed record MilestoneFilter
         StatusWanted.Closed => milestone.Status == MilestoneStatus.Closed,
         StatusWanted.Finished => milestone.IsFinished,
         StatusWanted.Open => !milestone.IsFinished,
-        StatusWanted.Delayed => milestone.Status == MilestoneStatus.Delayed,
+        StatusWanted.Delayed => IsDelayed(milestone),
         StatusWanted.AtRisk => milestone.Status == MilestoneStatus.AtRisk,
         StatusWanted.NotStarted => milestone.Status == MilestoneStatus.NotStarted,
-        _ => milestone.Status == MilestoneStatus.OnTrack,
+        _ => milestone.Status == MilestoneStatus.OnTrack && !OnlySaysOpen(milestone),
     };
+
+    // Words that put a milestone in PlanBot's Delayed state without saying it is late: a new date ("revised date
+    // requested", "Reset Date") or a pause ("on hold"). Blind writers never counted these as delayed (9 lines to 0).
+    private static readonly string[] NewDateOrPause = ["revised date", "further revised", "reset date", "re set date", "pause", "on hold"];
+
+    private static readonly string[] Late = ["delay", "slipped", "late", "behind", "overdue"];
+
+    /// <summary>
+    /// Delayed as the tracker says it: its status or rating says late ("Delayed", "Slipped", "Behind"), even beside
+    /// another status ("Delayed" rated, "Not Started" in the status column); a revised or reset date or a pause alone is
+    /// not delayed.
+    /// </summary>
+    private static bool IsDelayed(Milestone milestone)
+    {
+        var words = QuestionText.Phrase(milestone.StatusText + " " + milestone.RagText);
+        if (milestone.Status == MilestoneStatus.Delayed) return Says(words, Late) || !Says(words, NewDateOrPause);
+        return !milestone.IsFinished && Says(words, ["delay"]);
+    }
+
+    /// <summary>"Open" (or "Live") in every column the tracker rates in is open work with no word on its progress, so it is not on track.</summary>
+    private static bool OnlySaysOpen(Milestone milestone)
+    {
+        var texts = new[] { milestone.StatusText, milestone.RagText }.Select(QuestionText.Phrase).Where(t => t.Length > 0).ToList();
+        return texts.Count > 0 && texts.All(t => t is "open" or "live");
+    }
+
+    private static bool Says(string phrase, string[] words) =>
+        words.Any(w => phrase.StartsWith(w, StringComparison.Ordinal) || phrase.Contains(" " + w, StringComparison.Ordinal));
 }
 
 /// <summary>The units one typed phrase matched ("care" → Primary Care and Primary Care (IT)), as one sorted set of milestones.</summary>

@@ -70,7 +70,7 @@ public static class NearestAnswer
     {
         var parts = new List<string>();
         var overdue = found.Count(m => m.IsOverdueAt(today));
-        var delayed = found.Count(m => m.Status == MilestoneStatus.Delayed);
+        var delayed = found.Count(m => MilestoneFilter.HasStatus(m, StatusWanted.Delayed));
         var atRisk = found.Count(m => m.Status == MilestoneStatus.AtRisk);
         var complete = found.Count(m => m.IsComplete);
         var closed = found.Count(m => m.IsFinished && !m.IsComplete);

@@ -381,12 +381,15 @@ public sealed class PlanIndex
     private List<PlanPerson> BuildPeople()
     {
         var byName = new Dictionary<string, (string Name, SortedSet<int> Milestones)>(StringComparer.Ordinal);
+        // Two spellings of one person ("sam.okafor@…", "Sam Okafor") are one person to ask about (OwnerIdentity).
+        var samePerson = OwnerIdentity.SamePerson(Milestones.SelectMany(m => m.Owners).Select(o => o.Name));
         for (var i = 0; i < Milestones.Count; i++)
             foreach (var owner in Milestones[i].Owners)
             {
-                var phrase = QuestionText.Phrase(owner.Name);
+                var name = samePerson[owner.Name] ?? owner.Name;
+                var phrase = QuestionText.Phrase(OwnerIdentity.MatchText(name));
                 if (phrase.Length == 0) continue;
-                if (!byName.TryGetValue(phrase, out var entry)) byName[phrase] = entry = (owner.Name, []);
+                if (!byName.TryGetValue(phrase, out var entry)) byName[phrase] = entry = (name, []);
                 entry.Milestones.Add(i);
                 if (!_roleKeys.TryGetValue(owner.RoleTitle, out var role)) _roleKeys[owner.RoleTitle] = role = QuestionText.Phrase(owner.RoleTitle);
                 if (role.Length == 0) continue;

@@ -105,6 +105,7 @@ public static class QuestionAnswerer
                 var (also, directorate, label) = InRestOfDirectorate(reading, index, today);
                 if (also.Count > 0) sentence += $" {label} {string.Join(", ", also.Select(m => m.Ref.Display))}.";
                 else if (found.Count == 0 && NearestAnswer.For(reading, index, today) is { } nearest) sentence += " " + nearest;
+                if (reading.Filter.ListsFinished && WhichAreDone(found) is { } done) sentence += " " + done;
                 return Make(sentence) with
                 {
                     Milestones = found, ShowOwners = reading.AsksForOwners, AlsoInDirectorate = also, DirectorateName = directorate,
@@ -183,6 +184,25 @@ public static class QuestionAnswerer
         var described = parts.Count == 0 ? $"in {AnswerFormat.PlanLabel(index)}" : string.Join(' ', parts);
         var asAt = $"as at {Date(today)}";
         return count == 0 ? $"No milestones {described} {asAt}." : $"{count} {noun} {described} {asAt}.";
+    }
+
+    /// <summary>
+    /// "Of these, 3 complete (#1.24, #6.3, #6.6) and 1 closed (#HR-11).": which milestones of a list that includes finished
+    /// work are done, so it is never read as a list of work to do; null when none is.
+    /// </summary>
+    private static string? WhichAreDone(List<Milestone> found)
+    {
+        var complete = found.Where(m => m.IsComplete).ToList();
+        var closed = found.Where(m => m.IsFinished && !m.IsComplete).ToList();
+        if (complete.Count + closed.Count == 0) return null;
+        if (complete.Count == found.Count) return found.Count == 1 ? "It is complete." : $"All {found.Count} are complete.";
+        var parts = new List<string>();
+        if (complete.Count > 0) parts.Add($"{complete.Count} complete ({Refs(complete)})");
+        if (closed.Count > 0) parts.Add($"{closed.Count} closed ({Refs(closed)})");
+        return $"Of these, {string.Join(" and ", parts)}.";
+
+        static string Refs(List<Milestone> milestones) =>
+            string.Join(", ", milestones.Take(5).Select(m => m.Ref.Display)) + (milestones.Count > 5 ? $" and {milestones.Count - 5} more" : "");
     }
 
     /// <summary>How a sentence names a status asked for: "delayed", "complete", "still open".</summary>

@@ -967,7 +967,8 @@ public static partial class QuestionReader
                     var take = quoted
                         || (phrase.Length > 1 && (!known || cue is Cue.Open or Cue.Overdue))
                         || (phrase.Length == 1 && !known && !QuestionVocabulary.Ordinary.Contains(phrase[0]) && !index.Match(phrase[0]).Any(m => m.Exact && m.Use.Titles.Count > 0));
-                    if (!take) continue;
+                    // "what's left to do", "still to do": open work in everyday words, not the tracker's "To Do" (blind 2 lines to 0).
+                    if (!take || (!quoted && cue == Cue.Open && before is "left" or "still")) continue;
                     Consume(i, i + phrase.Length);
                     AddStatusSet(new MilestoneSet("marked " + status.Written, status.Members));
                     break;
@@ -1096,8 +1097,7 @@ public static partial class QuestionReader
             }
             else sets.AddRange(_statusSets);
             var window = _window;
-            if (window is null && _cues.Contains(Cue.Upcoming))
-                window = new DueWindow(today, today.AddDays(14), $"due in the next 2 weeks ({today:d MMM} – {today.AddDays(14):d MMM yyyy})");
+            if (window is null && _cues.Contains(Cue.Upcoming)) window = DueWindowReader.ComingUp(today, forPerson: people.Count > 0);
             // "what have I got due?": work still due is work not yet finished, when nothing else says which.
             if (statuses.Count == 0 && !overdue && window is null && sets.Count == 0 && StatusQuestion.Colours(_cues).Count == 0 && SaysDue())
                 statuses = [StatusWanted.Open];
@@ -1145,7 +1145,8 @@ public static partial class QuestionReader
             if (asker.Contains('@') && index.People.Where(p => p.Name.Contains(asker.Trim(), StringComparison.OrdinalIgnoreCase)).ToList() is [var byAddress])
                 return byAddress;
             // Owners written as roles ("DCFO (KL)") keep their brackets; people's display names drop theirs ("Sue Graham (CCG)").
-            return Find(QuestionText.Phrase(asker)) ?? Find(QuestionText.NamePhrase(asker));
+            return Find(QuestionText.Phrase(asker)) ?? Find(QuestionText.NamePhrase(asker))
+                ?? (index.People.Where(p => OwnerIdentity.HoldsPostByInitials(p.Name, asker)).ToList() is [var post] ? post : null);
 
             PlanPerson? Find(string name)
             {

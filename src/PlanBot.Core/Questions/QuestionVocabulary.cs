@@ -65,7 +65,7 @@ public static class QuestionVocabulary
             "in progress", "ongoing", "unfinished", "remaining", "left", "owe", "owed", "still to do", "to do", "todo", "pending",
             "still open", "current", "active", "has on", "have on", "got on", "working on", "plate", "on the go", "in flight",
             "still to deliver", "have to deliver", "has to deliver", "need to deliver", "needs to deliver", "need to do", "needs to do",
-            "need to finish", "need to complete"],
+            "need to finish", "need to complete", "still live"],
         [Cue.Red] = ["red", "rag red", "reds"],
         [Cue.Amber] = ["amber", "ambers", "yellow", "orange"],
         [Cue.Green] = ["green", "greens"],
@@ -77,7 +77,7 @@ public static class QuestionVocabulary
             "sit with", "sits with", "sitting with", "on the hook", "on the hook for", "picked up", "picking up", "pick up", "taken on", "took on"],
         [Cue.Status] = ["status", "progress", "update", "updates", "latest", "happening", "going", "doing", "news", "where are we",
             "how is", "hows", "tell me about", "started", "begun", "kicked off", "looking", "where do we stand", "details", "detail", "info", "information", "state", "position", "how are", "what about"],
-        [Cue.All] = ["all", "everything", "every", "whole", "entire", "full list", "list all", "any", "anything"],
+        [Cue.All] = ["all", "everything", "every", "whole", "entire", "full list", "list all", "any", "anything", "got on the list"],
         [Cue.Upcoming] = ["coming up", "upcoming", "soon", "due soon", "next few weeks", "forthcoming"],
         [Cue.Inside] = ["in", "for", "within", "across", "under", "from", "of the", "in the"],
     });

@@ -608,7 +608,7 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
                     ? new Owner(name.Name, OwnerRole.Delivery, "Supporting officer")
                     : new Owner(name.Name, role, layout.HeaderName(column), name.IsDeputy);
                 // "Assignee" and "Assignee Email" name the same person twice.
-                // The plain name wins over the name an address spells ("Raj Singh" over "R Singh (r.singh@…)").
+                // The plain name wins over the address ("Raj Singh" over "r.singh@…").
                 var existing = owners.FindIndex(o => o.Role == owner.Role && SamePerson(o.Name, owner.Name));
                 if (existing < 0) owners.Add(owner);
                 else if (owners[existing].Name.Contains('@') && !owner.Name.Contains('@')) owners[existing] = owner;
@@ -617,10 +617,11 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
         return owners;
     }
 
-    /// <summary>"Raj Singh" and "R Singh (r.singh@…)" are one person: same surname and first initial.</summary>
+    /// <summary>"Raj Singh" and "r.singh@…" are one person: same surname and first initial.</summary>
     private static bool SamePerson(string a, string b)
     {
-        static string Bare(string name) => (name.IndexOf(" (", StringComparison.Ordinal) is var open and > 0 && name.Contains('@') ? name[..open] : name).Trim();
+        static string Bare(string name) => OwnerNames.IsEmailAddress(name) ? OwnerNames.SpelledName(name) ?? name
+            : (name.IndexOf(" (", StringComparison.Ordinal) is var open and > 0 && name.Contains('@') ? name[..open] : name).Trim();
         var (x, y) = (Bare(a), Bare(b));
         if (string.Equals(x, y, StringComparison.OrdinalIgnoreCase)) return true;
         if (!a.Contains('@') && !b.Contains('@')) return false;
