@@ -967,8 +967,9 @@ public static partial class QuestionReader
                     var take = quoted
                         || (phrase.Length > 1 && (!known || cue is Cue.Open or Cue.Overdue))
                         || (phrase.Length == 1 && !known && !QuestionVocabulary.Ordinary.Contains(phrase[0]) && !index.Match(phrase[0]).Any(m => m.Exact && m.Use.Titles.Count > 0));
-                    // "what's left to do", "still to do": open work in everyday words, not the tracker's "To Do" (blind 2 lines to 0).
-                    if (!take || (!quoted && cue == Cue.Open && before is "left" or "still")) continue;
+                    // "what's left to do": open work in everyday words, not the tracker's "To Do" (blind 2 lines to 0); "still To Do"
+                    // names the state a ticket sits in, so it stays the tracker's status.
+                    if (!take || (!quoted && cue == Cue.Open && before is "left")) continue;
                     Consume(i, i + phrase.Length);
                     AddStatusSet(new MilestoneSet("marked " + status.Written, status.Members));
                     break;
