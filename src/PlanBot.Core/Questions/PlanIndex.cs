@@ -326,17 +326,19 @@ public sealed class PlanIndex
         var acronyms = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var i = 0; i < Milestones.Count; i++)
         {
-            // "SHELAA" for "Strategic Housing & Economic Land Availability Assessment": an ampersand has no initial.
-            var initials = string.Concat(QuestionText.Phrase(Milestones[i].Title).Split(' ', StringSplitOptions.RemoveEmptyEntries)
-                .Where(w => w != "&").Select(w => w[0]));
-            for (var start = 0; start < initials.Length; start++)
-                for (var length = 2; length <= MaxAcronym && start + length <= initials.Length; length++)
-                {
-                    var key = initials.Substring(start, length);
-                    if (!key.All(char.IsLetter)) continue;
-                    if (!acronyms.TryGetValue(key, out var list)) acronyms[key] = list = [];
-                    if (list.Count == 0 || list[^1] != i) list.Add(i);
-                }
+            // "SHELAA" for "Strategic Housing & Economic Land Availability Assessment": an ampersand has no initial. "EPMA" for
+            // "Electronic Prescribing and Medicines Administration": nor, in some acronyms, do the little words.
+            var titleWords = QuestionText.Phrase(Milestones[i].Title).Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w != "&").ToList();
+            foreach (var initials in (string[])[string.Concat(titleWords.Select(w => w[0])),
+                string.Concat(titleWords.Where(w => w is not ("and" or "of" or "the" or "for" or "to" or "in" or "on" or "a")).Select(w => w[0]))])
+                for (var start = 0; start < initials.Length; start++)
+                    for (var length = 2; length <= MaxAcronym && start + length <= initials.Length; length++)
+                    {
+                        var key = initials.Substring(start, length);
+                        if (!key.All(char.IsLetter)) continue;
+                        if (!acronyms.TryGetValue(key, out var list)) acronyms[key] = list = [];
+                        if (list.Count == 0 || list[^1] != i) list.Add(i);
+                    }
         }
         return acronyms.ToDictionary(a => a.Key, a => a.Value.ToArray(), StringComparer.Ordinal);
     }

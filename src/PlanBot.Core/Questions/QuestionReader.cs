@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using PlanBot.Core.Dates;
 using PlanBot.Core.Plans;
@@ -243,16 +244,20 @@ public static partial class QuestionReader
         /// <summary>"in November and December": two months joined are the stretch from the first one's start to the second one's end.</summary>
         private int ReadSecondMonth(int next)
         {
-            if (_window is not { From: { } from } window || next + 1 >= words.Count || words[next].Text is not ("and" or "or")
-                || _consumed[next + 1] || words[next + 1].Text == "to" || !QuestionVocabulary.MonthNames.Contains(words[next + 1].Text)
-                || !DueWindowReader.TryRead("in " + words[next + 1].Text, today, out var second, out _) || second.From is not { } secondFrom)
+            if (next == 0 || next >= words.Count || !IsMonth(words[next - 1].Text) || _window is not { From: { } from } window) return next;
+            // "November and December", "Nov to Dec", "Nov/Dec".
+            var at = words[next].Text is "and" or "or" or "to" or "through" or "thru" or "until" or "till" ? next + 1 : next;
+            if (at >= words.Count || _consumed[at] || !IsMonth(words[at].Text)
+                || !DueWindowReader.TryRead("in " + words[at].Text, today, out var second, out _) || second.From is not { } secondFrom)
                 return next;
             var start = from < secondFrom ? from : secondFrom;
             var end = window.To > second.To ? window.To : second.To;
-            _window = new DueWindow(start, end, $"due between {start.ToString("d MMM", System.Globalization.CultureInfo.InvariantCulture)} and {end.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}");
-            _consumed[next] = _consumed[next + 1] = true;
-            return next + 2;
+            _window = new DueWindow(start, end, $"due between {start.ToString("d MMM", CultureInfo.InvariantCulture)} and {end.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}");
+            Consume(next, at + 1);
+            return at + 1;
         }
+
+        private static bool IsMonth(string word) => word != "to" && QuestionVocabulary.MonthNames.Contains(word);
 
         /// <summary>A day of the month written beside a month's name ("7 June", "June 7").</summary>
         private bool IsDayBesideMonth(int i) =>
@@ -460,9 +465,16 @@ public static partial class QuestionReader
         /// <summary>"RAG rated R", "rated A", "rag G": a rating written as its letter after a word for rating.</summary>
         private void ReadRatingLetters()
         {
-            for (var i = 1; i < words.Count; i++)
+            for (var i = 0; i < words.Count; i++)
             {
-                if (_consumed[i] || words[i - 1].Text is not ("rated" or "rag" or "rating" or "rate")) continue;
+                // "rated R", "RAG status G", "rated as A?", "a RAG of R": "a" after "as" or "of" only at the end, where it is no article.
+                var linked = i > 0 && words[i - 1].Text is "of" or "as" && (words[i].Text != "a" || i == words.Count - 1);
+                var b = linked ? i - 2 : i - 1;
+                var before = b >= 0 ? words[b].Text : "";
+                var rated = before is "rated" or "rag" or "rating" or "rate" || (before == "status" && b > 0 && words[b - 1].Text == "rag");
+                // "R rated", "G-rated": the letter first, where "a" would be the article.
+                var ratedAfter = i + 1 < words.Count && words[i + 1].Text is "rated" or "rag" && words[i].Text != "a";
+                if (_consumed[i] || !(rated || ratedAfter)) continue;
                 Cue? colour = words[i].Text switch { "r" => Cue.Red, "a" => Cue.Amber, "g" => Cue.Green, "b" => Cue.Blue, _ => null };
                 if (colour is not { } letter) continue;
                 _consumed[i] = true;
@@ -938,20 +950,31 @@ public static partial class QuestionReader
         {
             for (var i = 0; i < words.Count; i++)
             {
+                if (_consumed[i] || !nameWords.Contains(words[i].Text)) continue;
                 var end = i;
-                while (end < words.Count && !_consumed[end] && (nameWords.Contains(words[end].Text)
-                    || (end > i && index.Vocabulary.NameEverydayWords.Contains(words[end].Text) && !ItemNouns.Contains(words[end].Text)))) end++;
+                while (end < words.Count && !_consumed[end] && !QuestionVocabulary.PlanNouns.Contains(words[end].Text)
+                    && (nameWords.Contains(words[end].Text) || index.Vocabulary.NameEverydayWords.Contains(words[end].Text))) end++;
                 var named = Enumerable.Range(i, end - i).Count(k => nameWords.Contains(words[k].Text));
-                if (named < 2 || end >= words.Count || _consumed[end]) continue;
-                var next = words[end].Text;
-                var isPlanNoun = QuestionVocabulary.PlanNouns.Contains(next);
-                if (!isPlanNoun && !ItemNouns.Contains(next)) continue;
-                var phrase = string.Join(' ', words.Skip(i).Take(end - i).Select(w => w.Text));
-                if (index.Units.Any(u => u.Phrase == phrase)) continue;
-                Consume(i, end + (isPlanNoun ? 1 : 0));
+                // "the HR action log", "winter plan items": the name's words and then the plan's kind ("log", "board", "plan").
+                if (end < words.Count && !_consumed[end] && QuestionVocabulary.PlanNouns.Contains(words[end].Text) && !IsGroupingName(i, end))
+                {
+                    Consume(i, end + 1);
+                    return true;
+                }
+                // "EPR training tasks", "elective recovery milestones": two of the name's words before a word for its items.
+                while (end > i && ItemNouns.Contains(words[end - 1].Text)) end--;
+                if (named < 2 || end >= words.Count || _consumed[end] || !ItemNouns.Contains(words[end].Text) || IsGroupingName(i, end)) continue;
+                Consume(i, end);
                 return true;
             }
             return false;
+        }
+
+        /// <summary>Whether words [from, to) are exactly the name of one of the plan's groupings ("Stage One Engagement").</summary>
+        private bool IsGroupingName(int from, int to)
+        {
+            var phrase = string.Join(' ', words.Skip(from).Take(to - from).Select(w => w.Text));
+            return index.Units.Any(u => u.Phrase == phrase);
         }
 
         private static readonly HashSet<string> ItemNouns = new(StringComparer.Ordinal)

@@ -167,7 +167,7 @@ public static class QuestionVocabulary
         "sort", "mean", "means", "stand", "where", "whereabouts", "say", "said", "says", "marked", "flagged", "showing", "shown", "listed",
         "rated", "rating", "rag", "colour", "color", "status", "got", "gotten", "getting", "has", "having", "still", "yet",
         // Framing that narrows nothing: "overall", "on my patch", "against my name", "as of now", "to date".
-        "overall", "patch", "against", "name", "altogether", "generally", "broadly",
+        "overall", "patch", "against", "name", "altogether", "generally", "broadly", "remit",
         // When within a window: "later this month", "earlier this week".
         "later", "earlier",
         // Chat shorthand: "how many r overdue", "what have u got", "wot's due".

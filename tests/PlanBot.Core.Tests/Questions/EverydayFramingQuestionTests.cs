@@ -50,6 +50,9 @@ public sealed class EverydayFramingQuestionTests
     [InlineData("I'm Dana Fox, what's overdue for me?")]
     [InlineData("this is Dana Fox: anything of mine overdue?")]
     [InlineData("Dana Fox - which of mine are overdue?")]
+    [InlineData("Dana here - anything of mine overdue?")]
+    [InlineData("hi, it's Dana Fox - what have I got that's overdue?")]
+    [InlineData("my name is Dana Fox, which of my items are overdue?")]
     public void An_asker_who_names_themselves_is_me_in_that_question(string question)
     {
         var answer = Parks().Ask(question, asker: "Somebody Else");
@@ -112,6 +115,7 @@ public sealed class EverydayFramingQuestionTests
     [InlineData("which parks renewal items are overdue?")]
     [InlineData("anything overdue on the renewal action log?")]
     [InlineData("what's overdue on the parks renewal board?")]
+    [InlineData("parks renewal log - what's overdue?")]
     public void The_plans_own_name_is_the_whole_plan_not_a_title_filter(string question) =>
         Assert.Equal(["PR-01", "PR-06"], Sorted(Parks().Ask(question)));
 
@@ -139,6 +143,8 @@ public sealed class EverydayFramingQuestionTests
     [Theory]
     [InlineData("how many are RAG rated R?", new[] { "PR-01", "PR-03" })]
     [InlineData("which items are rated A", new[] { "PR-02", "PR-06" })]
+    [InlineData("how many R rated items are there?", new[] { "PR-01", "PR-03" })]
+    [InlineData("which have a RAG status of G", new[] { "PR-05" })]
     public void A_rating_written_as_its_letter_is_that_colour(string question, string[] expected) =>
         Assert.Equal(expected, Sorted(Parks().Ask(question)));
 
@@ -147,6 +153,22 @@ public sealed class EverydayFramingQuestionTests
     [InlineData("what's due over the next couple of months (to 20 March)?", new[] { "PR-02", "PR-03" })]
     [InlineData("what falls due later this month?", new[] { "PR-01", "PR-06" })]
     [InlineData("what's due in march and april?", new[] { "PR-03", "PR-05" })]
+    [InlineData("anything due feb/mar?", new[] { "PR-02", "PR-03" })]
     public void Dates_said_loosely_are_read_as_windows(string question, string[] expected) =>
         Assert.Equal(expected, Sorted(Parks().Ask(question)));
+
+    [Fact]
+    public void An_acronym_may_leave_out_the_little_words_of_a_title()
+    {
+        var plan = Index(M("1", "Electronic Prescribing and Medicines Administration live on wards", due: "2020-03-01"), M("2", "Ward pharmacy rota", due: "2020-02-01"));
+
+        var answer = plan.Ask("status of EPMA?");
+
+        Assert.Equal(QuestionKind.Status, answer.Kind);
+        Assert.Equal(["1"], Sorted(answer));
+    }
+
+    [Fact]
+    public void Two_words_the_plan_lacks_are_forgiven_when_the_rest_name_one_milestone() =>
+        Assert.Equal(["PR-01"], Sorted(Parks().Ask("status of the swings refit playground in north parks?")));
 }
