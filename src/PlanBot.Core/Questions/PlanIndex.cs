@@ -270,10 +270,14 @@ public sealed class PlanIndex
     /// words costs a dictionary read per word, not a scan of every title.
     /// </summary>
     /// <param name="twoLetters">Whether two initials will do ("MH" typed in capitals); otherwise three at least.</param>
-    public IReadOnlyCollection<int> TitlesWithInitials(string acronym, bool twoLetters = false) =>
-        acronym.Length >= (twoLetters ? 2 : MinAcronym) && acronym.Length <= MaxAcronym && _acronyms.Value.TryGetValue(acronym, out var found) ? found
-        // "SFIs", "RCVs": an acronym's plural is the same initials.
-        : acronym.Length > (twoLetters ? 2 : MinAcronym) && acronym[^1] == 's' && _acronyms.Value.TryGetValue(acronym[..^1], out var plural) ? plural : [];
+    public IReadOnlyCollection<int> TitlesWithInitials(string acronym, bool twoLetters = false)
+    {
+        if (acronym.Length < (twoLetters ? 2 : MinAcronym) || acronym.Length > MaxAcronym) return [];
+        var found = _acronyms.Value.TryGetValue(acronym, out var exact) ? exact : [];
+        // "SFIs", "RCVs": an acronym's plural is the same initials, as well as any title whose initials end in s.
+        if (acronym.Length <= (twoLetters ? 2 : MinAcronym) || acronym[^1] != 's' || !_acronyms.Value.TryGetValue(acronym[..^1], out var plural)) return found;
+        return found.Length == 0 ? plural : [.. found.Union(plural).Order()];
+    }
 
     /// <summary>
     /// Milestones whose titles write <paramref name="joined"/> as two words or with a hyphen ("rollout" for "roll-out",

@@ -180,8 +180,9 @@ public static partial class QuestionReader
                 && (entities.People.Count == 0 || titleBeforePerson) && FindByTitle() is { } titled)
                 return titled;
             // "who's the assignee for the booking API / PAS integration": three words or more that one title holds, some of them
-            // only inflected ("integration" for "Integrate"), are that milestone even where a grouping is named by one of them.
-            if (_refs.Count == 0 && wantsOne && !_cues.Contains(Cue.Count) && !_cues.Contains(Cue.All) && _content.Count >= 3
+            // only inflected ("integration" for "Integrate"), are that milestone even where a grouping is named by one of them;
+            // so are two when one is only ever a title word ("how's the PAS integration I'm doing looking?").
+            if (_refs.Count == 0 && wantsOne && !_cues.Contains(Cue.Count) && !_cues.Contains(Cue.All) && (_content.Count >= 3 || (_content.Count == 2 && _content.Any(OnlyInTitles)))
                 && entities.People.Count == 0 && FindByTitle(strict: false) is { Kind: QuestionKind.Owner or QuestionKind.Status } inflected)
                 return inflected;
             // "status of the PCBC project": a grouping the tracker names that holds one milestone is that milestone.
@@ -815,10 +816,13 @@ public static partial class QuestionReader
         {
             var matches = index.Match(word).Where(m => m.Use.Titles.Count > 0).ToList();
             var best = matches.Where(m => m.Exact || SameWordInflected(word, m.Word)).ToList();
-            // "RCVs" typed in capitals: an acronym the titles spell out, before it is a slip for some other word.
-            if (best.Count == 0 && Capitalised.Contains(word) && index.TitlesWithInitials(word) is { Count: > 0 } spelled) return [.. spelled];
+            // "RCVs" typed in capitals: an acronym the titles spell out, before it is a slip for some other word, and as well as
+            // the titles that write it as an acronym.
+            var spelled = Capitalised.Contains(word) ? index.TitlesWithInitials(word) : [];
+            if (best.Count == 0 && spelled.Count > 0) return [.. spelled];
             if (best.Count == 0) best = matches;
             var found = best.SelectMany(m => m.Use.Titles).ToHashSet();
+            found.UnionWith(spelled);
             if (found.Count == 0) found = [.. index.TitlesWithInitials(word)];
             if (found.Count == 0) found = [.. TitlesWithCapitalInitials(word)];
             if (found.Count == 0) found = [.. index.TitlesWithJoined(word)];
@@ -1164,6 +1168,11 @@ public static partial class QuestionReader
         private bool OnlyAWindowUnderstood() =>
             _content.Count == 0 && _refs.Count == 0 && _sets.Count == 0 && _statusSets.Count == 0 && _roles.Count == 0 && _missingRoles.Count == 0
             && _initialPeople.Count == 0 && _cues.All(c => c is Cue.Inside or Cue.All or Cue.Count or Cue.Upcoming);
+
+        /// <summary>Whether the word at <paramref name="i"/> is in titles and names no person or grouping.</summary>
+        private bool OnlyInTitles(int i) =>
+            index.Match(words[i].Text.TrimStart('#')) is { Count: > 0 } matches && matches.Where(m => m.Exact).ToList() is { Count: > 0 } exact
+            && exact.All(m => m.Use.Titles.Count > 0 && m.Use.People.Count == 0 && m.Use.Units.Count == 0);
 
         /// <summary>Whether every content word of the question is in the milestone's title or unknown to the plan.</summary>
         private bool AboutItsTitle(int milestone) =>

@@ -51,7 +51,7 @@ public static class QuestionVocabulary
         [Cue.Count] = ["how many", "number of", "no of", "count of", "total number of", "count", "total", "how much", "number"],
         [Cue.Overdue] = ["overdue", "over due", "past due", "past their due date", "past the due date", "past deadline", "missed deadline",
             "past its due date", "past its deadline", "past their deadline", "past its finish date", "past their finish date",
-            "past its end date", "past their end date", "past its target date", "past their target date", "slipped past", "gone past",
+            "past its end date", "past their end date", "past their date", "past its date", "past the date", "past date", "past their dates", "past its target date", "past their target date", "slipped past", "gone past",
             "missed deadlines", "missed", "miss", "misses", "behind schedule", "out of date", "expired", "gone past", "past due date"],
         [Cue.Delayed] = ["delayed", "late", "slipped", "slipping", "slippage", "behind", "delay", "delays", "running late", "off track"],
         // A bare "risk" is as often the subject ("risk register") as the status, so it is left to the plan's titles.
@@ -64,7 +64,7 @@ public static class QuestionVocabulary
         [Cue.Open] = ["open", "outstanding", "incomplete", "not complete", "not completed", "not done", "not finished", "not yet done",
             "in progress", "ongoing", "unfinished", "remaining", "left", "owe", "owed", "still to do", "to do", "todo", "pending",
             "still open", "current", "active", "has on", "have on", "got on", "working on", "plate", "on the go", "in flight",
-            "still to deliver", "have to deliver", "has to deliver", "need to deliver", "needs to deliver", "need to do", "needs to do",
+            "still live", "still running", "still in play", "still to deliver", "have to deliver", "has to deliver", "need to deliver", "needs to deliver", "need to do", "needs to do",
             "need to finish", "need to complete"],
         [Cue.Red] = ["red", "rag red", "reds"],
         [Cue.Amber] = ["amber", "ambers", "yellow", "orange"],

@@ -40,6 +40,8 @@ public sealed class EverydayFramingQuestionTests
             Row("PR-05", "Whole-site drainage review", "To Do", "2020-04-30", "Green", "Trees"),
             Row("PR-06", "Renewal volunteer scheme", "In Progress", "2020-01-05", "Amber", "Volunteers", Lead("Dana Fox")),
             Row("PR-07", "Stage One Engagement events", "Done", "2019-11-30", "Blue", "Stage One Engagement", Lead("Omar Ali")),
+            Row("PR-08", "Integrate bookings with the kiosk", "In Progress", "2020-06-30", "Green", "Kiosk Integration", Lead("Dana Fox")),
+            Row("PR-09", "EUV charging points fitted", "Done", "2019-10-01", "Blue", "Fleet"),
         ],
     }, "v1");
 
@@ -85,6 +87,10 @@ public sealed class EverydayFramingQuestionTests
         Assert.Equal(["PR-02", "PR-03", "PR-07"], Sorted(Parks().Ask("what actions have I got against my name?", asker: "Omar Ali")));
 
     [Fact]
+    public void Still_live_is_open() =>
+        Assert.Equal(["PR-02", "PR-03"], Sorted(Parks().Ask("what have I got still live?", asker: "Omar Ali")));
+
+    [Fact]
     public void No_of_counts()
     {
         var answer = Parks().Ask("no. of items due in March?");
@@ -128,6 +134,7 @@ public sealed class EverydayFramingQuestionTests
     [InlineData("who's the lead on updating the TPOs", "PR-02")]
     [InlineData("who owns procure 6 EUVs", "PR-03")]
     [InlineData("status of the stage one engagement stage 2 analysis?", "PR-04")]
+    [InlineData("how's the bookings integration I'm doing looking?", "PR-08")]
     public void Title_words_in_other_forms_name_one_milestone(string question, string reference) =>
         Assert.Equal([reference], Sorted(Parks().Ask(question)));
 
@@ -143,8 +150,9 @@ public sealed class EverydayFramingQuestionTests
     [Theory]
     [InlineData("how many are RAG rated R?", new[] { "PR-01", "PR-03" })]
     [InlineData("which items are rated A", new[] { "PR-02", "PR-06" })]
+    [InlineData("which commitments are past their date and not done?", new[] { "PR-01", "PR-06" })]
     [InlineData("how many R rated items are there?", new[] { "PR-01", "PR-03" })]
-    [InlineData("which have a RAG status of G", new[] { "PR-05" })]
+    [InlineData("which have a RAG status of G", new[] { "PR-05", "PR-08" })]
     public void A_rating_written_as_its_letter_is_that_colour(string question, string[] expected) =>
         Assert.Equal(expected, Sorted(Parks().Ask(question)));
 
