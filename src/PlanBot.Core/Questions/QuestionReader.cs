@@ -128,6 +128,7 @@ public static partial class QuestionReader
             ReadPlanName();
             ReadFieldQuestions();
             ReadRoles();
+            ReadBothRoles();
             ReadRatingInstructions();
             ReadRatingLetters();
             ReadWorkInHand();
@@ -346,6 +347,30 @@ public static partial class QuestionReader
                 }
             }
         }
+
+        /// <summary>
+        /// "who owns 6 - person and SRO?", "lead and sponsor": an everyday owner word joined to a role the tracker names asks for
+        /// both, so every owner is answered rather than that role alone.
+        /// </summary>
+        private void ReadBothRoles()
+        {
+            if (_answerRoles.Count != 1) return;
+            var role = _answerRoles.First();
+            for (var i = 1; i + 1 < words.Count; i++)
+            {
+                if (words[i].Text is not ("and" or "plus")) continue;
+                var (left, right) = (words[i - 1].Text, words[i + 1].Text);
+                if ((IsEverydayOwnerWord(left) && role.Phrases.Any(p => p.Contains(right)))
+                    || (IsEverydayOwnerWord(right) && role.Phrases.Any(p => p.Contains(left))))
+                {
+                    _answerRoles.Clear();
+                    return;
+                }
+            }
+        }
+
+        private static bool IsEverydayOwnerWord(string word) =>
+            word is "person" or "people" or "owner" or "owners" or "lead" or "leads" || QuestionVocabulary.GenericOwnerWords.Contains(word);
 
         /// <summary>
         /// Where a negation of having starts before word <paramref name="at"/> ("no", "without a", "don't have a", "no named"),

@@ -179,4 +179,17 @@ public sealed class EverydayFramingQuestionTests
     [Fact]
     public void Two_words_the_plan_lacks_are_forgiven_when_the_rest_name_one_milestone() =>
         Assert.Equal(["PR-01"], Sorted(Parks().Ask("status of the swings refit playground in north parks?")));
+
+    [Theory]
+    [InlineData("who owns PR-03 - lead and sponsor?")]
+    [InlineData("who owns procure 6 EUVs - operational lead and sponsor?")]
+    public void Two_roles_joined_are_both_answered(string question)
+    {
+        var answer = Parks().Ask(question);
+
+        Assert.Equal(QuestionKind.Owner, answer.Kind);
+        Assert.Equal(["Omar Ali", "HoP (RW)"], answer.Milestones.Single().Owners.Select(o => o.Name));
+        Assert.Contains("Omar Ali", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("HoP (RW)", answer.Text, StringComparison.Ordinal);
+    }
 }
