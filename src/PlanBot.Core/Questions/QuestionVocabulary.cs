@@ -48,7 +48,7 @@ public static class QuestionVocabulary
     /// <summary>Phrases, longest first so "not started" wins over "started" and "critical path" over "critical".</summary>
     public static IReadOnlyList<(string[] Words, Cue Cue)> Phrases { get; } = Build(new Dictionary<Cue, string[]>
     {
-        [Cue.Count] = ["how many", "number of", "no of", "count of", "total number of", "count", "total", "how much", "number"],
+        [Cue.Count] = ["how many", "number of", "no of", "nr of", "num of", "count of", "total number of", "count", "total", "how much", "number"],
         [Cue.Overdue] = ["overdue", "over due", "past due", "past their due date", "past the due date", "past deadline", "missed deadline",
             "past its due date", "past its deadline", "past their deadline", "past its finish date", "past their finish date",
             "past its end date", "past their end date", "past their date", "past its date", "past the date", "past date", "past their dates", "past its target date", "past their target date", "slipped past", "gone past",

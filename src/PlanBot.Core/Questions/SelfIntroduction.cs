@@ -30,7 +30,7 @@ public static partial class SelfIntroduction
             var end = opener + length;
             var nameWords = words.Skip(opener).Take(length).Select(w => w.Text).ToList();
             if (nameWords.Any(w => !w.All(char.IsLetter) || QuestionVocabulary.Ordinary.Contains(w) || IsCueWord(w))) continue;
-            var here = end < words.Count && words[end].Text is "here" or "speaking";
+            var here = end < words.Count && words[end].Text is "here" or "speaking" or "asking";
             // A first name alone ("Sue here", "I'm Sue") only when it is one owner's.
             if (length == 1 && !(here || introduced)) continue;
             var next = here ? end + 1 : end;

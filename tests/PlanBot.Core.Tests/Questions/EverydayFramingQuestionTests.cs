@@ -53,6 +53,7 @@ public sealed class EverydayFramingQuestionTests
     [InlineData("this is Dana Fox: anything of mine overdue?")]
     [InlineData("Dana Fox - which of mine are overdue?")]
     [InlineData("Dana here - anything of mine overdue?")]
+    [InlineData("Dana Fox asking: what of mine is overdue?")]
     [InlineData("hi, it's Dana Fox - what have I got that's overdue?")]
     [InlineData("my name is Dana Fox, which of my items are overdue?")]
     public void An_asker_who_names_themselves_is_me_in_that_question(string question)
