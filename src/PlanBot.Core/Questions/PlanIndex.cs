@@ -64,6 +64,7 @@ public sealed class PlanIndex
     private readonly string _allTitles;
     private string _allUnitNames = "";
     private readonly Lazy<Dictionary<string, int[]>> _acronyms;
+    private readonly Lazy<Dictionary<string, int[]>> _joinedPairs;
     private readonly Lazy<Dictionary<string, List<string>>> _stems;
     private readonly Lazy<Dictionary<string, List<PlanPerson>>> _abbreviatedPeople;
     private readonly Lazy<PlanVocabulary> _vocabulary;
@@ -97,6 +98,7 @@ public sealed class PlanIndex
         for (var p = 0; p < DueOrder.Length; p++) DuePosition[DueOrder[p]] = p;
 
         _acronyms = new Lazy<Dictionary<string, int[]>>(BuildAcronyms);
+        _joinedPairs = new Lazy<Dictionary<string, int[]>>(BuildJoinedPairs);
         _stems = new Lazy<Dictionary<string, List<string>>>(BuildStems);
         _abbreviatedPeople = new Lazy<Dictionary<string, List<PlanPerson>>>(BuildAbbreviatedPeople);
         _vocabulary = new Lazy<PlanVocabulary>(() => new PlanVocabulary(plan));
@@ -240,9 +242,13 @@ public sealed class PlanIndex
     public static string Stem(string word)
     {
         foreach (var ending in StemEndings)
-            if (word.Length - ending.Length >= 5 && word.EndsWith(ending, StringComparison.Ordinal)) return Undoubled(word[..^ending.Length]);
-        return word;
+            if (word.Length - ending.Length >= 5 && word.EndsWith(ending, StringComparison.Ordinal)) return WithoutSilentE(Undoubled(word[..^ending.Length]));
+        return WithoutSilentE(word);
     }
+
+    /// <summary>"update" and "updating", "manage" and "management": a verb's silent final e is not part of its stem.</summary>
+    private static string WithoutSilentE(string stem) =>
+        stem.Length >= 6 && stem[^1] == 'e' && !"aeiou".Contains(stem[^2]) ? stem[..^1] : stem;
 
     /// <summary>"submitt" (submitting, submitted) → "submit"; "submiss" (submission) → "submit", as admit/admission, commit/commission.</summary>
     private static string Undoubled(string stem)
@@ -252,7 +258,8 @@ public sealed class PlanIndex
         return stem.Length > 5 && stem[^2] == last && last is not ('s' or 'l' or 'f' or 'z') && !"aeiou".Contains(last) ? stem[..^1] : stem;
     }
 
-    private static readonly string[] StemEndings = ["ative", "ation", "ations", "ments", "ment", "ions", "ion", "ing", "ive", "ed", "es", "s"];
+    // "integrate", "integrating", "integration" share "integr".
+    private static readonly string[] StemEndings = ["ative", "ation", "ations", "ating", "ated", "ates", "ate", "ments", "ment", "ions", "ion", "ing", "ive", "ed", "es", "s"];
 
     public int? FindRef(string text) =>
         MilestoneRef.TryParse(text, out var reference) && _refs.TryGetValue(reference.Key, out var index) ? index : null;
@@ -263,8 +270,41 @@ public sealed class PlanIndex
     /// words costs a dictionary read per word, not a scan of every title.
     /// </summary>
     /// <param name="twoLetters">Whether two initials will do ("MH" typed in capitals); otherwise three at least.</param>
-    public IReadOnlyCollection<int> TitlesWithInitials(string acronym, bool twoLetters = false) =>
-        acronym.Length >= (twoLetters ? 2 : MinAcronym) && acronym.Length <= MaxAcronym && _acronyms.Value.TryGetValue(acronym, out var found) ? found : [];
+    public IReadOnlyCollection<int> TitlesWithInitials(string acronym, bool twoLetters = false)
+    {
+        if (acronym.Length < (twoLetters ? 2 : MinAcronym) || acronym.Length > MaxAcronym) return [];
+        var found = _acronyms.Value.TryGetValue(acronym, out var exact) ? exact : [];
+        // "SFIs", "RCVs": an acronym's plural is the same initials, as well as any title whose initials end in s.
+        if (acronym.Length <= (twoLetters ? 2 : MinAcronym) || acronym[^1] != 's' || !_acronyms.Value.TryGetValue(acronym[..^1], out var plural)) return found;
+        return found.Length == 0 ? plural : [.. found.Union(plural).Order()];
+    }
+
+    /// <summary>
+    /// Milestones whose titles write <paramref name="joined"/> as two words or with a hyphen ("rollout" for "roll-out",
+    /// "roll out"); empty when none do.
+    /// </summary>
+    public IReadOnlyCollection<int> TitlesWithJoined(string joined) =>
+        joined.Length >= 6 && _joinedPairs.Value.TryGetValue(joined, out var found) ? found : [];
+
+    /// <summary>Whether some title writes <paramref name="joined"/> as one word ("rollout" when "roll out" is typed).</summary>
+    public bool TitlesHaveWord(string joined) => _words.TryGetValue(joined, out var use) && use.Titles.Count > 0;
+
+    private Dictionary<string, int[]> BuildJoinedPairs()
+    {
+        var pairs = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < Milestones.Count; i++)
+        {
+            var words = QuestionText.Phrase(Milestones[i].Title).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            for (var k = 0; k + 1 < words.Length; k++)
+            {
+                if (!words[k].All(char.IsLetter) || !words[k + 1].All(char.IsLetter)) continue;
+                var key = words[k] + words[k + 1];
+                if (!pairs.TryGetValue(key, out var list)) pairs[key] = list = [];
+                if (list.Count == 0 || list[^1] != i) list.Add(i);
+            }
+        }
+        return pairs.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+    }
 
     /// <summary>
     /// The plan's word that <paramref name="typed"/> is cut from, when the plan writes it before <paramref name="next"/>
@@ -290,23 +330,28 @@ public sealed class PlanIndex
         var acronyms = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var i = 0; i < Milestones.Count; i++)
         {
-            // "SHELAA" for "Strategic Housing & Economic Land Availability Assessment": an ampersand has no initial.
-            var initials = string.Concat(QuestionText.Phrase(Milestones[i].Title).Split(' ', StringSplitOptions.RemoveEmptyEntries)
-                .Where(w => w != "&").Select(w => w[0]));
-            for (var start = 0; start < initials.Length; start++)
-                for (var length = 2; length <= MaxAcronym && start + length <= initials.Length; length++)
-                {
-                    var key = initials.Substring(start, length);
-                    if (!key.All(char.IsLetter)) continue;
-                    if (!acronyms.TryGetValue(key, out var list)) acronyms[key] = list = [];
-                    if (list.Count == 0 || list[^1] != i) list.Add(i);
-                }
+            // "SHELAA" for "Strategic Housing & Economic Land Availability Assessment": an ampersand has no initial. "EPMA" for
+            // "Electronic Prescribing and Medicines Administration": nor, in some acronyms, do the little words.
+            var titleWords = QuestionText.Phrase(Milestones[i].Title).Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w != "&").ToList();
+            foreach (var initials in (string[])[string.Concat(titleWords.Select(w => w[0])),
+                string.Concat(titleWords.Where(w => w is not ("and" or "of" or "the" or "for" or "to" or "in" or "on" or "a")).Select(w => w[0]))])
+                for (var start = 0; start < initials.Length; start++)
+                    for (var length = 2; length <= MaxAcronym && start + length <= initials.Length; length++)
+                    {
+                        var key = initials.Substring(start, length);
+                        if (!key.All(char.IsLetter)) continue;
+                        if (!acronyms.TryGetValue(key, out var list)) acronyms[key] = list = [];
+                        if (list.Count == 0 || list[^1] != i) list.Add(i);
+                    }
         }
         return acronyms.ToDictionary(a => a.Key, a => a.Value.ToArray(), StringComparer.Ordinal);
     }
 
     /// <summary>Whether some title has these words together ("stage 3").</summary>
     public bool TitlesContain(string phrase) => _allTitles.Contains(" " + phrase + " ", StringComparison.Ordinal);
+
+    /// <summary>Whether some grouping's name has these words together ("regulation 19").</summary>
+    public bool UnitNamesContain(string phrase) => _allUnitNames.Contains(" " + phrase + " ", StringComparison.Ordinal);
 
     /// <summary>Known words equal to <paramref name="typed"/>, or failing that, close to it or starting with it.</summary>
     public IReadOnlyList<WordMatch> Match(string typed)

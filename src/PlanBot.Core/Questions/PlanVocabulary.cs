@@ -55,6 +55,8 @@ public sealed class PlanVocabulary
         }
         // "the QI program", "DFD tickets": the letters most references start with (QI-101, DFD-5) name the plan's own items.
         if (ReferencePrefix(plan) is { } prefix) nameWords.Add(prefix);
+        // "the people committee action log": the name's everyday words, which say nothing on their own but belong to the name.
+        NameEverydayWords = nameWords.Where(QuestionVocabulary.Ordinary.Contains).ToHashSet(StringComparer.Ordinal);
         nameWords.ExceptWith(QuestionVocabulary.Ordinary.Where(w => w is not ("plan" or "programme" or "project")));
         NameWords = nameWords;
 
@@ -96,6 +98,9 @@ public sealed class PlanVocabulary
 
     /// <summary>The words of the plan's name and its file's name, and the initials of their runs ("kdm"), without ordinary words.</summary>
     public IReadOnlySet<string> NameWords { get; }
+
+    /// <summary>Everyday words of the plan's or its file's name ("action", "log"), left out of <see cref="NameWords"/>.</summary>
+    public IReadOnlySet<string> NameEverydayWords { get; }
 
     /// <summary>Whether the tracker marks a trend since the last report on any milestone.</summary>
     public bool HasTrend { get; }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using PlanBot.Core.Dates;
 using PlanBot.Core.Plans;
@@ -29,6 +30,13 @@ public static partial class QuestionReader
             return QuestionReading.NotUnderstood($"That is {words.Count} words; ask one short question at a time.");
         if (IsRequestToAct(words))
             return QuestionReading.NotUnderstood("I answer questions about the plan; I can't book, arrange or change anything.");
+        // "Sue Graham here - what's overdue on my patch?": the name the asker gives stands for "me" in this question.
+        if (SelfIntroduction.Find(text, words, index) is { } introduced)
+        {
+            asker = introduced.Name;
+            text = text[introduced.QuestionStart..];
+            words = QuestionText.Words(text);
+        }
         return new Reading(question, text, words, index, today, asker).Run();
     }
 
@@ -91,6 +99,7 @@ public static partial class QuestionReader
         private readonly List<string> _unknown = [];
         private readonly List<string> _guessed = [];
         private readonly HashSet<int> _afterInside = [];
+        private readonly HashSet<int> _titleOnly = [];
         private DueWindow? _window;
         private readonly HashSet<PlanRole> _roles = [];
         private readonly HashSet<PlanRole> _missingRoles = [];
@@ -123,7 +132,9 @@ public static partial class QuestionReader
             ReadPlanName();
             ReadFieldQuestions();
             ReadRoles();
+            ReadBothRoles();
             ReadRatingInstructions();
+            ReadRatingLetters();
             ReadWorkInHand();
             ReadTrackerStatuses();
             ReadTrend();
@@ -149,11 +160,18 @@ public static partial class QuestionReader
             entities = entities with { People = people };
             if (_unknown.Count > 0)
             {
+                // "who's on 6.3 - the SUHFT workforce one?": one reference, and the other words are about its title or unknown.
+                if (_refs.Count == 1 && wantsOne && !_cues.Contains(Cue.Count) && _unknown.Count <= 2 && AboutItsTitle(_refs[0]))
+                    return Single(_refs[0]);
                 // "tell me about the eclipse live rollout": one word the plan lacks is forgiven when the rest name one milestone,
                 // since the answer states which milestone it is about.
                 if (_unknown.Count == 1 && _refs.Count == 0 && wantsOne && _content.Count >= 2 && entities.People.Count == 0
                     && FindByTitle() is { Kind: QuestionKind.Owner or QuestionKind.Status } forgiven)
                     return forgiven;
+                // "status of the EPMA rollout on adult wards?": two words the plan lacks, when more than two others name one milestone.
+                if (_unknown.Count == 2 && _refs.Count == 0 && wantsOne && _content.Count(i => !_unknown.Contains(words[i].Text)) >= 2 && entities.People.Count == 0
+                    && FindByTitle() is { Kind: QuestionKind.Owner or QuestionKind.Status } forgivenTwo)
+                    return forgivenTwo;
                 // "has the STP been submitted": the same when a grouping the tracker names holds just one milestone.
                 if (_unknown.Count == 1 && _refs.Count == 0 && wantsOne && entities.Units.Count > 0 && OnlyMilestone(entities) is { } grouped)
                     return Single(grouped);
@@ -166,6 +184,12 @@ public static partial class QuestionReader
             if (_refs.Count == 0 && wantsOne && !_cues.Contains(Cue.Count) && !_cues.Contains(Cue.All) && _content.Count > 0
                 && (entities.People.Count == 0 || titleBeforePerson) && FindByTitle() is { } titled)
                 return titled;
+            // "who's the assignee for the booking API / PAS integration": three words or more that one title holds, some of them
+            // only inflected ("integration" for "Integrate"), are that milestone even where a grouping is named by one of them;
+            // so are two when one is only ever a title word ("how's the PAS integration I'm doing looking?").
+            if (_refs.Count == 0 && wantsOne && !_cues.Contains(Cue.Count) && !_cues.Contains(Cue.All) && (_content.Count >= 3 || (_content.Count == 2 && _content.Any(OnlyInTitles)))
+                && entities.People.Count == 0 && FindByTitle(strict: false) is { Kind: QuestionKind.Owner or QuestionKind.Status } inflected)
+                return inflected;
             // "status of the PCBC project": a grouping the tracker names that holds one milestone is that milestone.
             if (_refs.Count == 0 && wantsOne && !_cues.Contains(Cue.Count) && !_cues.Contains(Cue.All) && entities.Units.Count > 0
                 && OnlyMilestone(entities) is { } only)
@@ -201,11 +225,51 @@ public static partial class QuestionReader
                     Consume(next, next + year.Words);
                     next += year.Words;
                 }
-                // "Q1 (Apr-Jun)": the months said again in other words.
-                while (next < words.Count && next <= last + 4 && !_consumed[next] && QuestionVocabulary.MonthNames.Contains(words[next].Text))
+                next = ReadMonthsYear(first, last, next);
+                next = ReadSecondMonth(next);
+                // "Q1 (Apr-Jun)", "next couple of months (to 7 June)": the window said again in other words.
+                while (next < words.Count && next <= last + 5 && !_consumed[next]
+                    && (QuestionVocabulary.MonthNames.Contains(words[next].Text) || words[next].Text is "until" or "till" || IsDayBesideMonth(next)))
                     _consumed[next++] = true;
             }
         }
+
+        /// <summary>"feb 18", "in March 21": a month followed by a two-digit year within three of today's is that month of that year.</summary>
+        private int ReadMonthsYear(int first, int last, int next)
+        {
+            if (first < 0 || last < 0 || next >= words.Count || _consumed[next] || words[first].Text is not ("in" or "due" or "during" or "for")
+                || !QuestionVocabulary.MonthNames.Contains(words[last].Text) || words[last].Text == "to"
+                || words[next].Text.Length != 2 || !int.TryParse(words[next].Text, out var shortYear) || Math.Abs(2000 + shortYear - today.Year) > 3)
+                return next;
+            if (!DueWindowReader.TryRead($"in {words[last].Text} {2000 + shortYear}", today, out var withYear, out _)) return next;
+            _window = withYear;
+            _consumed[next] = true;
+            return next + 1;
+        }
+
+        /// <summary>"in November and December": two months joined are the stretch from the first one's start to the second one's end.</summary>
+        private int ReadSecondMonth(int next)
+        {
+            if (next == 0 || next >= words.Count || !IsMonth(words[next - 1].Text) || _window is not { From: { } from } window) return next;
+            // "November and December", "Nov to Dec", "Nov/Dec".
+            var at = words[next].Text is "and" or "or" or "to" or "through" or "thru" or "until" or "till" ? next + 1 : next;
+            if (at >= words.Count || _consumed[at] || !IsMonth(words[at].Text)
+                || !DueWindowReader.TryRead("in " + words[at].Text, today, out var second, out _) || second.From is not { } secondFrom)
+                return next;
+            var start = from < secondFrom ? from : secondFrom;
+            var end = window.To > second.To ? window.To : second.To;
+            _window = new DueWindow(start, end, $"due between {start.ToString("d MMM", CultureInfo.InvariantCulture)} and {end.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}");
+            Consume(next, at + 1);
+            return at + 1;
+        }
+
+        private static bool IsMonth(string word) => word != "to" && QuestionVocabulary.MonthNames.Contains(word);
+
+        /// <summary>A day of the month written beside a month's name ("7 June", "June 7").</summary>
+        private bool IsDayBesideMonth(int i) =>
+            words[i].Text.Length <= 2 && int.TryParse(words[i].Text, out var day) && day is >= 1 and <= 31
+            && ((i + 1 < words.Count && QuestionVocabulary.MonthNames.Contains(words[i + 1].Text) && words[i + 1].Text != "to")
+                || (i > 0 && QuestionVocabulary.MonthNames.Contains(words[i - 1].Text) && words[i - 1].Text != "to"));
 
         /// <summary>"of the new financial year", "this financial year", "next fiscal year": the year's start and how many words say it.</summary>
         private (int StartYear, int Words)? FinancialYearAfter(int at)
@@ -287,6 +351,30 @@ public static partial class QuestionReader
                 }
             }
         }
+
+        /// <summary>
+        /// "who owns 6 - person and SRO?", "lead and sponsor": an everyday owner word joined to a role the tracker names asks for
+        /// both, so every owner is answered rather than that role alone.
+        /// </summary>
+        private void ReadBothRoles()
+        {
+            if (_answerRoles.Count != 1) return;
+            var role = _answerRoles.First();
+            for (var i = 1; i + 1 < words.Count; i++)
+            {
+                if (words[i].Text is not ("and" or "plus")) continue;
+                var (left, right) = (words[i - 1].Text, words[i + 1].Text);
+                if ((IsEverydayOwnerWord(left) && role.Phrases.Any(p => p.Contains(right)))
+                    || (IsEverydayOwnerWord(right) && role.Phrases.Any(p => p.Contains(left))))
+                {
+                    _answerRoles.Clear();
+                    return;
+                }
+            }
+        }
+
+        private static bool IsEverydayOwnerWord(string word) =>
+            word is "person" or "people" or "owner" or "owners" or "lead" or "leads" || QuestionVocabulary.GenericOwnerWords.Contains(word);
 
         /// <summary>
         /// Where a negation of having starts before word <paramref name="at"/> ("no", "without a", "don't have a", "no named"),
@@ -404,6 +492,26 @@ public static partial class QuestionReader
             }
         }
 
+        /// <summary>"RAG rated R", "rated A", "rag G": a rating written as its letter after a word for rating.</summary>
+        private void ReadRatingLetters()
+        {
+            for (var i = 0; i < words.Count; i++)
+            {
+                // "rated R", "RAG status G", "rated as A?", "a RAG of R": "a" after "as" or "of" only at the end, where it is no article.
+                var linked = i > 0 && words[i - 1].Text is "of" or "as" && (words[i].Text != "a" || i == words.Count - 1);
+                var b = linked ? i - 2 : i - 1;
+                var before = b >= 0 ? words[b].Text : "";
+                var rated = before is "rated" or "rag" or "rating" or "rate" || (before == "status" && b > 0 && words[b - 1].Text == "rag");
+                // "R rated", "G-rated": the letter first, where "a" would be the article.
+                var ratedAfter = i + 1 < words.Count && words[i + 1].Text is "rated" or "rag" && words[i].Text != "a";
+                if (_consumed[i] || !(rated || ratedAfter)) continue;
+                Cue? colour = words[i].Text switch { "r" => Cue.Red, "a" => Cue.Amber, "g" => Cue.Green, "b" => Cue.Blue, _ => null };
+                if (colour is not { } letter) continue;
+                _consumed[i] = true;
+                _cues.Add(letter);
+            }
+        }
+
         private static Cue? ColourCue(string word) =>
             QuestionVocabulary.Phrases.FirstOrDefault(p => p.Words.Length == 1 && p.Words[0] == word && p.Cue is Cue.Red or Cue.Amber or Cue.Green or Cue.Blue) is { Words: not null } found
                 ? found.Cue : null;
@@ -471,7 +579,12 @@ public static partial class QuestionReader
                     continue;
                 }
                 // "stage 3 modelling": a number that a title writes after the word before it is part of the title.
-                if (!hashed && !led && i > 0 && index.TitlesContain(words[i - 1].Text + " " + bare)) continue;
+                if (!hashed && !led && i > 0 && index.TitlesContain(words[i - 1].Text + " " + bare))
+                {
+                    // ... and so is that word, unless a grouping writes the two together too: "stage" there is no grouping called Stage II.
+                    if (!index.UnitNamesContain(words[i - 1].Text + " " + bare)) _titleOnly.Add(i - 1);
+                    continue;
+                }
                 // "the 4 hour standard": likewise a number a title writes before the next word.
                 if (!hashed && !led && i + 1 < words.Count && index.TitlesContain(bare + " " + words[i + 1].Text)) continue;
                 if (index.FindRef(bare) is { } found)
@@ -520,6 +633,9 @@ public static partial class QuestionReader
             {
                 if (_consumed[i]) continue;
                 var cue = QuestionVocabulary.Phrases.FirstOrDefault(p => At(i, p.Words) && !(itIsAName && p.Words is ["it"]));
+                // "the whole plan viability assessment": a word of scope that a title writes with the word after it is the title's.
+                if (cue.Words is [var scope] && cue.Cue == Cue.All && i + 1 < words.Count && index.TitlesContain(scope + " " + words[i + 1].Text))
+                    cue = default;
                 if (cue.Words is not null)
                 {
                     _statusPhrases.Add(string.Join(' ', cue.Words));
@@ -533,6 +649,14 @@ public static partial class QuestionReader
                 if (word.StartsWith('#')) word = word.TrimStart('#');
                 _consumed[i] = true;
                 if (word.Length == 0) continue;
+                // "roll out" for a title's "rollout": two words typed for the one the titles write.
+                if (i + 1 < words.Count && !_consumed[i + 1] && word.All(char.IsLetter) && words[i + 1].Text.All(char.IsLetter)
+                    && !index.Match(word).Any(m => m.Exact) && index.TitlesHaveWord(word + words[i + 1].Text))
+                {
+                    word = word + words[i + 1].Text;
+                    words[i] = words[i] with { Text = word };
+                    _consumed[i + 1] = true;
+                }
                 var matches = index.Match(word);
                 // "Dir. Gov's actions": a possessive the plan does not spell that way is the name it was made from.
                 if (!matches.Any(m => m.Exact) && word.Length > 2 && word[^1] == 's' && index.Match(word[..^1]) is { } stem && stem.Any(m => m.Exact && (m.Use.People.Count > 0 || m.Use.Units.Count > 0)))
@@ -570,7 +694,8 @@ public static partial class QuestionReader
                     if (!near.Any(QuestionVocabulary.FrameWords.Contains)) _guessed.Add(word);
                     continue;
                 }
-                if (index.TitlesWithInitials(word).Count > 0 || TitlesWithCapitalInitials(word).Count > 0)
+                // "rollout" for a title's "roll-out": one word typed for two the titles write together.
+                if (index.TitlesWithInitials(word).Count > 0 || TitlesWithCapitalInitials(word).Count > 0 || index.TitlesWithJoined(word).Count > 0)
                 {
                     _content.Add(i);
                     continue;
@@ -627,6 +752,7 @@ public static partial class QuestionReader
                     for (var length = Math.Min(4, runWords.Count - s); length >= 1 && !matched; length--)
                     {
                         var span = runWords.Skip(s).Take(length).ToList();
+                        if (span.Any(_titleOnly.Contains)) continue;
                         var spanWords = span.Select(i => words[i].Text.TrimStart('#')).ToList();
                         var (personIds, personExact) = Intersect(spanWords, u => u.People);
                         // The plan's own unit names come first; a synonym only speaks for a word the plan does not use as a unit.
@@ -719,10 +845,16 @@ public static partial class QuestionReader
         {
             var matches = index.Match(word).Where(m => m.Use.Titles.Count > 0).ToList();
             var best = matches.Where(m => m.Exact || SameWordInflected(word, m.Word)).ToList();
+            // "RCVs" typed in capitals: an acronym the titles spell out, before it is a slip for some other word, and as well as
+            // the titles that write it as an acronym.
+            var spelled = Capitalised.Contains(word) ? index.TitlesWithInitials(word) : [];
+            if (best.Count == 0 && spelled.Count > 0) return [.. spelled];
             if (best.Count == 0) best = matches;
             var found = best.SelectMany(m => m.Use.Titles).ToHashSet();
+            found.UnionWith(spelled);
             if (found.Count == 0) found = [.. index.TitlesWithInitials(word)];
             if (found.Count == 0) found = [.. TitlesWithCapitalInitials(word)];
+            if (found.Count == 0) found = [.. index.TitlesWithJoined(word)];
             // "IT actions": an everyday word typed in capitals is the capitalised word in titles ("IT: …"), not the pronoun.
             if (QuestionVocabulary.Ordinary.Contains(word) && Capitalised.Contains(word))
             {
@@ -813,16 +945,25 @@ public static partial class QuestionReader
                 {
                     var word = words[end].Text;
                     if (nameWords.Contains(word) || (word.EndsWith('s') && nameWords.Contains(word[..^1]))) named++;
+                    // "the HR action log": an everyday word of the name, inside it, neither names nor breaks it.
+                    else if (index.Vocabulary.NameEverydayWords.Contains(word)) { }
                     else if (!IsVocabulary(word) && !char.IsDigit(word[0])) strangers++;
                     else break;
                     end++;
                 }
                 var noun = end < words.Count && !_consumed[end] && QuestionVocabulary.PlanNouns.Contains(words[end].Text);
                 var closes = noun || end == words.Count;
+                // "on the dashboard", "on the board": the plan's own kind of document, named by nothing else.
+                if (noun && end == start && strangers == 0 && words[end].Text is not ("programme" or "program" or "project"))
+                {
+                    Consume(i, end + 1);
+                    return;
+                }
                 if (!closes || named == 0 || strangers > named || (strangers > 0 && named < 2) || (!noun && named < 2)) continue;
                 for (var k = i; k < end + (noun ? 1 : 0); k++) _consumed[k] = true;
                 return;
             }
+            if (ReadPlanNameBeforeItsItems(nameWords)) return;
             for (var i = 0; i < words.Count; i++)
             {
                 var word = words[i].Text;
@@ -832,6 +973,48 @@ public static partial class QuestionReader
                     _consumed[i] = true;
             }
         }
+
+        /// <summary>
+        /// "which winter plan items are overdue?", "which EPR training tasks are late?": two or more words of the plan's name in
+        /// a row before a word for its items or for the plan itself describe the plan, not a filter, unless together they
+        /// are the name of one of its groupings.
+        /// </summary>
+        private bool ReadPlanNameBeforeItsItems(IReadOnlySet<string> nameWords)
+        {
+            for (var i = 0; i < words.Count; i++)
+            {
+                if (_consumed[i] || !nameWords.Contains(words[i].Text)) continue;
+                var end = i;
+                while (end < words.Count && !_consumed[end] && !QuestionVocabulary.PlanNouns.Contains(words[end].Text)
+                    && (nameWords.Contains(words[end].Text) || index.Vocabulary.NameEverydayWords.Contains(words[end].Text))) end++;
+                var named = Enumerable.Range(i, end - i).Count(k => nameWords.Contains(words[k].Text));
+                // "the HR action log", "winter plan items": the name's words and then the plan's kind ("log", "board", "plan").
+                if (end < words.Count && !_consumed[end] && QuestionVocabulary.PlanNouns.Contains(words[end].Text) && !IsGroupingName(i, end))
+                {
+                    Consume(i, end + 1);
+                    return true;
+                }
+                // "EPR training tasks", "elective recovery milestones": two of the name's words before a word for its items.
+                while (end > i && ItemNouns.Contains(words[end - 1].Text)) end--;
+                if (named < 2 || end >= words.Count || _consumed[end] || !ItemNouns.Contains(words[end].Text) || IsGroupingName(i, end)) continue;
+                Consume(i, end);
+                return true;
+            }
+            return false;
+        }
+
+        /// <summary>Whether words [from, to) are exactly the name of one of the plan's groupings ("Stage One Engagement").</summary>
+        private bool IsGroupingName(int from, int to)
+        {
+            var phrase = string.Join(' ', words.Skip(from).Take(to - from).Select(w => w.Text));
+            return index.Units.Any(u => u.Phrase == phrase);
+        }
+
+        private static readonly HashSet<string> ItemNouns = new(StringComparer.Ordinal)
+        {
+            "milestones", "milestone", "actions", "action", "items", "item", "tasks", "task", "tickets", "ticket", "deliverables",
+            "stories", "issues", "commitments", "objectives", "risks", "entries", "cards",
+        };
 
         /// <summary>
         /// Whether a field the tracker keeps is filled in: "which ones have no deadline", "actions that don't have a target date
@@ -1017,6 +1200,15 @@ public static partial class QuestionReader
             _content.Count == 0 && _refs.Count == 0 && _sets.Count == 0 && _statusSets.Count == 0 && _roles.Count == 0 && _missingRoles.Count == 0
             && _initialPeople.Count == 0 && _cues.All(c => c is Cue.Inside or Cue.All or Cue.Count or Cue.Upcoming);
 
+        /// <summary>Whether the word at <paramref name="i"/> is in titles and names no person or grouping.</summary>
+        private bool OnlyInTitles(int i) =>
+            index.Match(words[i].Text.TrimStart('#')) is { Count: > 0 } matches && matches.Where(m => m.Exact).ToList() is { Count: > 0 } exact
+            && exact.All(m => m.Use.Titles.Count > 0 && m.Use.People.Count == 0 && m.Use.Units.Count == 0);
+
+        /// <summary>Whether every content word of the question is in the milestone's title or unknown to the plan.</summary>
+        private bool AboutItsTitle(int milestone) =>
+            _content.All(i => _unknown.Contains(words[i].Text.TrimStart('#')) || TitleMatches(words[i].Text.TrimStart('#')).Contains(milestone));
+
         private bool IsYesNoQuestion() =>
             words.Count > 0 && words[0].Text is "is" or "has" or "was" or "did" or "does" or "have" or "isnt" or "hasnt" or "will" or "are";
 
@@ -1024,7 +1216,7 @@ public static partial class QuestionReader
         /// The one milestone whose title holds every content word ("the winter plan" → #34); several equally good
         /// titles ask back. Words that name a person or team exactly, and no title, are not title words.
         /// </summary>
-        private QuestionReading? FindByTitle()
+        private QuestionReading? FindByTitle(bool strict = true)
         {
             HashSet<int>? candidates = null;
             foreach (var i in _content)
@@ -1032,7 +1224,7 @@ public static partial class QuestionReader
                 var word = words[i].Text.TrimStart('#');
                 var matches = index.Match(word);
                 // A word that names a person or team exactly, and no title, is not a title word.
-                if (matches.Any(m => m.Exact) && !matches.Any(m => m.Exact && m.Use.Titles.Count > 0)) return null;
+                if (strict && matches.Any(m => m.Exact) && !matches.Any(m => m.Exact && m.Use.Titles.Count > 0)) return null;
                 var these = TitleMatches(word);
                 if (candidates is null) candidates = these;
                 else candidates.IntersectWith(these);
@@ -1182,6 +1374,6 @@ public static partial class QuestionReader
     [GeneratedRegex(@"\bIT\b")]
     private static partial Regex ItInCapitals();
 
-    [GeneratedRegex(@"\b[A-Z]{2,5}\b")]
+    [GeneratedRegex(@"\b[A-Z]{2,5}s?\b")]
     private static partial Regex CapitalisedWord();
 }

@@ -48,10 +48,10 @@ public static class QuestionVocabulary
     /// <summary>Phrases, longest first so "not started" wins over "started" and "critical path" over "critical".</summary>
     public static IReadOnlyList<(string[] Words, Cue Cue)> Phrases { get; } = Build(new Dictionary<Cue, string[]>
     {
-        [Cue.Count] = ["how many", "number of", "count", "total", "how much", "number"],
+        [Cue.Count] = ["how many", "number of", "no of", "nr of", "num of", "count of", "total number of", "count", "total", "how much", "number"],
         [Cue.Overdue] = ["overdue", "over due", "past due", "past their due date", "past the due date", "past deadline", "missed deadline",
             "past its due date", "past its deadline", "past their deadline", "past its finish date", "past their finish date",
-            "past its end date", "past their end date", "past its target date", "past their target date", "slipped past", "gone past",
+            "past its end date", "past their end date", "past their date", "past its date", "past the date", "past date", "past their dates", "past its target date", "past their target date", "slipped past", "gone past",
             "missed deadlines", "missed", "miss", "misses", "behind schedule", "out of date", "expired", "gone past", "past due date"],
         [Cue.Delayed] = ["delayed", "late", "slipped", "slipping", "slippage", "behind", "delay", "delays", "running late", "off track"],
         // A bare "risk" is as often the subject ("risk register") as the status, so it is left to the plan's titles.
@@ -64,8 +64,8 @@ public static class QuestionVocabulary
         [Cue.Open] = ["open", "outstanding", "incomplete", "not complete", "not completed", "not done", "not finished", "not yet done",
             "in progress", "ongoing", "unfinished", "remaining", "left", "owe", "owed", "still to do", "to do", "todo", "pending",
             "still open", "current", "active", "has on", "have on", "got on", "working on", "plate", "on the go", "in flight",
-            "still to deliver", "have to deliver", "has to deliver", "need to deliver", "needs to deliver", "need to do", "needs to do",
-            "need to finish", "need to complete", "still live"],
+            "still live", "still running", "still in play", "still to deliver", "have to deliver", "has to deliver", "need to deliver", "needs to deliver", "need to do", "needs to do",
+            "need to finish", "need to complete"],
         [Cue.Red] = ["red", "rag red", "reds"],
         [Cue.Amber] = ["amber", "ambers", "yellow", "orange"],
         [Cue.Green] = ["green", "greens"],
@@ -76,7 +76,7 @@ public static class QuestionVocabulary
             "lead", "leads", "leading", "in charge", "deliver", "delivers", "delivering", "delivery owner", "accountable owner", "sro", "assigned", "assignee",
             "sit with", "sits with", "sitting with", "on the hook", "on the hook for", "picked up", "picking up", "pick up", "taken on", "took on"],
         [Cue.Status] = ["status", "progress", "update", "updates", "latest", "happening", "going", "doing", "news", "where are we",
-            "how is", "hows", "tell me about", "started", "begun", "kicked off", "looking", "where do we stand", "details", "detail", "info", "information", "state", "position", "how are", "what about"],
+            "how is", "hows", "tell me about", "what happened to", "what happened with", "whatever happened to", "what became of", "started", "begun", "kicked off", "looking", "where do we stand", "details", "detail", "info", "information", "state", "position", "how are", "what about"],
         [Cue.All] = ["all", "everything", "every", "whole", "entire", "full list", "list all", "any", "anything", "got on the list"],
         [Cue.Upcoming] = ["coming up", "upcoming", "soon", "due soon", "next few weeks", "forthcoming"],
         [Cue.Inside] = ["in", "for", "within", "across", "under", "from", "of the", "in the"],
@@ -166,6 +166,10 @@ public static class QuestionVocabulary
         "happen", "happened", "happens", "else", "coming", "come", "comes", "schedule", "scheduled", "term", "terms", "type", "kind",
         "sort", "mean", "means", "stand", "where", "whereabouts", "say", "said", "says", "marked", "flagged", "showing", "shown", "listed",
         "rated", "rating", "rag", "colour", "color", "status", "got", "gotten", "getting", "has", "having", "still", "yet",
+        // Framing that narrows nothing: "overall", "on my patch", "against my name", "as of now", "to date".
+        "overall", "patch", "against", "name", "altogether", "generally", "broadly", "remit",
+        // When within a window: "later this month", "earlier this week".
+        "later", "earlier",
         // Chat shorthand: "how many r overdue", "what have u got", "wot's due".
         "r", "ur", "wot", "wots", "wat", "wats", "tho", "btw",
         // Ways of saying when something is due: "fall due in May", "finish in August", "forecast to finish", "sit under".
@@ -245,6 +249,7 @@ public static class QuestionVocabulary
     public static IReadOnlySet<string> PlanNouns { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         "plan", "plans", "log", "list", "tracker", "programme", "program", "project", "dashboard", "register", "sheet", "spreadsheet",
+        "board", "workbook", "file",
     };
 
     /// <summary>Everyday words for any owner, which a tracker may also use to head one owner column ("Accountable officer").</summary>
