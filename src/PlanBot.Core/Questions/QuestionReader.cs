@@ -749,7 +749,7 @@ public static partial class QuestionReader
                 Kind = QuestionKind.Choice,
                 Prompt = $"More than one person in {AnswerFormat.PlanLabel(index)} matches '{typed}'. Which do you mean?",
                 Choices = candidates.Take(MaxChoices)
-                    .Select(p => new QuestionChoice(p.Name, text[..start] + p.Name + text[end..]))
+                    .Select(p => new QuestionChoice(OwnerKeyPeople.Label(p), text[..start] + p.Name + text[end..]))
                     .ToList(),
             };
         }
@@ -1141,7 +1141,7 @@ public static partial class QuestionReader
             if (asker.Contains('@') && index.People.Where(p => p.Name.Contains(asker.Trim(), StringComparison.OrdinalIgnoreCase)).ToList() is [var byAddress])
                 return byAddress;
             // Owners written as roles ("DCFO (KL)") keep their brackets; people's display names drop theirs ("Sue Graham (CCG)").
-            return Find(QuestionText.Phrase(asker)) ?? Find(QuestionText.NamePhrase(asker));
+            return Find(QuestionText.Phrase(asker)) ?? Find(QuestionText.NamePhrase(asker)) ?? OwnerKeyPeople.WrittenAs(index, asker);
 
             PlanPerson? Find(string name)
             {
