@@ -28,6 +28,13 @@ public static class OwnerKeyPeople
         return roles.Count == 0 ? person.Name : $"{person.Name} ({string.Join(", ", roles)})";
     }
 
+    /// <summary>Whether the words are a person's whole name ("carl nash"), which the initials of a role ("CN") must not take.</summary>
+    public static bool IsAName(PlanIndex index, IEnumerable<string> words)
+    {
+        var typed = words.ToArray();
+        return index.People.Any(p => p.Words.AsSpan().SequenceEqual(typed));
+    }
+
     /// <summary>The person the asker is when they sign in as the tracker writes them ("DCFO (KL)"); null when none, or several.</summary>
     public static PlanPerson? WrittenAs(PlanIndex index, string asker)
     {

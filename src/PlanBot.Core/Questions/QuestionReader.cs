@@ -423,6 +423,7 @@ public static partial class QuestionReader
                     var first = words[i].Text;
                     var last = words[i + length - 1].Text;
                     if (IsVocabulary(first) || IsVocabulary(last)) continue;
+                    if (OwnerKeyPeople.IsAName(index, span.Select(k => words[k].Text))) continue; // "Carl Nash" is no "CN (RB)"
                     var initials = string.Concat(span.Select(k => words[k].Text[0]));
                     // "deputy CFO" for "DCFO (KL)": the words' initials, the last word an abbreviation already.
                     var led = string.Concat(span.SkipLast(1).Select(k => words[k].Text[0])) + last;
