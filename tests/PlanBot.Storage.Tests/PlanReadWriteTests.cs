@@ -40,6 +40,18 @@ public sealed class PlanReadWriteTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_plans_table_titles_and_rating_header_read_back_as_imported()
+    {
+        var plan = TestPlans.Small("titled", 1) with { TableTitles = ["NHSE stocktake action required", "Appendix 1"], RatingHeader = "Health" };
+        await _harness.ImportAsync(plan);
+
+        var stored = (await _harness.Store.GetPlanAsync("titled"))!.Plan;
+
+        Assert.Equal(["NHSE stocktake action required", "Appendix 1"], stored.TableTitles);
+        Assert.Equal("Health", stored.RatingHeader);
+    }
+
+    [Fact]
     public async Task The_summary_reports_counts_importer_time_and_a_version_matching_the_stored_row()
     {
         var before = DateTimeOffset.UtcNow;

@@ -579,6 +579,7 @@ public static partial class QuestionReader
                     _content.Add(i);
                     continue;
                 }
+                if (PlanTitleWords.NameThePlan(index, word)) continue; // "stocktake actions", "red on health": the tracker's words for itself
                 _unknown.Add(word);
             }
         }

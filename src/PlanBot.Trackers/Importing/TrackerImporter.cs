@@ -144,6 +144,8 @@ public sealed class TrackerImporter
             Id = options.PlanId,
             Name = planName,
             SourceFile = fileName,
+            TableTitles = PlanTitles.TableTitles(milestoneTables.Select(s => (s.Heading, s.Layout))),
+            RatingHeader = PlanTitles.RatingHeader(milestoneTables.Select(s => s.Layout)),
             Milestones = milestones,
             Exceptions = exceptions,
         };
