@@ -72,9 +72,8 @@ public static class OwnerKeyResolution
             if (byInitials.Count == 0) byInitials = key.Entries.Where(e => e.Person is not null && string.Equals(e.Initials, initials, StringComparison.OrdinalIgnoreCase)).ToList();
             if (byInitials.Count > 1) byInitials = byInitials.Where(e => Names(e, role)).ToList();
             if (Single(byInitials) is { } person) return person;
-            // "AO (CG)" where the key has no CG: the role's holder would be a guess against what the tracker wrote.
-            if (key.Entries.Any(e => Names(e, role)) || byInitials.Count == 0)
-                why = byInitials.Count == 0 ? $"no one in the key has the initials {initials}" : $"more than one person in the key has the initials {initials}";
+            // "AO (MH)" where the key has no MH: the role's holder would be a guess against what the tracker wrote.
+            why = byInitials.Count == 0 ? $"no one in the key has the initials {initials}" : $"more than one person in the key has the initials {initials}";
             return null;
         }
         var byName = key.Entries.Where(e => Names(e, written)).ToList();
