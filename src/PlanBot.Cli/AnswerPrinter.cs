@@ -20,7 +20,7 @@ internal static class AnswerPrinter
             table.AddRow(
                 m.Ref.Display,
                 m.Title,
-                string.Join(", ", m.Owners.Select(o => o.Name).Distinct()),
+                string.Join(", ", m.Owners.Select(o => o.Display).Distinct()),
                 AnswerFormat.DueText(m),
                 AnswerFormat.StateText(m, answer.AsAt));
         Console.Out.WriteLine();

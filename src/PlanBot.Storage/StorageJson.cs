@@ -24,6 +24,7 @@ internal sealed partial class StorageJson : JsonSerializerContext
     });
 }
 
-internal sealed record OwnerJson(string Name, string Role, string Title, bool Deputy = false);
+/// <summary>An owner as stored; <see cref="Person"/> is the name a key table gives an owner written as a role or initials.</summary>
+internal sealed record OwnerJson(string Name, string Role, string Title, bool Deputy = false, string? Person = null);
 
 internal sealed record FieldChangeJson(string Field, string? Old, string? New);

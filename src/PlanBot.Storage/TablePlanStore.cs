@@ -82,6 +82,8 @@ public sealed partial class TablePlanStore : IPlanStore, IImportBaseStore
                     Id = row.RowKey,
                     Name = row.Name,
                     SourceFile = row.SourceFile,
+                    TableTitles = row.ReadTableTitles(),
+                    RatingHeader = row.RatingHeader,
                     Milestones = milestones.Select(m => m.ToMilestone()).OrderBy(m => m.Ref).ToList(),
                     Exceptions = exceptions.OrderBy(e => e.RowKey, StringComparer.Ordinal).Select(e => e.ToEntry()).ToList(),
                 };

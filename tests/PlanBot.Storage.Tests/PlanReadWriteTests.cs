@@ -22,6 +22,36 @@ public sealed class PlanReadWriteTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task An_owner_the_trackers_key_names_keeps_its_written_form_and_the_person_through_storage()
+    {
+        var plan = TestPlans.Small("keyed", 1);
+        plan = plan with
+        {
+            Milestones = [plan.Milestones[0] with
+            {
+                Owners = [TestPlans.Accountable("AO (CG)") with { Person = "Cathy Gritzner" }, TestPlans.Delivery("Amy Ross")],
+            }],
+        };
+        await _harness.ImportAsync(plan);
+
+        var owners = (await _harness.Store.GetPlanAsync("keyed"))!.Plan.Milestones[0].Owners;
+
+        Assert.Equal([("AO (CG)", "Cathy Gritzner"), ("Amy Ross", null)], owners.Select(o => (o.Name, o.Person)));
+    }
+
+    [Fact]
+    public async Task A_plans_table_titles_and_rating_header_read_back_as_imported()
+    {
+        var plan = TestPlans.Small("titled", 1) with { TableTitles = ["NHSE stocktake action required", "Appendix 1"], RatingHeader = "Health" };
+        await _harness.ImportAsync(plan);
+
+        var stored = (await _harness.Store.GetPlanAsync("titled"))!.Plan;
+
+        Assert.Equal(["NHSE stocktake action required", "Appendix 1"], stored.TableTitles);
+        Assert.Equal("Health", stored.RatingHeader);
+    }
+
+    [Fact]
     public async Task The_summary_reports_counts_importer_time_and_a_version_matching_the_stored_row()
     {
         var before = DateTimeOffset.UtcNow;

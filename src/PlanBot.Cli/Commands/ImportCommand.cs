@@ -152,6 +152,10 @@ internal static class ImportCommand
         AnsiConsole.WriteLine(summary.Line());
         foreach (var decision in summary.ColumnDecisions)
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[grey]Column {decision}.[/]");
+        if (summary.RatingsFromColour > 0)
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[grey]RAG: {summary.RatingsFromColour} rating(s) read from the cell's colour, the cell holding no text.[/]");
+        if (summary.OwnerKey is { } ownerKey)
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[grey]Owners: {ownerKey.Sentence()}[/]");
         if (summary.GeneratedRefsReason is { } numbering)
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[yellow]References: {numbering}.[/]");
         if (summary.ReportDate is { } reportDate)

@@ -73,7 +73,7 @@ internal static class ShowCommand
         Row("Critical path", m.CriticalPath ? "Yes" : null);
         Row("Committee sign-off", m.CommitteeSignOff);
         foreach (var group in m.Owners.GroupBy(o => o.RoleTitle))
-            Row(group.Key, string.Join(", ", group.Select(o => o.IsDeputy ? $"{o.Name} (deputy)" : o.Name)));
+            Row(group.Key, string.Join(", ", group.Select(o => o.IsDeputy ? $"{o.Display} (deputy)" : o.Display)));
         Row("Progress", m.ProgressNote);
         Row("Trend", m.Trend);
         Row("Evidence", m.Evidence);

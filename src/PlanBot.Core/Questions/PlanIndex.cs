@@ -50,7 +50,11 @@ public sealed record PlanUnit(int Id, UnitKind Kind, string Name, string Phrase,
 }
 
 /// <summary>A person named as an owner anywhere in the plan, and the milestones they own in any role.</summary>
-public sealed record PlanPerson(int Id, string Name, string[] Words, int[] Milestones);
+public sealed record PlanPerson(int Id, string Name, string[] Words, int[] Milestones)
+{
+    /// <summary>How the tracker writes this person when its key names them ("AO (CG)", "CN (TD)"); empty when written in full.</summary>
+    public IReadOnlyList<string> WrittenAs { get; init; } = [];
+}
 
 /// <summary>
 /// A plan arranged for answering questions: every word of every title, owner and unit looked up once, milestones in
@@ -161,8 +165,9 @@ public sealed class PlanIndex
         initials.Length >= 2 && _abbreviatedPeople.Value.TryGetValue(initials, out var people) ? people : [];
 
     private Dictionary<string, List<PlanPerson>> BuildAbbreviatedPeople() =>
-        People.Where(p => IsAbbreviation(p.Name)).GroupBy(p => p.Words[0], StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        People.SelectMany(p => p.WrittenAs.Append(p.Name).Where(IsAbbreviation).Select(n => (Key: QuestionText.Phrase(n).Split(' ')[0], Person: p)))
+            .Where(e => e.Key.Length > 0).DistinctBy(e => (e.Key, e.Person.Id)).GroupBy(e => e.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(e => e.Person).ToList(), StringComparer.Ordinal);
 
     private static bool IsAbbreviation(string name)
     {
@@ -426,16 +431,19 @@ public sealed class PlanIndex
     private List<PlanPerson> BuildPeople()
     {
         var byName = new Dictionary<string, (string Name, SortedSet<int> Milestones)>(StringComparer.Ordinal);
+        var writtenAs = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         // Two spellings of one person ("sam.okafor@…", "Sam Okafor") are one person to ask about (OwnerIdentity).
         var samePerson = OwnerIdentity.SamePerson(Milestones.SelectMany(m => m.Owners).Select(o => o.Name));
         for (var i = 0; i < Milestones.Count; i++)
             foreach (var owner in Milestones[i].Owners)
             {
-                var name = samePerson[owner.Name] ?? owner.Name;
+                // An owner the tracker's key names ("AO (CG)" → Cathy Gritzner) is that person, asked about by either name.
+                var name = owner.Person ?? samePerson[owner.Name] ?? owner.Name;
                 var phrase = QuestionText.Phrase(OwnerIdentity.MatchText(name));
                 if (phrase.Length == 0) continue;
                 if (!byName.TryGetValue(phrase, out var entry)) byName[phrase] = entry = (name, []);
                 entry.Milestones.Add(i);
+                if (owner.Person is not null) OwnerKeyPeople.AddWritten(writtenAs, phrase, owner.Name);
                 if (!_roleKeys.TryGetValue(owner.RoleTitle, out var role)) _roleKeys[owner.RoleTitle] = role = QuestionText.Phrase(owner.RoleTitle);
                 if (role.Length == 0) continue;
                 if (!_roleMilestones.TryGetValue(role, out var inRole)) _roleMilestones[role] = inRole = [];
@@ -446,9 +454,9 @@ public sealed class PlanIndex
         var people = new List<PlanPerson>();
         foreach (var (phrase, (name, milestones)) in byName.OrderBy(p => p.Value.Name, StringComparer.OrdinalIgnoreCase))
         {
-            var person = new PlanPerson(people.Count, name, phrase.Split(' '), [.. milestones]);
+            var person = new PlanPerson(people.Count, name, phrase.Split(' '), [.. milestones]) { WrittenAs = writtenAs.GetValueOrDefault(phrase) ?? [] };
             people.Add(person);
-            foreach (var word in person.Words.Distinct()) Use(word).People.Add(person.Id);
+            foreach (var word in OwnerKeyPeople.Words(person)) Use(word).People.Add(person.Id);
         }
         return people;
     }

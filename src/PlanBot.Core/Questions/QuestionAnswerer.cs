@@ -263,7 +263,7 @@ public static class QuestionAnswerer
 
     private static string? Names(IEnumerable<Owner> owners)
     {
-        var names = owners.Select(o => o.Name).Distinct().ToList();
+        var names = owners.Select(o => o.Display).Distinct().ToList();
         return names.Count == 0 ? null : string.Join(", ", names);
     }
 

@@ -535,6 +535,7 @@ public static partial class QuestionReader
                     var first = words[i].Text;
                     var last = words[i + length - 1].Text;
                     if (IsVocabulary(first) || IsVocabulary(last)) continue;
+                    if (OwnerKeyPeople.IsAName(index, span.Select(k => words[k].Text))) continue; // "Carl Nash" is no "CN (RB)"
                     var initials = string.Concat(span.Select(k => words[k].Text[0]));
                     // "deputy CFO" for "DCFO (KL)": the words' initials, the last word an abbreviation already.
                     var led = string.Concat(span.SkipLast(1).Select(k => words[k].Text[0])) + last;
@@ -707,6 +708,7 @@ public static partial class QuestionReader
                     _content.Add(i);
                     continue;
                 }
+                if (PlanTitleWords.NameThePlan(index, word)) continue; // "stocktake actions", "red on health": the tracker's words for itself
                 _unknown.Add(word);
             }
         }
@@ -885,7 +887,7 @@ public static partial class QuestionReader
                 Kind = QuestionKind.Choice,
                 Prompt = $"More than one person in {AnswerFormat.PlanLabel(index)} matches '{typed}'. Which do you mean?",
                 Choices = candidates.Take(MaxChoices)
-                    .Select(p => new QuestionChoice(p.Name, text[..start] + p.Name + text[end..]))
+                    .Select(p => new QuestionChoice(OwnerKeyPeople.Label(p), text[..start] + p.Name + text[end..]))
                     .ToList(),
             };
         }
@@ -1338,7 +1340,7 @@ public static partial class QuestionReader
             if (asker.Contains('@') && index.People.Where(p => p.Name.Contains(asker.Trim(), StringComparison.OrdinalIgnoreCase)).ToList() is [var byAddress])
                 return byAddress;
             // Owners written as roles ("DCFO (KL)") keep their brackets; people's display names drop theirs ("Sue Graham (CCG)").
-            return Find(QuestionText.Phrase(asker)) ?? Find(QuestionText.NamePhrase(asker))
+            return Find(QuestionText.Phrase(asker)) ?? Find(QuestionText.NamePhrase(asker)) ?? OwnerKeyPeople.WrittenAs(index, asker)
                 ?? (index.People.Where(p => OwnerIdentity.HoldsPostByInitials(p.Name, asker)).ToList() is [var post] ? post : null);
 
             PlanPerson? Find(string name)

@@ -150,13 +150,13 @@ internal sealed class MilestoneEntity : ITableEntity
     private static string? OwnersJson(IReadOnlyList<Owner> owners) =>
         owners.Count == 0
             ? null
-            : JsonSerializer.Serialize(owners.Select(o => new OwnerJson(o.Name, o.Role.ToString(), o.RoleTitle, o.IsDeputy)).ToList(), StorageJson.Compact.ListOwnerJson);
+            : JsonSerializer.Serialize(owners.Select(o => new OwnerJson(o.Name, o.Role.ToString(), o.RoleTitle, o.IsDeputy, o.Person)).ToList(), StorageJson.Compact.ListOwnerJson);
 
     private static IReadOnlyList<Owner> ReadOwners(string? json) =>
         json is null
             ? []
             : JsonSerializer.Deserialize(json, StorageJson.Compact.ListOwnerJson)!
-                .Select(o => new Owner(o.Name, Enum.Parse<OwnerRole>(o.Role), o.Title, o.Deputy)).ToList();
+                .Select(o => new Owner(o.Name, Enum.Parse<OwnerRole>(o.Role), o.Title, o.Deputy) { Person = o.Person }).ToList();
 
     private static string? OtherFieldsJson(IReadOnlyDictionary<string, string> fields) =>
         fields.Count == 0

@@ -1,4 +1,5 @@
 using Azure;
+using System.Text.Json;
 using Azure.Data.Tables;
 using PlanBot.Core.Plans;
 
@@ -27,6 +28,12 @@ internal sealed class PlanEntity : ITableEntity
     public string ImportedBy { get; set; } = string.Empty;
     public long Generation { get; set; }
 
+    /// <summary>The plan's table titles (<see cref="Plan.TableTitles"/>) as a JSON list; null when none.</summary>
+    public string? TableTitles { get; set; }
+
+    /// <summary>The header of the tracker's rating column (<see cref="Plan.RatingHeader"/>).</summary>
+    public string? RatingHeader { get; set; }
+
     /// <summary>When a milestone was last updated from a card or chat (the row is rewritten so the version changes).</summary>
     public DateTimeOffset? UpdatedAt { get; set; }
 
@@ -43,10 +50,16 @@ internal sealed class PlanEntity : ITableEntity
             ImportedAt = importedAt,
             ImportedBy = budget.Text(nameof(ImportedBy), importedBy, "imported by")!,
             Generation = generation,
+            TableTitles = budget.Text(nameof(TableTitles),
+                plan.TableTitles.Count == 0 ? null : JsonSerializer.Serialize(plan.TableTitles.ToList(), StorageJson.Compact.ListString), "table titles"),
+            RatingHeader = budget.Text(nameof(RatingHeader), plan.RatingHeader, "rating column header"),
         };
         budget.EnsureFits();
         return entity;
     }
+
+    public IReadOnlyList<string> ReadTableTitles() =>
+        TableTitles is null ? [] : JsonSerializer.Deserialize(TableTitles, StorageJson.Compact.ListString) ?? [];
 
     public PlanSummary ToSummary(ETag version) =>
         new(RowKey, Name, SourceFile, MilestoneCount, ExceptionCount, ImportedAt, ImportedBy, version.ToString(), Generation);

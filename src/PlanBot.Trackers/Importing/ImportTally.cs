@@ -49,6 +49,12 @@ public sealed record ImportSummary
     /// </summary>
     public string? SheetChoice { get; init; }
 
+    /// <summary>What the tracker's key to its owners' role codes and initials resolved and what it could not; null when it has none.</summary>
+    public OwnerKeyReport? OwnerKey { get; init; }
+
+    /// <summary>RAG ratings read from a cell's fill colour alone, the cell holding no text.</summary>
+    public int RatingsFromColour { get; init; }
+
     /// <summary>"42 data rows read: 38 imported, 3 heading rows grouped, 1 skipped."</summary>
     public string Line()
     {
@@ -69,6 +75,7 @@ internal sealed class ImportTally
     public int Merged { get; set; }
     public int Grouped { get; set; }
     public int Skipped { get; private set; }
+    public int RatingsFromColour { get; set; }
     public IReadOnlyList<SkippedRow> FirstSkipped => _skipped;
 
     /// <summary>Every reason, counted, for a zero-read or partial-read error.</summary>

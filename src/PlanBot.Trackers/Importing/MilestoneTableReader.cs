@@ -525,7 +525,10 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
         var statusText = Field(ColumnField.Status);
         var ragText = Field(ColumnField.Rag);
         if (ragText.Length == 0 && layout.Column(ColumnField.Rag) is var ragCol and >= 0 && ragCol < cells.Count && cells[ragCol].Fill is { } fill)
+        {
             ragText = fill; // rated by the cell's colour alone
+            tally.RatingsFromColour++;
+        }
         var status = _openMeansNotStarted && HeaderVocabulary.Normalise(statusText) == "open"
             ? MilestoneStatus.NotStarted
             : StatusReader.Normalise(statusText, ragText);

@@ -89,7 +89,12 @@ public sealed class TrackerImporter
         var found = new List<FoundTable>();
         foreach (var segment in milestoneTables)
             found.Add(segment.ToFoundTable(reader.Read(segment)));
-        var milestones = reader.Finish();
+        IReadOnlyList<Milestone> milestones = reader.Finish();
+        // Owners written as role codes or initials ("AO (CG)") are given the person the paper's own key names.
+        var tableRows = new HashSet<TrackerRow>(segments.SelectMany(s => s.DataRows.Append(s.Layout.HeaderRow)), ReferenceEqualityComparer.Instance);
+        OwnerKeyReport? ownerKey = null;
+        if (OwnerKeyTable.Find(workbook.Sheets, tableRows) is { } key)
+            (milestones, ownerKey) = OwnerKeyResolution.Apply(milestones, key);
 
         var decisions = milestoneTables.SelectMany(s => s.Layout.Decisions).Distinct().ToList();
         var opaque = milestoneTables.Select(s => s.Layout).FirstOrDefault(l => l.OpaqueIdColumn >= 0);
@@ -110,6 +115,8 @@ public sealed class TrackerImporter
             ReportDate = FindReportDate(sheets, options.ColumnMap, dates),
             SheetChoice = sheetChoice?.Reason,
             KeptIdField = generatedReason is not null && opaque is not null ? opaque.HeaderName(opaque.OpaqueIdColumn) : null,
+            OwnerKey = ownerKey,
+            RatingsFromColour = tally.RatingsFromColour,
         };
         ReportIncompleteRead(summary, tally, milestoneTables, fileName, messages);
 
@@ -137,6 +144,8 @@ public sealed class TrackerImporter
             Id = options.PlanId,
             Name = planName,
             SourceFile = fileName,
+            TableTitles = PlanTitles.TableTitles(milestoneTables.Select(s => (s.Heading, s.Layout))),
+            RatingHeader = PlanTitles.RatingHeader(milestoneTables.Select(s => s.Layout)),
             Milestones = milestones,
             Exceptions = exceptions,
         };

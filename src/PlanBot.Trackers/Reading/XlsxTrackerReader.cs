@@ -61,7 +61,7 @@ internal static class XlsxTrackerReader
         var (sheetEntries, date1904) = ReadSheetList(workbookPart, fileName);
         var context = new SheetContext(
             fileName,
-            ReadCellStyles(workbookPart.WorkbookStylesPart),
+            ReadCellStyles(workbookPart.WorkbookStylesPart, workbookPart.ThemePart),
             ReadSharedStrings(workbookPart.SharedStringTablePart, cancellationToken),
             date1904);
 
@@ -128,12 +128,13 @@ internal static class XlsxTrackerReader
     /// For each cell format (the s attribute of a cell): whether its number format shows a date and how, the RAG colour
     /// of its fill, and its indent.
     /// </summary>
-    private static CellStyle[] ReadCellStyles(WorkbookStylesPart? stylesPart)
+    private static CellStyle[] ReadCellStyles(WorkbookStylesPart? stylesPart, ThemePart? themePart)
     {
         if (stylesPart is null) return [];
         var customFormats = new Dictionary<int, string>();
-        var fills = new List<string?>();
-        var styles = new List<CellStyle>();
+        var fills = new List<FillColour?>();
+        var palette = new List<string>();
+        var styles = new List<(CellStyle Style, int FillId)>();
         using var reader = SpreadsheetXml.Open(stylesPart);
         if (!SpreadsheetXml.Is(reader, "styleSheet") || !SpreadsheetXml.HasContent(reader))
         {
@@ -156,6 +157,10 @@ internal static class XlsxTrackerReader
                     if (SpreadsheetXml.Is(reader, "fill")) fills.Add(ReadFillColour(reader));
                     else SpreadsheetXml.Skip(reader);
                 }
+            }
+            else if (SpreadsheetXml.Is(reader, "colors"))
+            {
+                ReadPalette(reader, palette);
             }
             else if (SpreadsheetXml.Is(reader, "dxfs"))
             {
@@ -184,10 +189,9 @@ internal static class XlsxTrackerReader
                         var code = customFormats.GetValueOrDefault(id);
                         var isDate = code is not null ? ExcelValues.IsDateFormatCode(code) : ExcelValues.IsBuiltInDateFormat(id);
                         var display = !isDate ? null : code is not null ? ExcelValues.DateDisplayFormat(code) : id == 15 ? "d-MMM-yy" : null;
-                        var fill = fillId >= 0 && fillId < fills.Count ? fills[fillId] : null;
                         var indent = ReadIndent(reader);
                         var isPercent = !isDate && (code is not null ? code.Contains('%') : id is 9 or 10);
-                        styles.Add(new CellStyle(isDate, display, fill, indent, isPercent));
+                        styles.Add((new CellStyle(isDate, display, null, indent, isPercent), fillId));
                         continue;
                     }
 
@@ -200,13 +204,37 @@ internal static class XlsxTrackerReader
             }
         }
 
-        return [.. styles];
+        // The palette and theme are known only now: a fill's colour may be an index into either.
+        var theme = fills.Any(f => f?.Theme is not null) ? FillColour.ReadTheme(themePart) : [];
+        var colours = palette.Count > 0 ? palette : FillColour.DefaultPalette;
+        var names = fills.Select(f => f?.Resolve(colours, theme) is { } hex ? ExcelValues.RagColourName(hex) : null).ToList();
+        return [.. styles.Select(s => s.FillId >= 0 && s.FillId < names.Count ? s.Style with { Fill = names[s.FillId] } : s.Style)];
     }
 
-    /// <summary>The RAG colour a fill shows (its pattern's foreground colour), the reader on the fill's start tag.</summary>
-    private static string? ReadFillColour(XmlReader reader)
+    /// <summary>A workbook's own palette for indexed colours (&lt;colors&gt;&lt;indexedColors&gt;), the reader on &lt;colors&gt;.</summary>
+    private static void ReadPalette(XmlReader reader, List<string> palette)
     {
-        string? colour = null;
+        var depth = reader.Depth;
+        while (SpreadsheetXml.NextChild(reader, depth))
+        {
+            if (!SpreadsheetXml.Is(reader, "indexedColors") || !SpreadsheetXml.HasContent(reader))
+            {
+                SpreadsheetXml.Skip(reader);
+                continue;
+            }
+            var listDepth = reader.Depth;
+            while (SpreadsheetXml.NextChild(reader, listDepth))
+            {
+                if (SpreadsheetXml.Is(reader, "rgbColor") && SpreadsheetXml.Attribute(reader, "rgb") is { Length: 6 or 8 } rgb) palette.Add(rgb[^6..]);
+                SpreadsheetXml.Skip(reader);
+            }
+        }
+    }
+
+    /// <summary>The colour a fill shows (its pattern's foreground colour), the reader on the fill's start tag.</summary>
+    private static FillColour? ReadFillColour(XmlReader reader)
+    {
+        FillColour? colour = null;
         if (!SpreadsheetXml.HasContent(reader)) return null;
         var depth = reader.Depth;
         while (SpreadsheetXml.NextChild(reader, depth))
@@ -216,7 +244,7 @@ internal static class XlsxTrackerReader
                 var patternDepth = reader.Depth;
                 while (SpreadsheetXml.NextChild(reader, patternDepth))
                 {
-                    if (SpreadsheetXml.Is(reader, "fgColor")) colour ??= ExcelValues.RagColourName(SpreadsheetXml.Attribute(reader, "rgb"));
+                    if (SpreadsheetXml.Is(reader, "fgColor")) colour ??= FillColour.Read(reader);
                     SpreadsheetXml.Skip(reader);
                 }
             }

@@ -68,7 +68,7 @@ public sealed class AnswerCards
         var milestone = answer.Milestones[0];
         var facts = new List<Fact>();
         foreach (var group in milestone.Owners.GroupBy(RoleLabel))
-            facts.Add(new Fact(group.Key, string.Join(", ", group.Select(o => o.IsDeputy ? $"{o.Name} (deputy)" : o.Name).Distinct())));
+            facts.Add(new Fact(group.Key, string.Join(", ", group.Select(o => o.IsDeputy ? $"{o.Display} (deputy)" : o.Display).Distinct())));
         if (facts.Count == 0) facts.Add(new Fact("Owner", "none named in the plan"));
         facts.Add(new Fact("Due", AnswerFormat.DueText(milestone)));
         facts.Add(new Fact("Status", QuestionAnswerer.StatusName(milestone)));
@@ -199,7 +199,7 @@ public sealed class AnswerCards
     public static string OwnerLabels(IEnumerable<Owner> owners) =>
         string.Join(" · ", owners
             .GroupBy(RoleLabel)
-            .Select(g => $"{g.Key}: {string.Join(", ", g.Select(o => o.IsDeputy ? $"{o.Name} (deputy)" : o.Name).Distinct())}"));
+            .Select(g => $"{g.Key}: {string.Join(", ", g.Select(o => o.IsDeputy ? $"{o.Display} (deputy)" : o.Display).Distinct())}"));
 
     private static string RoleLabel(Owner owner) =>
         string.IsNullOrWhiteSpace(owner.RoleTitle) ? (owner.Role == OwnerRole.Delivery ? "Delivery owner" : "Accountable owner") : owner.RoleTitle.Trim();

@@ -18,6 +18,19 @@ public sealed class BoardPaperSeedImportTests
         PlanOf(result).Find(MilestoneRef.Parse(reference)) ?? throw new Xunit.Sdk.XunitException($"#{reference} not imported");
 
     [Fact]
+    public void Seed_002_owners_written_as_roles_with_initials_are_the_people_its_governance_key_names()
+    {
+        var m = M(Southend, "4.6");
+        Assert.Equal(["AO (CG)", "AD C&C (EH)"], m.Owners.Select(o => o.Name));
+        Assert.Equal(["Cathy Gritzner", "Emily Hughes"], m.Owners.Select(o => o.Person));
+        var key = Southend.Value.Summary.OwnerKey!;
+        Assert.StartsWith("The owner key at row 50 names 17 people: 201 owners written as roles or initials were read as them", key.Sentence());
+        // Holders the key does not list (an interim who came later) stay as written, and the report names them.
+        Assert.Contains("'IOQL (NS)' (no one in the key has the initials NS)", key.Unresolved);
+        Assert.Equal(6, key.Unresolved.Count);
+    }
+
+    [Fact]
     public void Seed_001_reads_68_sub_actions_and_ignores_the_finance_and_risk_tables()
     {
         var plan = PlanOf(Cpccg);

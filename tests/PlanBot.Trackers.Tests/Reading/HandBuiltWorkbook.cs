@@ -13,9 +13,16 @@ internal sealed class HandBuiltWorkbook
     private readonly List<(string Name, SheetData Data)> _sheets = [];
     private readonly List<SharedStringItem> _sharedStrings = [];
     private readonly List<(uint Id, string Code)> _customFormats = [];
-    private readonly List<uint> _cellFormats = [0];
+    private readonly List<(uint NumberFormatId, uint FillId)> _cellFormats = [(0, 0)];
+    private readonly List<Fill> _fills = [new(new PatternFill { PatternType = PatternValues.None }), new(new PatternFill { PatternType = PatternValues.Gray125 })];
 
     public bool Date1904 { get; init; }
+
+    /// <summary>The workbook's theme part (xl/theme/theme1.xml), written as given; none when null.</summary>
+    public string? ThemeXml { get; init; }
+
+    /// <summary>A palette of its own for indexed colours (styles.xml &lt;colors&gt;), six hex digits each; none when empty.</summary>
+    public IReadOnlyList<string> Palette { get; init; } = [];
 
     /// <summary>Sheets are listed in the workbook in the order given, though their parts are created in reverse.</summary>
     public HandBuiltWorkbook Sheet(string name, params Row[] rows)
@@ -35,7 +42,15 @@ internal sealed class HandBuiltWorkbook
     /// <summary>A cell format (the s index) with a built-in number format id.</summary>
     public uint Style(uint numberFormatId)
     {
-        _cellFormats.Add(numberFormatId);
+        _cellFormats.Add((numberFormatId, 0));
+        return (uint)_cellFormats.Count - 1;
+    }
+
+    /// <summary>A cell format (the s index) filled solid with <paramref name="foreground"/>, as Excel writes a coloured cell.</summary>
+    public uint Filled(ForegroundColor foreground)
+    {
+        _fills.Add(new Fill(new PatternFill(foreground, new BackgroundColor { Indexed = 64 }) { PatternType = PatternValues.Solid }));
+        _cellFormats.Add((0, (uint)_fills.Count - 1));
         return (uint)_cellFormats.Count - 1;
     }
 
@@ -56,10 +71,18 @@ internal sealed class HandBuiltWorkbook
         stylesPart.Stylesheet = new Stylesheet(
             new NumberingFormats(_customFormats.Select(f => new NumberingFormat { NumberFormatId = f.Id, FormatCode = f.Code })),
             new Fonts(new Font()),
-            new Fills(new Fill(new PatternFill { PatternType = PatternValues.None })),
+            new Fills(_fills.Select(f => (Fill)f.CloneNode(true))),
             new Borders(new Border()),
             new CellStyleFormats(new CellFormat { NumberFormatId = 22 }), // a date format here must not count: only cellXfs do
-            new CellFormats(_cellFormats.Select(id => new CellFormat { NumberFormatId = id, ApplyNumberFormat = true })));
+            new CellFormats(_cellFormats.Select(f => new CellFormat { NumberFormatId = f.NumberFormatId, FillId = f.FillId, ApplyNumberFormat = true })));
+        if (Palette.Count > 0)
+            stylesPart.Stylesheet.Append(new Colors(new IndexedColors(Palette.Select(rgb => new RgbColor { Rgb = "FF" + rgb }))));
+        if (ThemeXml is not null)
+        {
+            using var stream = workbookPart.AddNewPart<ThemePart>().GetStream(FileMode.Create, FileAccess.Write);
+            using var writer = new StreamWriter(stream);
+            writer.Write(ThemeXml);
+        }
 
         if (_sharedStrings.Count > 0)
             workbookPart.AddNewPart<SharedStringTablePart>().SharedStringTable = new SharedStringTable(_sharedStrings);
