@@ -78,7 +78,7 @@ public static class QuestionAnswerer
             {
                 var milestone = index.Milestones[reading.Targets[0]];
                 // "who's the SRO for ERP-04": the holders of the role asked about, when the milestone names any.
-                var inRole = milestone.Owners.Where(o => index.Holds(o, reading.OwnerRoles)).ToList();
+                var inRole = TeamOwners.Split(milestone.Owners.Where(o => index.Holds(o, reading.OwnerRoles))).People;
                 if (inRole.Count > 0)
                 {
                     var role = string.Join(" or ", reading.OwnerRoles.Select(r => r.InSentence));
@@ -87,7 +87,12 @@ public static class QuestionAnswerer
                         Milestones = [milestone with { Owners = inRole }], ShowOwners = true,
                     };
                 }
-                return Make(OwnerSentence(milestone)) with { Milestones = [milestone], ShowOwners = true };
+                // A team named beside people ("supported by … and SoF PMO") is said, not listed as an owner.
+                var (people, teams) = TeamOwners.Split(milestone.Owners);
+                var answered = milestone with { Owners = people };
+                var sentence = OwnerSentence(answered);
+                if (teams.Count > 0) sentence += $" Also named: {Names(teams)}.";
+                return Make(sentence) with { Milestones = [answered], ShowOwners = true };
             }
             case QuestionKind.Status:
             {
