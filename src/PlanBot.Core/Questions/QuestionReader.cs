@@ -266,6 +266,10 @@ public static partial class QuestionReader
                     if (phrase is null && role.Words.Count > 0 && !IsVocabulary(words[i].Text) && !index.Match(words[i].Text).Any(m => m.Exact)
                         && role.Words.FirstOrDefault(w => IsRoleWordInflected(words[i].Text, w)) is { } near)
                         phrase = [near];
+                    // "who's delivering milestone 3" for a "Delivery Owner" column: the verb of the header's first word.
+                    if (phrase is null && words[i].Text.EndsWith("ing", StringComparison.Ordinal)
+                        && IsRoleWordInflected(words[i].Text, role.Title.Split(' ')[0]))
+                        phrase = [words[i].Text];
                     if (phrase is null) continue;
                     for (var k = 0; k < phrase.Length; k++) _consumed[i + k] = true;
                     if (NegatedBefore(i) is { } negation)

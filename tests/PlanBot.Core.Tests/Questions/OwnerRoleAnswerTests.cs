@@ -153,3 +153,35 @@ public sealed class PluralRoleQuestionTests
         Assert.Equal(["Rosa Quinn", "Tom Ashby"], answer.Milestones.Single().Owners.Select(o => o.Name));
     }
 }
+
+/// <summary>The verb of a role header's first word ("delivering" for "Delivery Owner") names that role.</summary>
+public sealed class RoleVerbQuestionTests
+{
+    private static readonly PlanIndex Plan = Index(
+        M("3", "Virtual ward capacity") with
+        {
+            Owners =
+            [
+                new Owner("Rosa Quinn", OwnerRole.Delivery, "Delivery Owner"),
+                new Owner("Tom Ashby", OwnerRole.Delivery, "Delivery Owner"),
+                new Owner("Ivy Marsh", OwnerRole.Accountable, "Exec Owner"),
+            ],
+        });
+
+    [Fact]
+    public void Who_is_delivering_names_the_delivery_owners()
+    {
+        var answer = Plan.Ask("who's delivering milestone 3?");
+
+        Assert.Equal(QuestionKind.Owner, answer.Kind);
+        Assert.Equal(["Rosa Quinn", "Tom Ashby"], answer.Milestones.Single().Owners.Select(o => o.Name));
+    }
+
+    [Fact]
+    public void Who_owns_still_names_every_owner()
+    {
+        var answer = Plan.Ask("who owns milestone 3?");
+
+        Assert.Equal(["Rosa Quinn", "Tom Ashby", "Ivy Marsh"], answer.Milestones.Single().Owners.Select(o => o.Name));
+    }
+}
