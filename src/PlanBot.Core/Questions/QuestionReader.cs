@@ -163,6 +163,11 @@ public static partial class QuestionReader
                 return Single(_refs[0]);
             // "who owns the winter plan" is about a milestone even when an owner is called Winter; "what does Winter own" is not.
             var titleBeforePerson = words.Any(w => w.Text is "who" or "whos" or "whose") || _cues.Contains(Cue.Status) || IsYesNoQuestion();
+            // "status of the PCBC": a grouping of one milestone named whole is that milestone, before a title that only mentions it.
+            if (_refs.Count == 0 && wantsOne && !_cues.Contains(Cue.Count) && !_cues.Contains(Cue.All) && entities.People.Count == 0
+                && entities.Titles.Count == 0 && entities.Units.Count > 0 && entities.Units.All(u => u.Units.Any(x => x.Phrase == u.Typed))
+                && OnlyMilestone(entities) is { } wholeGroup)
+                return Single(wholeGroup);
             if (_refs.Count == 0 && wantsOne && !_cues.Contains(Cue.Count) && !_cues.Contains(Cue.All) && _content.Count > 0
                 && (entities.People.Count == 0 || titleBeforePerson) && FindByTitle() is { } titled)
                 return titled;
