@@ -665,8 +665,9 @@ public static partial class QuestionReader
                             if (found.All(u => u.Kind is UnitKind.Group or UnitKind.Status) && found.Where(u => u.Phrase == typedPhrase).ToList() is { Count: > 0 } exact)
                                 found = exact;
                             var members = new SortedSet<int>(found.SelectMany(u => u.Members));
-                            // "governance and reporting" names one programme twice: keep it once.
-                            if (!units.Any(u => u.Units.SequenceEqual(found)))
+                            // "governance and reporting" names one programme twice: keep it once. "leadership structure and OD"
+                            // is one name however its words split: a later part naming only units already named adds nothing.
+                            if (!units.Any(u => found.All(u.Units.Contains)))
                                 units.Add(new UnitMatch(string.Join(' ', spanWords), found, [.. members]));
                             matched = true;
                         }
