@@ -144,3 +144,28 @@ public sealed class LeftBlankQuestionTests
         Assert.Equal(["3"], Plan.Ask("which items have no status set?").SortedRefs());
     }
 }
+
+/// <summary>The tracker's own status word named beside an everyday one ("slipped … date reset") says which milestones are meant.</summary>
+public sealed class OwnStatusWordQuestionTests
+{
+    private static readonly PlanBot.Core.Questions.PlanIndex Plan = Index(
+        M("1", "Open the clinic", MilestoneStatus.Delayed, due: "2020-01-10") with { StatusText = "Reset Date" },
+        M("2", "Hire porters", MilestoneStatus.Delayed, due: "2020-01-12") with { StatusText = "Delayed" },
+        M("3", "Paint the ward", MilestoneStatus.OnTrack, due: "2020-03-02") with { StatusText = "On Track" });
+
+    [Fact]
+    public void The_trackers_own_status_word_wins_over_an_everyday_one_beside_it()
+    {
+        var answer = Plan.Ask("what's slipped - which ones have had the date reset?");
+
+        Assert.Equal(["1"], answer.SortedRefs());
+    }
+
+    [Fact]
+    public void The_everyday_word_alone_keeps_its_own_reading()
+    {
+        var answer = Plan.Ask("what's slipped?");
+
+        Assert.Equal(["2"], answer.SortedRefs());
+    }
+}
