@@ -591,6 +591,12 @@ public static partial class QuestionReader
                     _content.Add(i);
                     continue;
                 }
+                if (StatusQuestion.IsClosingWord(word))
+                {
+                    _cues.Add(Cue.Finished);
+                    _statusPhrases.Add(word);
+                    continue;
+                }
                 _unknown.Add(word);
             }
         }
