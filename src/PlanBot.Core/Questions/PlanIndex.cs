@@ -203,6 +203,9 @@ public sealed class PlanIndex
                             if (phrase.Any(RoleWordShortForms.ContainsKey))
                                 phrases.Add([.. shortened.Select(x => RoleWordShortForms.TryGetValue(x, out var s) ? s[0] : x)]);
                         }
+            // "the milestone owners on TP-13": a header of two words or more in the plural.
+            foreach (var phrase in phrases.ToList())
+                if (phrase.Length > 1 && !phrase[^1].EndsWith('s')) phrases.Add([.. phrase[..^1], phrase[^1] + "s"]);
             // "COT" for "COT Owner", "supporting" for "Supporting officer", "sponsor" for "Executive Sponsor": a word of the header
             // alone, first or last, when the plan uses it for nothing else.
             var headerWords = title.Split(' ');

@@ -58,6 +58,7 @@ public static class QuestionAnswerer
 
     public static Answer Answer(QuestionReading reading, PlanIndex index, DateOnly today)
     {
+        reading = reading with { Filter = OwnStatusWordWins(reading.Filter) };
         var plan = index.Plan;
         Answer Make(string text) => new() { Kind = reading.Kind, Text = text, PlanId = plan.Id, PlanName = plan.Name, AsAt = today };
 
@@ -78,7 +79,7 @@ public static class QuestionAnswerer
             {
                 var milestone = index.Milestones[reading.Targets[0]];
                 // "who's the SRO for ERP-04": the holders of the role asked about, when the milestone names any.
-                var inRole = milestone.Owners.Where(o => index.Holds(o, reading.OwnerRoles)).ToList();
+                var inRole = TeamOwners.Split(milestone.Owners.Where(o => index.Holds(o, reading.OwnerRoles))).People;
                 if (inRole.Count > 0)
                 {
                     var role = string.Join(" or ", reading.OwnerRoles.Select(r => r.InSentence));
@@ -87,7 +88,12 @@ public static class QuestionAnswerer
                         Milestones = [milestone with { Owners = inRole }], ShowOwners = true,
                     };
                 }
-                return Make(OwnerSentence(milestone)) with { Milestones = [milestone], ShowOwners = true };
+                // A team named beside people ("supported by … and SoF PMO") is said, not listed as an owner.
+                var (people, teams) = TeamOwners.Split(milestone.Owners);
+                var answered = milestone with { Owners = people };
+                var sentence = OwnerSentence(answered);
+                if (teams.Count > 0) sentence += $" Also named: {Names(teams)}.";
+                return Make(sentence) with { Milestones = [answered], ShowOwners = true };
             }
             case QuestionKind.Status:
             {
@@ -119,6 +125,15 @@ public static class QuestionAnswerer
         "Ask me about the plan in your own words, for example: \"who owns milestone 23?\", \"what's overdue in finance?\", " +
         "\"what's due next week?\", \"what does Sue Graham own?\", \"critical path items that are overdue\", " +
         "\"is the winter plan done?\", \"how many are complete?\" or \"what do I owe?\". Say \"use plan <id>\" to change plan.";
+
+    /// <summary>
+    /// "what's slipped - which ones have had the date reset?": the tracker's own status word ("Reset Date") says the
+    /// status more exactly than an everyday one beside it, which PlanBot reads its own way ("Reset Date" is not delayed).
+    /// </summary>
+    private static MilestoneFilter OwnStatusWordWins(MilestoneFilter filter) =>
+        filter.Statuses.Count > 0 && filter.UnitGroups.Any(g => g.Units.All(u => u.Kind == UnitKind.Status))
+            ? filter with { Statuses = [] }
+            : filter;
 
     /// <summary>The milestones a list or count question asks for, in due-date order: its filter over its targets, or over the whole plan.</summary>
     public static List<Milestone> Filter(QuestionReading reading, PlanIndex index, DateOnly today)

@@ -181,6 +181,11 @@ public static partial class QuestionReader
                 return Single(_refs[0]);
             // "who owns the winter plan" is about a milestone even when an owner is called Winter; "what does Winter own" is not.
             var titleBeforePerson = words.Any(w => w.Text is "who" or "whos" or "whose") || _cues.Contains(Cue.Status) || IsYesNoQuestion();
+            // "status of the PCBC": a grouping of one milestone named whole is that milestone, before a title that only mentions it.
+            if (_refs.Count == 0 && wantsOne && !_cues.Contains(Cue.Count) && !_cues.Contains(Cue.All) && entities.People.Count == 0
+                && entities.Titles.Count == 0 && entities.Units.Count > 0 && entities.Units.All(u => u.Units.Any(x => x.Phrase == u.Typed))
+                && OnlyMilestone(entities) is { } wholeGroup)
+                return Single(wholeGroup);
             if (_refs.Count == 0 && wantsOne && !_cues.Contains(Cue.Count) && !_cues.Contains(Cue.All) && _content.Count > 0
                 && (entities.People.Count == 0 || titleBeforePerson) && FindByTitle() is { } titled)
                 return titled;
@@ -330,6 +335,10 @@ public static partial class QuestionReader
                     if (phrase is null && role.Words.Count > 0 && !IsVocabulary(words[i].Text) && !index.Match(words[i].Text).Any(m => m.Exact)
                         && role.Words.FirstOrDefault(w => IsRoleWordInflected(words[i].Text, w)) is { } near)
                         phrase = [near];
+                    // "who's delivering milestone 3" for a "Delivery Owner" column: the verb of the header's first word.
+                    if (phrase is null && words[i].Text.EndsWith("ing", StringComparison.Ordinal)
+                        && IsRoleWordInflected(words[i].Text, role.Title.Split(' ')[0]))
+                        phrase = [words[i].Text];
                     if (phrase is null) continue;
                     for (var k = 0; k < phrase.Length; k++) _consumed[i + k] = true;
                     if (NegatedBefore(i) is { } negation)
@@ -709,6 +718,12 @@ public static partial class QuestionReader
                     continue;
                 }
                 if (PlanTitleWords.NameThePlan(index, word)) continue; // "stocktake actions", "red on health": the tracker's words for itself
+                if (StatusQuestion.IsClosingWord(word))
+                {
+                    _cues.Add(Cue.Finished);
+                    _statusPhrases.Add(word);
+                    continue;
+                }
                 _unknown.Add(word);
             }
         }
@@ -784,8 +799,9 @@ public static partial class QuestionReader
                             if (found.All(u => u.Kind is UnitKind.Group or UnitKind.Status) && found.Where(u => u.Phrase == typedPhrase).ToList() is { Count: > 0 } exact)
                                 found = exact;
                             var members = new SortedSet<int>(found.SelectMany(u => u.Members));
-                            // "governance and reporting" names one programme twice: keep it once.
-                            if (!units.Any(u => u.Units.SequenceEqual(found)))
+                            // "governance and reporting" names one programme twice: keep it once. "leadership structure and OD"
+                            // is one name however its words split: a later part naming only units already named adds nothing.
+                            if (!units.Any(u => found.All(u.Units.Contains)))
                                 units.Add(new UnitMatch(string.Join(' ', spanWords), found, [.. members]));
                             matched = true;
                         }

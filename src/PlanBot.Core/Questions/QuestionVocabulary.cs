@@ -52,7 +52,7 @@ public static class QuestionVocabulary
         [Cue.Overdue] = ["overdue", "over due", "past due", "past their due date", "past the due date", "past deadline", "missed deadline",
             "past its due date", "past its deadline", "past their deadline", "past its finish date", "past their finish date",
             "past its end date", "past their end date", "past their date", "past its date", "past the date", "past date", "past their dates", "past its target date", "past their target date", "slipped past", "gone past",
-            "missed deadlines", "missed", "miss", "misses", "behind schedule", "out of date", "expired", "gone past", "past due date"],
+            "missed deadlines", "missed", "miss", "misses", "behind schedule", "out of date", "expired", "past due date"],
         [Cue.Delayed] = ["delayed", "late", "slipped", "slipping", "slippage", "behind", "delay", "delays", "running late", "off track"],
         // A bare "risk" is as often the subject ("risk register") as the status, so it is left to the plan's titles.
         [Cue.AtRisk] = ["at risk", "risky", "in danger", "under threat", "at threat"],

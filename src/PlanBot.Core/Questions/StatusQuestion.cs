@@ -25,7 +25,8 @@ public static class StatusQuestion
         if (states.Count > 0) return states;
         if (cues.Contains(Cue.Finished))
         {
-            var closedOnly = phrases.Contains("closed") && !phrases.Any(p => p is not "closed" && IsDoneWord(p));
+            // "withdrawn or cancelled" asks for what the tracker closed, as "closed" does: a closing word, never a done one.
+            var closedOnly = phrases.Any(ClosingWords.Contains) && !phrases.Any(p => !ClosingWords.Contains(p) && IsDoneWord(p));
             if (!closedOnly) return [StatusWanted.Complete];
             return index.Milestones.Any(m => m.Status == MilestoneStatus.Closed) ? [StatusWanted.Closed] : [StatusWanted.Finished];
         }
@@ -34,6 +35,14 @@ public static class StatusQuestion
 
     /// <summary>The colours asked for: a milestone has one, so every colour named is an alternative.</summary>
     public static IReadOnlyList<Rag> Colours(IReadOnlySet<Cue> cues) => Colours_.Where(c => cues.Contains(c.Cue)).Select(c => c.Rag).ToList();
+
+    private static readonly HashSet<string> ClosingWords = ["closed", "cancelled", "canceled", "withdrawn", "superseded"];
+
+    /// <summary>
+    /// "cancelled", "withdrawn": words for what a tracker closes, read as such only where the plan does not use the word
+    /// itself (a tracker's own "Cancelled" is its rows so marked).
+    /// </summary>
+    public static bool IsClosingWord(string word) => ClosingWords.Contains(word);
 
     private static bool IsDoneWord(string phrase) =>
         QuestionVocabulary.Phrases.Any(p => p.Cue == Cue.Finished && string.Join(' ', p.Words) == phrase);

@@ -665,9 +665,10 @@ internal sealed partial class MilestoneTableReader(string file, ITrackerDatePars
             RevisedDue = PickDate(first.RevisedDue, later.RevisedDue),
             NoBaselineDue = first.Due.IsBlank ? later.NoBaselineDue : first.NoBaselineDue,
             PercentComplete = first.PercentComplete ?? later.PercentComplete,
-            // A detailed table is the fresher account of progress.
+            // A detailed table is the fresher account of progress; the trend, like the RAG, is the summary's
+            // (Dorset's summary marks #13 and #20 improved where its detail pages say no change).
             ProgressNote = Pick(later.ProgressNote, first.ProgressNote),
-            Trend = Pick(later.Trend, first.Trend),
+            Trend = Pick(first.Trend, later.Trend),
             StatusText = first.StatusText.Length > 0 ? first.StatusText : later.StatusText,
             Status = first.Status == MilestoneStatus.Unknown ? later.Status : first.Status,
             Rag = first.Rag == Rag.None ? later.Rag : first.Rag,

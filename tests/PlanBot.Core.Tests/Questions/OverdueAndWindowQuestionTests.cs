@@ -166,3 +166,20 @@ public sealed class OverdueAndWindowQuestionTests
         Assert.Equal(["1"], index.Ask("what's delayed").Refs());
     }
 }
+
+/// <summary>"past their date" is overdue, whatever the tracker calls its date column.</summary>
+public sealed class PastTheirDateQuestionTests
+{
+    [Theory]
+    [InlineData("which commitments are past their date and not done?")]
+    [InlineData("anything past its deadline?")]
+    public void Past_their_date_is_overdue(string question)
+    {
+        var plan = Index(
+            M("C1", "Open the diagnostic centre", due: "2020-03-30"),
+            M("C4", "Finish the maturity assessment", Complete, due: "2020-01-10"),
+            M("C5", "Agree the forward plan", due: "2020-01-05"));
+
+        Assert.Equal(["C5"], plan.Ask(question).SortedRefs());
+    }
+}

@@ -1,3 +1,4 @@
+using PlanBot.Core.Questions;
 using PlanBot.Core.Plans;
 using static PlanBot.Core.Tests.Questions.QuestionPlans;
 
@@ -18,7 +19,7 @@ public sealed class StatusConventionQuestionTests
     private static readonly Milestone Stuck = Said(M("5", "Fit the lifts", MilestoneStatus.AtRisk, due: "2020-02-20"), "Blocked", Rag.Amber);
     private static readonly Milestone Late = Said(M("6", "Sign the contract", MilestoneStatus.Delayed, due: "2020-01-15"), "Overdue", Rag.Red);
 
-    private static readonly PlanBot.Core.Questions.PlanIndex Plan = Index(Delivered, Cancelled, Working, Waiting, Stuck, Late);
+    private static readonly PlanIndex Plan = Index(Delivered, Cancelled, Working, Waiting, Stuck, Late);
 
     [Fact]
     public void Complete_is_work_delivered_not_work_cancelled()
@@ -124,7 +125,7 @@ public sealed class ColourQuestionTests
 /// <summary>What the tracker left blank: "which haven't got a RAG?", "no status set".</summary>
 public sealed class LeftBlankQuestionTests
 {
-    private static readonly PlanBot.Core.Questions.PlanIndex Plan = Index(
+    private static readonly PlanIndex Plan = Index(
         M("1", "Rated", MilestoneStatus.OnTrack, rag: Rag.Green),
         M("2", "Unrated", MilestoneStatus.NotStarted, rag: Rag.None),
         M("3", "No status", MilestoneStatus.Unknown, rag: Rag.None) with { StatusText = "" });
@@ -142,5 +143,58 @@ public sealed class LeftBlankQuestionTests
     public void No_status_set_is_the_milestones_with_a_blank_status()
     {
         Assert.Equal(["3"], Plan.Ask("which items have no status set?").SortedRefs());
+    }
+}
+
+/// <summary>The tracker's own status word named beside an everyday one ("slipped … date reset") says which milestones are meant.</summary>
+public sealed class OwnStatusWordQuestionTests
+{
+    private static readonly PlanIndex Plan = Index(
+        M("1", "Open the clinic", MilestoneStatus.Delayed, due: "2020-01-10") with { StatusText = "Reset Date" },
+        M("2", "Hire porters", MilestoneStatus.Delayed, due: "2020-01-12") with { StatusText = "Delayed" },
+        M("3", "Paint the ward", MilestoneStatus.OnTrack, due: "2020-03-02") with { StatusText = "On Track" });
+
+    [Fact]
+    public void The_trackers_own_status_word_wins_over_an_everyday_one_beside_it()
+    {
+        var answer = Plan.Ask("what's slipped - which ones have had the date reset?");
+
+        Assert.Equal(["1"], answer.SortedRefs());
+    }
+
+    [Fact]
+    public void The_everyday_word_alone_keeps_its_own_reading()
+    {
+        var answer = Plan.Ask("what's slipped?");
+
+        Assert.Equal(["2"], answer.SortedRefs());
+    }
+}
+
+/// <summary>"cancelled" on a tracker that never writes it asks for what the tracker closed; where it does, its own rows.</summary>
+public sealed class ClosingWordQuestionTests
+{
+    [Fact]
+    public void Cancelled_on_a_tracker_that_never_writes_it_is_what_the_tracker_closed()
+    {
+        var plan = Index(
+            M("1", "Trial the fuel", MilestoneStatus.Closed, due: "2020-01-10") with { StatusText = "Withdrawn" },
+            M("2", "Fit the chargers", MilestoneStatus.Complete, due: "2020-01-12") with { StatusText = "Completed" },
+            M("3", "Paint the depot", MilestoneStatus.OnTrack, due: "2020-03-02") with { StatusText = "On track" });
+
+        var answer = plan.Ask("how many actions were withdrawn or cancelled?");
+
+        Assert.Equal(QuestionKind.Count, answer.Kind);
+        Assert.Equal(["1"], answer.SortedRefs());
+    }
+
+    [Fact]
+    public void Cancelled_on_a_tracker_that_writes_it_is_its_own_rows()
+    {
+        var plan = Index(
+            M("1", "Refresh the policy", MilestoneStatus.Closed, due: "2020-01-10") with { StatusText = "Closed" },
+            M("2", "Review the bank rates", MilestoneStatus.Closed, due: "2020-01-12") with { StatusText = "Cancelled" });
+
+        Assert.Equal(["2"], plan.Ask("which ones were cancelled").SortedRefs());
     }
 }

@@ -59,3 +59,33 @@ public sealed class PlanNameQuestionTests
         Assert.Equal(["2"], Plan.Ask("status of the winter flu clinics").SortedRefs());
     }
 }
+
+/// <summary>A grouping of one milestone named whole ("the PCBC") is that milestone, before a title that only mentions its name.</summary>
+public sealed class WholeGroupingQuestionTests
+{
+    private static Milestone InProject(Milestone milestone, string project) =>
+        milestone with { OtherFields = new Dictionary<string, string> { ["Project"] = project } };
+
+    private static readonly PlanIndex Plan = Index(
+        InProject(M("1", "Final lockdown of document", owner: "Rosa Quinn"), "PCBC"),
+        InProject(M("2", "Continuing work on the benefits paper and PCBC", owner: "Tom Ashby"), "Benefits framework"),
+        InProject(M("3", "Submit the digital roadmap", owner: "Ivy Marsh"), "Technology"));
+
+    [Theory]
+    [InlineData("status of the PCBC?")]
+    [InlineData("who's the owner for the PCBC")]
+    public void A_grouping_named_whole_is_its_one_milestone(string question)
+    {
+        var answer = Plan.Ask(question);
+
+        Assert.Equal(["1"], answer.SortedRefs());
+    }
+
+    [Fact]
+    public void Title_words_with_no_grouping_of_that_name_still_find_the_title()
+    {
+        var answer = Plan.Ask("status of the benefits paper?");
+
+        Assert.Equal(["2"], answer.SortedRefs());
+    }
+}

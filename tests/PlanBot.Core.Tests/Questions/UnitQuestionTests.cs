@@ -211,3 +211,20 @@ public sealed class UnitQuestionTests
         Assert.Contains("in Primary Care", answer.Text);
     }
 }
+
+/// <summary>A section named in words that split round "and" ("leadership structure and OD") is one name, not two groups to meet at once.</summary>
+public sealed class SplitSectionNameQuestionTests
+{
+    private static readonly PlanIndex Plan = Index(
+        M("1.1", "Review the standing orders", due: "2020-01-10") with { Programme = "Leadership, Structure and OD" },
+        M("1.2", "Put a joint structure in place", due: "2020-01-12") with { Programme = "Leadership, Structure and Organisational Development" },
+        M("2.1", "Agree the budgets", due: "2020-01-11") with { Programme = "Financial Recovery" });
+
+    [Fact]
+    public void Both_spellings_of_the_section_are_in_it()
+    {
+        var answer = Plan.Ask("leadership structure and OD - anything overdue");
+
+        Assert.Equal(["1.1", "1.2"], answer.SortedRefs());
+    }
+}

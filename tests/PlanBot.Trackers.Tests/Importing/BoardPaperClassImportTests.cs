@@ -162,6 +162,24 @@ public sealed class BoardPaperClassImportTests
     }
 
     [Fact]
+    public void A_summarys_trend_stands_where_its_detailed_table_marks_no_change()
+    {
+        var plan = Grid.Import(Grid.Tsv("dashboard.csv",
+            "Dashboard summary",
+            "PROGRAMME\tMILESTONE\tMILESTONE DATE\tSRO\tRAG\tSTATUS SINCE LAST REPORT",
+            "Digital\tRoadmap submitted\t30-Jun-25\tAmy Ross\tGreen\t↑",
+            "\tHub business case\t30-Sep-25\tIan Fell\tAmber\t",
+            "",
+            "Dashboard detail",
+            "PROGRAMME\tMILESTONE\tMILESTONE DATE\tSRO\tUPDATE\tSTATUS SINCE LAST REPORT",
+            "Digital\tRoadmap submitted\t30-Jun-25\tAmy Ross\tSubmitted on time\t↔",
+            "\tHub business case\t30-Sep-25\tIan Fell\tDrafting\t↓")).Plan!;
+
+        Assert.Equal(["↑", "↓"], plan.Milestones.Select(m => m.Trend));
+        Assert.Equal("Submitted on time", plan.Milestones[0].ProgressNote);
+    }
+
+    [Fact]
     public void A_later_table_of_other_milestones_under_the_same_header_adds_them()
     {
         var plan = Grid.Import(Grid.Tsv("phases.csv",
