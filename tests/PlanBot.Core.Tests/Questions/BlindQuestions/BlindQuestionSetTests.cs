@@ -22,9 +22,11 @@ public sealed class BlindQuestionSetTests(ITestOutputHelper output)
     /// guards against regressions. Second round (2026-12-06), with the first round's held-out 60 joined: 180 of 250 at the
     /// start; 218 once board papers' groups, numbering and dates in words were imported and questions read in the tracker's
     /// own words; 222 (88.8%) with the answer semantics merged. That round's fresh held-out 60, scored at its end: 48 (80.0%;
-    /// 40 at its start), then joined here: 270 of 310 (87.1%).
+    /// 40 at its start), then joined here: 270 of 310 (87.1%). Third round: 60 public questions as first written 44
+    /// (73.3%); at the round's end 354 of 370. Its held-out 60, scored at its end: 57 (95.0%; 49 at its start), then
+    /// joined here: 411 of 430 (95.6%).
     /// </summary>
-    public const double RequiredPassRate = 0.85;
+    public const double RequiredPassRate = 0.95;
 
     private static string Folder => Path.Combine(RepositoryRoot.Path, "tests", "PlanBot.Core.Tests", "Questions", "BlindQuestions");
 

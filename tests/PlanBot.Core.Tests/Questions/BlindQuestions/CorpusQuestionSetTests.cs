@@ -21,9 +21,11 @@ public sealed class CorpusQuestionSetTests(ITestOutputHelper output)
     /// 157 (65.4%) once the importer read the held-out trackers' kinds. The second round's 165 public questions (the 8
     /// trackers that had none, and the team's 3), as first written: 99 (60.0%), bringing the 485 to 309 (63.7%); at the
     /// round's end 437 (90.1%). That round's fresh held-out 103, scored at its end: 77 (74.8%; 58 at its start), then
-    /// joined here: 514 of 588 (87.4%). A floor against regressions.
+    /// joined here: 514 of 588 (87.4%). Third round: 162 public questions as first written 135 (83.3%), the 750 then
+    /// 668; at the round's end 742 (98.9%). Its held-out 108, scored at its end: 103 (95.4%; 88 at its start), then joined
+    /// here: 845 of 858 (98.5%). A floor against regressions.
     /// </summary>
-    public const double RequiredPassRate = 0.87;
+    public const double RequiredPassRate = 0.97;
 
     private static readonly Dictionary<string, Lazy<PlanIndex>> Indexes = new(StringComparer.Ordinal);
 
