@@ -15,17 +15,6 @@ public sealed class EverydayFramingQuestionTests
     private static Owner Lead(string name) => TestPlans.Delivery(name, "Operational Lead");
     private static Owner Sponsor(string name) => TestPlans.Accountable(name, "Sponsor");
 
-    private static Milestone Row(string reference, string title, string status, string due, string rag, string programme, params Owner[] owners) =>
-        M(reference, title, due: due) with
-        {
-            StatusText = status,
-            Status = StatusReader.Normalise(status, null),
-            RagText = rag,
-            Rag = StatusReader.ParseRag(rag),
-            Programme = programme,
-            Owners = owners,
-        };
-
     private static PlanIndex Parks() => new(new Plan
     {
         Id = "parks",
@@ -33,15 +22,15 @@ public sealed class EverydayFramingQuestionTests
         SourceFile = "parks-renewal-action-log.xlsx",
         Milestones =
         [
-            Row("PR-01", "Playground roll-out in north parks", "In Progress", "2020-01-10", "Red", "Play Spaces", Lead("Dana Fox"), Sponsor("HoP (RW)")),
-            Row("PR-02", "Update Tree Preservation Orders", "To Do", "2020-02-14", "Amber", "Trees", Lead("Omar Ali")),
-            Row("PR-03", "Procure 6 electric utility vehicles", "Blocked", "2020-03-20", "Red", "Fleet", Lead("Omar Ali"), Sponsor("HoP (RW)")),
-            Row("PR-04", "Visitor survey stage 2 analysis", "Done", "2019-12-15", "Blue", "Stage One Engagement", Lead("Dana Fox")),
-            Row("PR-05", "Whole-site drainage review", "To Do", "2020-04-30", "Green", "Trees"),
-            Row("PR-06", "Renewal volunteer scheme", "In Progress", "2020-01-05", "Amber", "Volunteers", Lead("Dana Fox")),
-            Row("PR-07", "Stage One Engagement events", "Done", "2019-11-30", "Blue", "Stage One Engagement", Lead("Omar Ali")),
-            Row("PR-08", "Integrate bookings with the kiosk", "In Progress", "2020-06-30", "Green", "Kiosk Integration", Lead("Dana Fox")),
-            Row("PR-09", "EUV charging points fitted", "Done", "2019-10-01", "Blue", "Fleet"),
+            TrackerRow("PR-01", "Playground roll-out in north parks", "In Progress", "2020-01-10", "Red", "Play Spaces", Lead("Dana Fox"), Sponsor("HoP (RW)")),
+            TrackerRow("PR-02", "Update Tree Preservation Orders", "To Do", "2020-02-14", "Amber", "Trees", Lead("Omar Ali")),
+            TrackerRow("PR-03", "Procure 6 electric utility vehicles", "Blocked", "2020-03-20", "Red", "Fleet", Lead("Omar Ali"), Sponsor("HoP (RW)")),
+            TrackerRow("PR-04", "Visitor survey stage 2 analysis", "Done", "2019-12-15", "Blue", "Stage One Engagement", Lead("Dana Fox")),
+            TrackerRow("PR-05", "Whole-site drainage review", "To Do", "2020-04-30", "Green", "Trees"),
+            TrackerRow("PR-06", "Renewal volunteer scheme", "In Progress", "2020-01-05", "Amber", "Volunteers", Lead("Dana Fox")),
+            TrackerRow("PR-07", "Stage One Engagement events", "Done", "2019-11-30", "Blue", "Stage One Engagement", Lead("Omar Ali")),
+            TrackerRow("PR-08", "Integrate bookings with the kiosk", "In Progress", "2020-06-30", "Green", "Kiosk Integration", Lead("Dana Fox")),
+            TrackerRow("PR-09", "EUV charging points fitted", "Done", "2019-10-01", "Blue", "Fleet"),
         ],
     }, "v1");
 

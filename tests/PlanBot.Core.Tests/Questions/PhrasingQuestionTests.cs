@@ -16,32 +16,20 @@ public sealed class PhrasingQuestionTests
     private static Owner Lead(string name) => TestPlans.Delivery(name, "Operational Lead");
     private static Owner Sponsor(string name) => TestPlans.Accountable(name, "Executive Sponsor");
 
-    private static Milestone Row(string reference, string title, string status, string? due = null, string rag = "",
-        string? programme = null, params Owner[] owners) =>
-        M(reference, title, due: due) with
-        {
-            StatusText = status,
-            Status = StatusReader.Normalise(status, null),
-            RagText = rag,
-            Rag = StatusReader.ParseRag(rag),
-            Programme = programme,
-            Owners = owners,
-        };
-
     private static PlanIndex Libraries() => new(new Plan
     {
         Id = "libraries",
         Name = "Libraries Modernisation Programme",
         Milestones =
         [
-            Row("LM-01", "Self-service kiosk live at Central Library", "In Progress", "2020-01-10", "Red", "Digital Inclusion Hub Network",
+            TrackerRow("LM-01", "Self-service kiosk live at Central Library", "In Progress", "2020-01-10", "Red", "Digital Inclusion Hub Network",
                 Lead("Kiosk Supplier Liaison"), Sponsor("Jo Bloggs")),
-            Row("LM-02", "Kiosk staff training", "In Progress", "2020-03-13", "R/A", "Digital Inclusion Hub Network",
+            TrackerRow("LM-02", "Kiosk staff training", "In Progress", "2020-03-13", "R/A", "Digital Inclusion Hub Network",
                 Lead("Sam Patel"), Lead("Kiosk Team Leader"), Sponsor("Jo Bloggs")),
-            Row("LM-03", "Section 106 funding bid submitted", "To Do", "2020-03-31", "A/G", "Buildings", Lead("Head of Libraries"), Sponsor("Jo Bloggs")),
-            Row("LM-04", "Stock rotation policy agreed", "To Do", "2020-02-28", "Green", "Stock", Sponsor("Ann Other")),
-            Row("LM-05", "Mobile library van replaced", "Done", "2019-12-20", "Blue", "Buildings", Lead("Head of Libraries"), Sponsor("Ann Other")),
-            Row("LM-06", "Community hub pilot in two branches", "Blocked", "2020-01-15", "Amber", "Digital Inclusion Hub Network",
+            TrackerRow("LM-03", "Section 106 funding bid submitted", "To Do", "2020-03-31", "A/G", "Buildings", Lead("Head of Libraries"), Sponsor("Jo Bloggs")),
+            TrackerRow("LM-04", "Stock rotation policy agreed", "To Do", "2020-02-28", "Green", "Stock", Sponsor("Ann Other")),
+            TrackerRow("LM-05", "Mobile library van replaced", "Done", "2019-12-20", "Blue", "Buildings", Lead("Head of Libraries"), Sponsor("Ann Other")),
+            TrackerRow("LM-06", "Community hub pilot in two branches", "Blocked", "2020-01-15", "Amber", "Digital Inclusion Hub Network",
                 Lead("Sam Patel"), Sponsor("Ann Other")),
         ],
     }, "v1");

@@ -20,6 +20,19 @@ internal static class QuestionPlans
     public static PlanIndex Index(UnitSynonyms synonyms, params Milestone[] milestones) =>
         new(new Plan { Id = "test", Name = "Test plan", Milestones = milestones }, "v1", synonyms);
 
+    /// <summary>A row as a tracker writes it: its own status and rating words, read as an import reads them.</summary>
+    public static Milestone TrackerRow(string reference, string title, string status, string? due = null, string rag = "",
+        string? programme = null, params Owner[] owners) =>
+        M(reference, title, due: due) with
+        {
+            StatusText = status,
+            Status = StatusReader.Normalise(status, null),
+            RagText = rag,
+            Rag = StatusReader.ParseRag(rag),
+            Programme = programme,
+            Owners = owners,
+        };
+
     /// <summary>
     /// A milestone with the tracker's RAG derived from its status (as <see cref="TestPlans.Milestone"/> does) unless
     /// <paramref name="rag"/> is given. Dates are written yyyy-MM-dd.
