@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using PlanBot.Core.Plans;
 
 namespace PlanBot.Core.Questions;
@@ -11,16 +10,15 @@ namespace PlanBot.Core.Questions;
 public static class PlanTitleWords
 {
     private const int MinLength = 3;
-    private static readonly ConditionalWeakTable<Plan, HashSet<string>> Cache = [];
 
     public static bool NameThePlan(PlanIndex index, string word)
     {
-        var words = Cache.GetValue(index.Plan, Read);
+        var words = index.Vocabulary.TitleWords;
         return words.Contains(word) || (word.Length > MinLength + 1 && word.EndsWith('s') && words.Contains(word[..^1]));
     }
 
-    // Each word, and each two written apart that are often one ("stock take" → "stocktake").
-    private static HashSet<string> Read(Plan plan)
+    /// <summary>Each word, and each two written apart that are often one ("stock take" → "stocktake"); read once per plan version with <see cref="PlanVocabulary"/>.</summary>
+    public static HashSet<string> Read(Plan plan)
     {
         var words = new HashSet<string>(StringComparer.Ordinal);
         foreach (var title in plan.TableTitles.Append(plan.RatingHeader ?? string.Empty))

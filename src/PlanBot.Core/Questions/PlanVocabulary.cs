@@ -59,6 +59,7 @@ public sealed class PlanVocabulary
         NameEverydayWords = nameWords.Where(QuestionVocabulary.Ordinary.Contains).ToHashSet(StringComparer.Ordinal);
         nameWords.ExceptWith(QuestionVocabulary.Ordinary.Where(w => w is not ("plan" or "programme" or "project")));
         NameWords = nameWords;
+        TitleWords = PlanTitleWords.Read(plan);
 
         var up = new List<int>();
         var down = new List<int>();
@@ -98,6 +99,9 @@ public sealed class PlanVocabulary
 
     /// <summary>The words of the plan's name and its file's name, and the initials of their runs ("kdm"), without ordinary words.</summary>
     public IReadOnlySet<string> NameWords { get; }
+
+    /// <summary>The words of the plan's table titles and rating header (<see cref="PlanTitleWords"/>).</summary>
+    public IReadOnlySet<string> TitleWords { get; }
 
     /// <summary>Everyday words of the plan's or its file's name ("action", "log"), left out of <see cref="NameWords"/>.</summary>
     public IReadOnlySet<string> NameEverydayWords { get; }
