@@ -73,6 +73,13 @@ public static partial class ColumnQuestionReader
     private static readonly HashSet<string> UntickedWords = new(StringComparer.Ordinal) { "unticked", "unchecked", "false", "clear", "cleared", "empty" };
     private static readonly HashSet<string> ValueFillers = new(StringComparer.Ordinal) { "of", "is", "are", "was", "were", "that", "which", "value", "amount", "total", "worth" };
 
+    // Words skipped between a column and what is said of it; built once, as the reader tries each rule on every word.
+    private static readonly HashSet<string> ComparedDateFillers = new(StringComparer.Ordinal) { "is", "are", "was", "now", "date", "dates" };
+    private static readonly HashSet<string> WindowFillers = new(StringComparer.Ordinal) { "in", "within", "during", "for", "of", "falling", "that", "is", "set" };
+    private static readonly HashSet<string> BlankFillers = new(StringComparer.Ordinal) { "given", "set", "recorded", "entered", "filled", "in" };
+    private static readonly HashSet<string> TickedFillers = new(StringComparer.Ordinal) { "the", "as", "for" };
+    private static readonly HashSet<string> TickValueFillers = new(StringComparer.Ordinal) { "is", "are", "was", "been", "has", "have", "equals", "equal" };
+
     /// <summary>
     /// The conditions on columns the question asks for, marking their words in <paramref name="consumed"/>. When the
     /// question put its due <paramref name="window"/> on a date column ("a target date in March"), the window is taken
@@ -158,7 +165,7 @@ public static partial class ColumnQuestionReader
             // "finishing later than baseline", "due after the planned date": the current date, compared with the other.
             var first = DateNamed(i) ?? (Free(i) && CurrentDateWords.Contains(words[i]) ? (DateColumn.Forecast, SkipFillers(i + 1, DateTails)) : null);
             if (first is not { } named) return false;
-            var j = SkipFillers(named.End, new HashSet<string>(StringComparer.Ordinal) { "is", "are", "was", "now", "date", "dates" });
+            var j = SkipFillers(named.End, ComparedDateFillers);
             if (!Free(j)) return false;
             int? direction = words[j] is "later" or "after" or "beyond" or "past" ? 1 : words[j] is "earlier" or "before" or "sooner" ? -1
                 : words[j] is "different" or "differs" or "differing" or "changed" ? 0 : null;
@@ -181,7 +188,7 @@ public static partial class ColumnQuestionReader
             if (window is null || TookWindow || !Free(i) || words[i] is not ("have" or "has" or "having" or "with")) return false;
             var j = SkipFillers(i + 1, Possessives);
             if (DateNamed(j) is not { } named || named.End == j + 1 && words[j] is not ("baseline" or "forecast")) return false;
-            var e = SkipFillers(named.End, new HashSet<string>(StringComparer.Ordinal) { "in", "within", "during", "for", "of", "falling", "that", "is", "set" });
+            var e = SkipFillers(named.End, WindowFillers);
             if (e >= words.Count || !consumed[e]) return false;
             Consume(i + 1, named.End);
             Consume(named.End, e);
@@ -256,7 +263,7 @@ public static partial class ColumnQuestionReader
                 return true;
             }
             if (Columns.Named(words, j, Free) is not { } column || column.Column.Kind == ColumnKind.Text) return false;
-            var end = SkipFillers(j + column.Length, new HashSet<string>(StringComparer.Ordinal) { "given", "set", "recorded", "entered", "filled", "in" });
+            var end = SkipFillers(j + column.Length, BlankFillers);
             Consume(i, end);
             var values = column.Column.Values;
             Sets.Add(new MilestoneSet($"with no {column.Column.Header} given", [.. Enumerable.Range(0, values.Length).Where(k => values[k] is null)]));
@@ -385,7 +392,7 @@ public static partial class ColumnQuestionReader
         {
             var start = i;
             var leading = Free(i) && words[i] is "ticked" or "checked" or "flagged";
-            if (leading) i = SkipFillers(i + 1, new HashSet<string>(StringComparer.Ordinal) { "the", "as", "for" });
+            if (leading) i = SkipFillers(i + 1, TickedFillers);
             if (Columns.Named(words, i, Free) is not { } named || named.Column.Kind != ColumnKind.Tick) return false;
             var end = i + named.Length;
             bool ticked;
@@ -393,7 +400,7 @@ public static partial class ColumnQuestionReader
             else
             {
                 end = SkipFillers(end, BoxWords);
-                end = SkipFillers(end, new HashSet<string>(StringComparer.Ordinal) { "is", "are", "was", "been", "has", "have", "equals", "equal" });
+                end = SkipFillers(end, TickValueFillers);
                 // "At Risk set to true": the value the box was set to.
                 if (At(end, ["set", "to"]) || At(end, ["marked", "as"])) end += 2;
                 if (Free(end) && words[end] == "not" && Free(end + 1) && TickedWords.Contains(words[end + 1])) (ticked, end) = (false, end + 2);

@@ -107,6 +107,7 @@ public sealed class PlanIndex
         _abbreviatedPeople = new Lazy<Dictionary<string, List<PlanPerson>>>(BuildAbbreviatedPeople);
         _vocabulary = new Lazy<PlanVocabulary>(() => new PlanVocabulary(plan));
         TrackerRates = Milestones.Any(m => m.Rag is Rag.Red or Rag.Amber or Rag.Green);
+        TrackerCloses = Milestones.Any(m => m.Status == MilestoneStatus.Closed);
         People = BuildPeople();
         Units = BuildUnits(synonyms ?? UnitSynonyms.Default);
         Roles = BuildRoles();
@@ -127,6 +128,9 @@ public sealed class PlanIndex
 
     /// <summary>Whether the tracker rates any milestone red, amber or green itself (see <see cref="MilestoneFilter.TrackerRates"/>).</summary>
     public bool TrackerRates { get; }
+
+    /// <summary>Whether the tracker closes anything itself ("Closed", cancelled, withdrawn): then "closed" asks for those rows.</summary>
+    public bool TrackerCloses { get; }
 
     /// <summary>The owner roles the tracker's columns name, read from each owner's <see cref="Owner.RoleTitle"/>.</summary>
     public IReadOnlyList<PlanRole> Roles { get; }

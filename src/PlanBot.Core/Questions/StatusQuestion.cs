@@ -28,7 +28,7 @@ public static class StatusQuestion
             // "withdrawn or cancelled" asks for what the tracker closed, as "closed" does: a closing word, never a done one.
             var closedOnly = phrases.Any(ClosingWords.Contains) && !phrases.Any(p => !ClosingWords.Contains(p) && IsDoneWord(p));
             if (!closedOnly) return [StatusWanted.Complete];
-            return index.Milestones.Any(m => m.Status == MilestoneStatus.Closed) ? [StatusWanted.Closed] : [StatusWanted.Finished];
+            return index.TrackerCloses ? [StatusWanted.Closed] : [StatusWanted.Finished];
         }
         return cues.Contains(Cue.Open) ? [StatusWanted.Open] : [];
     }
